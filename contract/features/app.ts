@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { invoke } from '../channel';
+
+/** Which host carries the contract: the Electron app or the loopback web host. */
+export const hostKindSchema = z.enum(['electron', 'web']);
+
+/** What the status bar shows about the running app. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: z.infer<typeof hostKindSchema>;
+  platform: string;
+  nodeVersion: string;
+  electronVersion?: string;
+  /** Where the app keeps its data (accounts, trust store, caches). */
+  dataDir: string;
+}
+
+/** Channels about the app itself. */
+export const appChannels = {
+  /** Version, host and platform for the status bar. */
+  'app:info': invoke(z.object({}).strict()).returns<AppInfo>(),
+};

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { settingsSchema, type Settings } from '../../contract/features/settings';
+import type { PartialHandlers } from '../router';
+import { JsonFile } from '../store/json-file';
+
+/** Reads and updates the user's settings file (`settings.json` in the data folder). */
+export class SettingsService {
+  private readonly file: JsonFile<typeof settingsSchema>;
+  private cached: Settings | undefined;
+
+  constructor(dataDir: string) {
+    this.file = new JsonFile(join(dataDir, 'settings.json'), settingsSchema, () => settingsSchema.parse({}));
+  }
+
+  /** Current settings with defaults filled in. */
+  async get(): Promise<Settings> {
+    this.cached ??= await this.file.read();
+    return this.cached;
+  }
+
+  /** Applies a validated partial update and persists it. */
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const next = settingsSchema.parse({ ...(await this.get()), ...patch });
+    await this.file.write(next);
+    this.cached = next;
+    return next;
+  }
+}
+
+/** Contract handlers for settings. */
+export function settingsHandlers(service: SettingsService): PartialHandlers<'settings:get' | 'settings:update'> {
+  return {
+    'settings:get': () => service.get(),
+    'settings:update': (patch) => service.update(patch),
+  };
+}

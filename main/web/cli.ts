@@ -1,0 +1,53 @@
+import { join, resolve } from 'node:path';
+import { createApp } from '../app';
+import { ConsoleFileLogger, SecretRedactor } from '../log';
+import { FileSecretStore } from '../store/file-secret-store';
+import { defaultDataDir } from '../store/paths';
+import { appVersion } from '../system/version';
+import { startWebHost } from './web-host';
+
+/** Parses `--port N` (or BATCH_DECK_PORT); 0 picks a free port. */
+function readPort(argv: string[]): number {
+  const index = argv.indexOf('--port');
+  const raw = index >= 0 ? argv[index + 1] : process.env.BATCH_DECK_PORT;
+  const port = Number(raw ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`Batch Deck: --port must be a number from 0 to 65535, not "${raw}".\n`);
+    process.exit(2);
+  }
+  return port;
+}
+
+/** Starts the web host: the same app as Electron, served to a browser on 127.0.0.1. */
+async function main(): Promise<void> {
+  const dataDir = defaultDataDir();
+  const redactor = new SecretRedactor();
+  const log = new ConsoleFileLogger(redactor, join(dataDir, 'logs', 'main.log'), process.env.BATCH_DECK_QUIET !== '1');
+  const app = createApp({
+    host: 'web',
+    version: appVersion,
+    dataDir,
+    secretStore: new FileSecretStore(join(dataDir, 'secrets')),
+    log,
+    redactor,
+  });
+  const rendererDir = resolve(__dirname, '..', 'renderer');
+  const host = await startWebHost({ app, log, rendererDir, port: readPort(process.argv) });
+  process.stdout.write(`Batch Deck web host is ready. Open this address in your browser:\n  ${host.url}\n`);
+  process.stdout.write(`Data folder: ${dataDir}. Press Ctrl+C to stop.\n`);
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await app.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`Batch Deck web host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

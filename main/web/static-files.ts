@@ -1,0 +1,60 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { contentSecurityPolicy } from '../security/csp';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves the built renderer: GET/HEAD only, no path may leave `root`, unknown routes get index.html (the app
+ * routes in the page). Every response carries the CSP and no-sniff; index.html also sets the token cookie.
+ */
+export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, tokenCookie: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const relative = normalize(pathname).replace(/^([/\\])+/, '');
+  let file = join(root, relative);
+  if (!file.startsWith(root + sep) && file !== root) {
+    res.writeHead(400).end('Bad path');
+    return;
+  }
+  if (!isFile(file)) {
+    if (extname(relative)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    file = join(root, 'index.html');
+  }
+  const isIndex = file === join(root, 'index.html');
+  res.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': isIndex ? 'no-store' : 'private, max-age=3600',
+    ...(isIndex ? { 'set-cookie': tokenCookie } : {}),
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+}
+
+/** True when `path` is an existing regular file. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

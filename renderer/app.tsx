@@ -1,0 +1,48 @@
+import { Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import type { ComponentType } from 'react';
+import { ErrorSurface } from './components/error-surface';
+import { StatusBar } from './components/status-bar';
+import { AccountsPage } from './features/accounts/accounts-page';
+import { ImagesPage } from './features/images/images-page';
+import { PoolsPage } from './features/pools/pools-page';
+import { TerminalsPage } from './features/terminal/terminals-page';
+import { pageIds, useNavigation, type PageId } from './navigation';
+
+const pages: Record<PageId, { label: string; component: ComponentType }> = {
+  accounts: { label: 'Accounts', component: AccountsPage },
+  images: { label: 'Images', component: ImagesPage },
+  pools: { label: 'Pools', component: PoolsPage },
+  terminals: { label: 'Terminals', component: TerminalsPage },
+};
+
+/** The shell: navigation on the left, the current page, errors on top, the status bar at the bottom. */
+export function App() {
+  const { route, go } = useNavigation();
+  const Page = pages[route.page].component;
+  return (
+    <div style={{ display: 'grid', gridTemplateRows: '1fr auto', height: '100vh' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 }}>
+        <nav
+          aria-label="Main"
+          style={{ borderRight: `1px solid ${tokens.colorNeutralStroke2}`, background: tokens.colorNeutralBackground2 }}
+        >
+          <Title3 as="h1" style={{ display: 'block', padding: '16px 16px 8px' }}>
+            Batch Deck
+          </Title3>
+          <TabList vertical selectedValue={route.page} onTabSelect={(_, data) => go(data.value as PageId)}>
+            {pageIds.map((id) => (
+              <Tab key={id} value={id}>
+                {pages[id].label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main style={{ overflow: 'auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          <ErrorSurface />
+          <Page />
+        </main>
+      </div>
+      <StatusBar />
+    </div>
+  );
+}

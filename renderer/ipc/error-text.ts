@@ -1,0 +1,23 @@
+import type { ErrorCode } from '../../contract/errors';
+
+/** What to tell the user for each error code: the one place codes become words. */
+export const errorTitles: Record<ErrorCode, string> = {
+  INVALID_PAYLOAD: 'The request was not valid',
+  UNKNOWN_CHANNEL: 'Unknown request',
+  FORBIDDEN_SENDER: 'Request refused',
+  INTERNAL: 'Something went wrong in Batch Deck',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  BATCH_ERROR: 'Azure Batch returned an error',
+  AUTH_FAILED: 'Authentication failed',
+  UNREACHABLE: 'Cannot reach the service',
+  CANCELLED: 'Cancelled',
+  NO_ACCOUNT: 'No Batch account selected',
+  SIGN_IN_REQUIRED: 'Sign-in required',
+  SECRET_STORE_UNAVAILABLE: 'Secrets cannot be stored safely',
+  HOST_KEY_CHANGED: 'SSH host key changed',
+  HOST_KEY_UNKNOWN: 'Unknown SSH host key',
+  SSH_ERROR: 'SSH connection failed',
+  NO_SSH_ENDPOINT: 'This node has no SSH endpoint',
+  PTY_ERROR: 'Local shell failed',
+};

@@ -1,0 +1,26 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import './global.css';
+import { reportError } from './components/error-surface';
+
+/** Errors that a query or mutation did not handle itself go to the app-wide error surface. */
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => (query.meta?.silent ? undefined : reportError(error)) }),
+  mutationCache: new MutationCache({
+    onError: (error, _vars, _ctx, mutation) => (mutation.meta?.silent ? undefined : reportError(error)),
+  }),
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </FluentProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,45 @@
+// Builds everything the hosts run into out/: the renderer with Vite, main/preload/emulator with esbuild.
+// Usage: node scripts/build.mjs [--skip-renderer]
+import { build as esbuild } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+
+const nodeEntries = [
+  { in: 'main/web/cli.ts', out: 'out/main/web.js' },
+  { in: 'main/electron/main.ts', out: 'out/main/electron.js' },
+  { in: 'emulator/cli.ts', out: 'out/emulator/cli.js' },
+].filter((entry) => existsSync(entry.in));
+
+const started = Date.now();
+if (!process.argv.includes('--skip-renderer')) {
+  await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
+}
+await Promise.all([
+  ...nodeEntries.map((entry) =>
+    esbuild({
+      entryPoints: [entry.in],
+      outfile: entry.out,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      // Runtime dependencies stay in node_modules (native modules like node-pty cannot be bundled).
+      packages: 'external',
+      logLevel: 'warning',
+    }),
+  ),
+  existsSync('preload/index.ts')
+    ? esbuild({
+        entryPoints: ['preload/index.ts'],
+        outfile: 'out/preload/index.js',
+        bundle: true,
+        platform: 'node',
+        target: 'chrome130',
+        format: 'cjs',
+        // A sandboxed preload may only require('electron'); everything else is bundled in.
+        external: ['electron'],
+        logLevel: 'warning',
+      })
+    : Promise.resolve(),
+]);
+console.log(`Built Batch Deck into out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import NodeWebSocket from 'ws';
+import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+
+let host: WebHostProcess;
+
+test.beforeAll(async () => {
+  host = await startWebHostProcess();
+});
+
+test.afterAll(async () => {
+  await host.stop();
+});
+
+test('the shell renders with navigation and a status bar showing version and host from the contract', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('tab', { name: 'Accounts' })).toBeVisible();
+  for (const name of ['Images', 'Pools', 'Terminals']) await expect(page.getByRole('tab', { name })).toBeVisible();
+  await expect(page.getByTestId('status-version')).toHaveText(/Batch Deck \d+\.\d+\.\d+/);
+  await expect(page.getByTestId('status-host')).toHaveText('Web host (browser)');
+  await page.screenshot({ path: 'test-results/shell.png' });
+});
+
+test('keyboard navigation moves between pages and a reload keeps the page', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Accounts' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Pools' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'Pools' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Pools' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a payload that fails its schema comes back to the caller as INVALID_PAYLOAD and changes nothing', async ({ page }) => {
+  await page.goto(host.url);
+  const reply = await page.evaluate(async () => {
+    const ws = new WebSocket(`ws://${location.host}/ws${location.search}`);
+    await new Promise((resolve) => ws.addEventListener('open', resolve));
+    const ask = (id: number, channel: string, payload: unknown) =>
+      new Promise<any>((resolve) => {
+        ws.addEventListener('message', (m) => {
+          const data = JSON.parse(String(m.data));
+          if (data.id === id) resolve(data.result);
+        });
+        ws.send(JSON.stringify({ id, channel, payload }));
+      });
+    const bad = await ask(1, 'settings:update', { terminalFontSize: 'huge' });
+    const unknown = await ask(2, 'pools:explode', {});
+    const after = await ask(3, 'settings:get', {});
+    return { bad, unknown, after };
+  });
+  expect(reply.bad.ok).toBe(false);
+  expect(reply.bad.error.code).toBe('INVALID_PAYLOAD');
+  expect(reply.bad.error.message).toContain('terminalFontSize');
+  expect(reply.unknown.error.code).toBe('UNKNOWN_CHANNEL');
+  expect(reply.after.value.terminalFontSize).toBe(14);
+});
+
+test('the web host refuses a wrong token, a missing token and a foreign Origin', async ({ page, request }) => {
+  const wrong = await request.get(`${host.origin}/?token=not-the-token`);
+  expect(wrong.status()).toBe(403);
+  expect(await wrong.text()).toContain('token is wrong');
+  const missing = await request.get(`${host.origin}/`);
+  expect(missing.status()).toBe(403);
+
+  await page.goto(host.url);
+  const socketFromPage = await page.evaluate(
+    (wsUrl) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(wsUrl);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('refused');
+      }),
+    `ws://${new URL(host.url).host}/ws?token=wrong`,
+  );
+  expect(socketFromPage).toBe('refused');
+
+  // Another origin with the right token: refused at the upgrade, before any contract message.
+  const foreign = await openSocket(`ws://${new URL(host.url).host}/ws?token=${host.token}`, 'http://foreign.test');
+  expect(foreign).toBe('refused 403');
+  const rightOrigin = await openSocket(`ws://${new URL(host.url).host}/ws?token=${host.token}`, host.origin);
+  expect(rightOrigin).toBe('open');
+  await expect.poll(() => host.output()).toContain('Origin "http://foreign.test" is not');
+  expect(readFileSync(join(host.dataDir, 'logs', 'main.log'), 'utf8')).not.toContain(host.token);
+});
+
+/** Opens a socket from Node with a chosen Origin header; says whether it opened or with which status it was refused. */
+function openSocket(url: string, origin: string): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new NodeWebSocket(url, { headers: { origin } });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
+    ws.on('error', (error) => resolve(`error ${error.message}`));
+  });
+}

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** A web host started from the built entry (`out/main/web.js`), as `npm start` does when Electron cannot run. */
+export interface WebHostProcess {
+  /** The printed address, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Everything the process wrote, for assertions about logs. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node out/main/web.js` with a fresh data folder and waits for the printed address. */
+export async function startWebHostProcess(
+  options: { env?: Record<string, string>; dataDir?: string } = {},
+): Promise<WebHostProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'batch-deck-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/web.js'), '--port', '0'], {
+    env: { ...process.env, BATCH_DECK_DATA: dataDir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    dataDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
