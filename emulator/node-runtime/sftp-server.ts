@@ -1,0 +1,148 @@
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import type { Attributes, SFTPWrapper } from 'ssh2';
+// Default import: ssh2 is CommonJS and its named exports are invisible to Node's native ESM loader.
+import ssh2 from 'ssh2';
+import { longName, statusFor, toAttributes, toRealPath, toVirtualPath } from './sftp-paths';
+
+const { utils } = ssh2;
+
+const { STATUS_CODE } = utils.sftp;
+/** Largest READ answered at once; OpenSSH asks for 32 KiB, the cap only guards against absurd requests. */
+const MAX_READ = 256 * 1024;
+const NAMES_PER_READDIR = 100;
+
+type OpenHandle = { kind: 'file'; file: fs.FileHandle } | { kind: 'dir'; dir: string; entries?: Dirent[] };
+
+/** Serves the SFTP subsystem on one channel, rooted in the node folder (which the client sees as `/`). */
+export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string) => void): void {
+  const handles = new Map<number, OpenHandle>();
+  let nextHandle = 1;
+  const real = (clientPath: string): string => toRealPath(root, clientPath);
+  const lookup = (handle: Buffer): OpenHandle | undefined =>
+    handle.length === 4 ? handles.get(handle.readUInt32BE(0)) : undefined;
+  const issue = (entry: OpenHandle): Buffer => {
+    const id = nextHandle++;
+    handles.set(id, entry);
+    const buffer = Buffer.alloc(4);
+    buffer.writeUInt32BE(id, 0);
+    return buffer;
+  };
+  /** Runs one request; any file-system error becomes the matching SFTP status instead of a crash. */
+  const answer = (reqId: number, work: () => Promise<void>): void => {
+    work().catch((error: unknown) => {
+      const status = statusFor(error);
+      if (status.code === STATUS_CODE.FAILURE) log(`sftp request failed: ${(error as Error).message}`);
+      sftp.status(reqId, status.code, status.message);
+    });
+  };
+  const ok = (reqId: number): void => sftp.status(reqId, STATUS_CODE.OK);
+  const badHandle = (reqId: number): void => sftp.status(reqId, STATUS_CODE.FAILURE, 'Invalid handle');
+
+  sftp.on('REALPATH', (reqId, clientPath) => {
+    const virtual = toVirtualPath(clientPath);
+    sftp.name(reqId, [{ filename: virtual, longname: virtual, attrs: {} as Attributes }]);
+  });
+  sftp.on('STAT', (reqId, p) => answer(reqId, async () => void sftp.attrs(reqId, toAttributes(await fs.stat(real(p))))));
+  sftp.on('LSTAT', (reqId, p) => answer(reqId, async () => void sftp.attrs(reqId, toAttributes(await fs.lstat(real(p))))));
+  sftp.on('OPEN', (reqId, p, flags, attrs) =>
+    answer(reqId, async () => {
+      const mode = utils.sftp.flagsToString(flags);
+      if (!mode) return void sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, 'Unsupported open flags');
+      const file = await fs.open(real(p), mode, attrs?.mode ?? 0o644);
+      sftp.handle(reqId, issue({ kind: 'file', file }));
+    }),
+  );
+  sftp.on('READ', (reqId, handle, offset, length) =>
+    answer(reqId, async () => {
+      const entry = lookup(handle);
+      if (entry?.kind !== 'file') return void badHandle(reqId);
+      const buffer = Buffer.alloc(Math.min(length, MAX_READ));
+      const { bytesRead } = await entry.file.read(buffer, 0, buffer.length, offset);
+      if (bytesRead === 0) return void sftp.status(reqId, STATUS_CODE.EOF);
+      sftp.data(reqId, buffer.subarray(0, bytesRead));
+    }),
+  );
+  sftp.on('WRITE', (reqId, handle, offset, data) =>
+    answer(reqId, async () => {
+      const entry = lookup(handle);
+      if (entry?.kind !== 'file') return void badHandle(reqId);
+      await entry.file.write(data, 0, data.length, offset);
+      ok(reqId);
+    }),
+  );
+  sftp.on('FSTAT', (reqId, handle) =>
+    answer(reqId, async () => {
+      const entry = lookup(handle);
+      if (!entry) return void badHandle(reqId);
+      const stats = entry.kind === 'file' ? await entry.file.stat() : await fs.stat(entry.dir);
+      sftp.attrs(reqId, toAttributes(stats));
+    }),
+  );
+  sftp.on('CLOSE', (reqId, handle) =>
+    answer(reqId, async () => {
+      const entry = lookup(handle);
+      if (!entry) return void badHandle(reqId);
+      handles.delete(handle.readUInt32BE(0));
+      if (entry.kind === 'file') await entry.file.close();
+      ok(reqId);
+    }),
+  );
+  sftp.on('OPENDIR', (reqId, p) =>
+    answer(reqId, async () => {
+      const dir = real(p);
+      if (!(await fs.stat(dir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      sftp.handle(reqId, issue({ kind: 'dir', dir }));
+    }),
+  );
+  sftp.on('READDIR', (reqId, handle) =>
+    answer(reqId, async () => {
+      const entry = lookup(handle);
+      if (entry?.kind !== 'dir') return void badHandle(reqId);
+      entry.entries ??= await fs.readdir(entry.dir, { withFileTypes: true });
+      const batch = entry.entries.splice(0, NAMES_PER_READDIR);
+      if (batch.length === 0) return void sftp.status(reqId, STATUS_CODE.EOF);
+      const names = [];
+      for (const dirent of batch) {
+        const stats = await fs.lstat(path.join(entry.dir, dirent.name)).catch(() => undefined);
+        if (stats) names.push({ filename: dirent.name, longname: longName(dirent.name, stats), attrs: toAttributes(stats) });
+      }
+      sftp.name(reqId, names);
+    }),
+  );
+  sftp.on('MKDIR', (reqId, p, attrs) => answer(reqId, async () => void (await fs.mkdir(real(p), attrs?.mode), ok(reqId))));
+  sftp.on('RMDIR', (reqId, p) => answer(reqId, async () => void (await fs.rmdir(real(p)), ok(reqId))));
+  sftp.on('REMOVE', (reqId, p) => answer(reqId, async () => void (await fs.unlink(real(p)), ok(reqId))));
+  sftp.on('RENAME', (reqId, from, to) => answer(reqId, async () => void (await fs.rename(real(from), real(to)), ok(reqId))));
+  sftp.on('SETSTAT', (reqId, p, attrs) => answer(reqId, async () => void (await applyAttributes(real(p), attrs), ok(reqId))));
+  sftp.on('FSETSTAT', (reqId, handle, attrs) =>
+    answer(reqId, async () => {
+      const entry = lookup(handle);
+      if (!entry) return void badHandle(reqId);
+      if (entry.kind === 'dir') await applyAttributes(entry.dir, attrs);
+      else {
+        if (attrs.mode !== undefined) await entry.file.chmod(attrs.mode & 0o7777);
+        if (attrs.size !== undefined) await entry.file.truncate(attrs.size);
+        if (attrs.atime !== undefined && attrs.mtime !== undefined) await entry.file.utimes(attrs.atime, attrs.mtime);
+      }
+      ok(reqId);
+    }),
+  );
+  sftp.on('READLINK', (reqId, p) =>
+    answer(reqId, async () => {
+      const target = await fs.readlink(real(p));
+      sftp.name(reqId, [{ filename: target, longname: target, attrs: {} as Attributes }]);
+    }),
+  );
+  sftp.on('SYMLINK', (reqId) => sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, 'Symbolic links are not supported'));
+  sftp.on('close', () => {
+    for (const entry of handles.values()) if (entry.kind === 'file') void entry.file.close().catch(() => undefined);
+    handles.clear();
+  });
+}
+
+async function applyAttributes(target: string, attrs: Attributes): Promise<void> {
+  if (attrs.mode !== undefined) await fs.chmod(target, attrs.mode & 0o7777);
+  if (attrs.size !== undefined) await fs.truncate(target, attrs.size);
+  if (attrs.atime !== undefined && attrs.mtime !== undefined) await fs.utimes(target, attrs.atime, attrs.mtime);
+}

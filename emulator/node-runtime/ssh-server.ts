@@ -1,0 +1,135 @@
+import type { AddressInfo } from 'node:net';
+import ssh2, { type Connection } from 'ssh2';
+import type { NodePaths } from './node-paths';
+import { checkLogin, OFFERED_METHODS } from './ssh-auth';
+import type { SessionProcess } from './session-process';
+import { serveSession } from './shell-session';
+import type { NodeUserRecord } from './types';
+
+/** What one node's SSH server needs. */
+export interface NodeSshServerOptions {
+  /** Printed in logs to say which node spoke. */
+  label: string;
+  hostKey: string;
+  paths: NodePaths;
+  nodeEnv: Record<string, string>;
+  /** The node's users, asked at every authentication attempt. */
+  users(): NodeUserRecord[];
+  log(message: string): void;
+}
+
+interface LiveConnection {
+  client: Connection;
+  userName?: string;
+  processes: Set<SessionProcess>;
+}
+
+/** The SSH daemon of one emulated node: ssh2 `Server` on 127.0.0.1, shells via bash. */
+export class NodeSshServer {
+  private readonly server: ssh2.Server;
+  private readonly connections = new Set<LiveConnection>();
+  private listening: Promise<number> | undefined;
+  private closed = false;
+
+  constructor(private readonly options: NodeSshServerOptions) {
+    this.server = new ssh2.Server({ hostKeys: [options.hostKey], ident: 'BatchEmulatorNode' }, (client, info) =>
+      this.accept(client, `${info.ip} ${info.port}`),
+    );
+    this.server.on('error', (error: Error) => options.log(`${options.label}: ssh server error: ${error.message}`));
+  }
+
+  /** Listens on `preferredPort`, or on a free port when that one is taken; resolves to the real port. */
+  listen(preferredPort: number): Promise<number> {
+    if (this.closed) return Promise.reject(new Error(`SSH server of ${this.options.label} was stopped`));
+    this.listening ??= listenWithFallback(this.server, preferredPort);
+    return this.listening;
+  }
+
+  /** The port listened on, once listening. */
+  get port(): number | undefined {
+    const address = this.server.address() as AddressInfo | null;
+    return address?.port;
+  }
+
+  /** Ends every connection logged in as `userName`, killing its shells. */
+  async endUser(userName: string): Promise<void> {
+    const ending = [...this.connections].filter((live) => live.userName === userName).map((live) => this.end(live));
+    await Promise.all(ending);
+  }
+
+  /** Stops listening, ends every connection and kills every process; bounded in time. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await Promise.all([...this.connections].map((live) => this.end(live)));
+    if (this.listening) await closed;
+  }
+
+  private async end(live: LiveConnection): Promise<void> {
+    this.connections.delete(live);
+    const kills = [...live.processes].map((child) => child.kill());
+    live.client.end();
+    await Promise.all(kills);
+  }
+
+  private accept(client: Connection, clientAddress: string): void {
+    const live: LiveConnection = { client, processes: new Set() };
+    this.connections.add(live);
+    const { log, label } = this.options;
+    client.on('authentication', (ctx) => {
+      let users: NodeUserRecord[];
+      try {
+        users = this.options.users();
+      } catch (error) {
+        log(`${label}: could not read node users: ${(error as Error).message}`);
+        return ctx.reject([...OFFERED_METHODS]);
+      }
+      const verdict = checkLogin(ctx, users, new Date());
+      if (!verdict.accepted) {
+        if (ctx.method !== 'none') log(`${label}: ${ctx.method} login refused for ${ctx.username}: ${verdict.reason}`);
+        return ctx.reject([...OFFERED_METHODS]);
+      }
+      live.userName = verdict.user.name;
+      ctx.accept();
+    });
+    client.on('ready', () => {
+      client.on('session', (acceptSession) => {
+        serveSession(acceptSession(), {
+          paths: this.options.paths,
+          nodeEnv: this.options.nodeEnv,
+          userName: live.userName ?? '',
+          sshConnection: `${clientAddress} 127.0.0.1 ${this.port ?? 0}`,
+          track: (child) => {
+            live.processes.add(child);
+            void child.exited.then(() => live.processes.delete(child));
+          },
+          log: (message) => log(`${label}: ${message}`),
+        });
+      });
+    });
+    client.on('error', (error: Error) => log(`${label}: connection error: ${error.message}`));
+    client.on('close', () => void this.end(live));
+  }
+}
+
+function listenWithFallback(server: ssh2.Server, preferredPort: number): Promise<number> {
+  const attempt = (port: number): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException): void => {
+        server.off('listening', onListening);
+        reject(error);
+      };
+      const onListening = (): void => {
+        server.off('error', onError);
+        resolve((server.address() as AddressInfo).port);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(port, '127.0.0.1');
+    });
+  return attempt(preferredPort).catch((error: NodeJS.ErrnoException) => {
+    // The requested frontend port is taken (or privileged): take any free one; the caller reports the real port.
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES') return attempt(0);
+    throw error;
+  });
+}

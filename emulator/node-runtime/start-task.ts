@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { constants as osConstants } from 'node:os';
+import path from 'node:path';
+import { assertEnvName } from './node-env';
+import type { NodePaths } from './node-paths';
+import { signalProcessTree, waitAtMost } from './process-tree';
+import type { StartTaskOutcome, StartTaskSpec } from './types';
+
+/** `maxTaskRetryCount: -1` means "retry forever" in Batch; a local emulator stops after this many retries. */
+export const UNLIMITED_RETRY_CAP = 3;
+/** Explicit retry counts above this are capped too, so a failing command cannot keep a node busy for ages. */
+export const MAX_RETRY_COUNT = 10;
+/** The auto-user that Batch runs start tasks as; its HOME lives inside the node folder, never the real home. */
+const AUTO_USER = '_azbatch';
+
+/** A start task in progress: its eventual outcome, and a way to end it early (node stopped). */
+export interface StartTaskRun {
+  outcome: Promise<StartTaskOutcome>;
+  /** Kills the running attempt (its whole process group) and prevents further retries. */
+  stop(): Promise<void>;
+}
+
+/** Throws a specific error for a start task the runtime cannot run; checked before anything is touched. */
+export function assertStartTask(task: StartTaskSpec): void {
+  if (typeof task?.commandLine !== 'string' || task.commandLine.trim() === '') {
+    throw new TypeError('Start task commandLine must be a non-empty string');
+  }
+  if (task.commandLine.includes('\0')) throw new TypeError('Start task commandLine must not contain NUL');
+  for (const setting of task.environmentSettings ?? []) {
+    assertEnvName(setting.name);
+    if (setting.value !== undefined && String(setting.value).includes('\0')) {
+      throw new TypeError(`Environment setting ${setting.name} must not contain NUL`);
+    }
+  }
+  const retries = task.maxTaskRetryCount;
+  if (retries !== undefined && (!Number.isInteger(retries) || retries < -1)) {
+    throw new TypeError(`Invalid maxTaskRetryCount ${String(retries)}: expected an integer >= -1`);
+  }
+}
+
+/** How many retries a spec really gets here. */
+export function effectiveRetries(maxTaskRetryCount: number | undefined): number {
+  if (maxTaskRetryCount === undefined) return 0;
+  if (maxTaskRetryCount === -1) return UNLIMITED_RETRY_CAP;
+  return Math.min(maxTaskRetryCount, MAX_RETRY_COUNT);
+}
+
+/**
+ * Runs `bash -c <commandLine>` in startup/wd, retrying non-zero exits. stdout.txt and stderr.txt are emptied
+ * when a run begins and every retry appends to them, so the files show all attempts of this run in order
+ * (a reboot starts a new run and therefore fresh files).
+ */
+export function startStartTask(paths: NodePaths, nodeEnv: Record<string, string>, task: StartTaskSpec): StartTaskRun {
+  assertStartTask(task);
+  let stopped = false;
+  let current: { pid: number; exited: Promise<void> } | undefined;
+  const env = taskEnvironment(paths, nodeEnv, task);
+  const outcome = (async (): Promise<StartTaskOutcome> => {
+    const stdoutFile = path.join(paths.startup, 'stdout.txt');
+    const stderrFile = path.join(paths.startup, 'stderr.txt');
+    await mkdir(paths.startupWorkingDir, { recursive: true });
+    await mkdir(env.HOME!, { recursive: true });
+    await writeFile(stdoutFile, '');
+    await writeFile(stderrFile, '');
+    const maxRetries = effectiveRetries(task.maxTaskRetryCount);
+    for (let retryCount = 0; ; retryCount++) {
+      const startTime = new Date();
+      const attempt = runOnce(task.commandLine, paths.startupWorkingDir, env, stdoutFile, stderrFile);
+      current = attempt;
+      const result = await attempt.result;
+      current = undefined;
+      const base = { exitCode: result.exitCode, startTime, endTime: new Date(), retryCount };
+      if (stopped) return { ...base, failure: ENDED_FAILURE };
+      if (result.failure) return { ...base, failure: result.failure };
+      if (result.exitCode === 0) return base;
+      if (retryCount >= maxRetries) return { ...base, failure: EXIT_CODE_FAILURE };
+    }
+  })();
+  return {
+    outcome,
+    async stop() {
+      stopped = true;
+      const attempt = current;
+      if (!attempt) return;
+      signalProcessTree(attempt.pid, 'SIGKILL');
+      await waitAtMost(attempt.exited, 2000);
+    },
+  };
+}
+
+const EXIT_CODE_FAILURE = {
+  category: 'usererror',
+  code: 'FailureExitCode',
+  message: 'The task exited with an exit code representing a failure',
+} as const;
+const ENDED_FAILURE = {
+  category: 'servererror',
+  code: 'TaskEnded',
+  message: 'The start task was ended because the node was stopped, rebooted or removed',
+} as const;
+
+interface AttemptResult {
+  exitCode: number;
+  failure?: StartTaskOutcome['failure'];
+}
+
+function runOnce(
+  commandLine: string,
+  cwd: string,
+  env: Record<string, string>,
+  stdoutFile: string,
+  stderrFile: string,
+): { pid: number; exited: Promise<void>; result: Promise<AttemptResult> } {
+  const out = openSync(stdoutFile, 'a');
+  const err = openSync(stderrFile, 'a');
+  // detached: the task leads its own process group, so stop() can kill everything it started.
+  const child = spawn('bash', ['-c', commandLine], { cwd, env, detached: true, stdio: ['ignore', out, err] });
+  closeSync(out);
+  closeSync(err);
+  const result = new Promise<AttemptResult>((resolve) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      resolve({
+        exitCode: -1,
+        failure: {
+          category: error.code === 'ENOENT' ? 'usererror' : 'servererror',
+          code: error.code === 'ENOENT' ? 'CommandProgramNotFound' : 'TaskLaunchFailed',
+          message: `The start task could not be started: ${error.message}`,
+        },
+      });
+    });
+    child.once('exit', (code, signal) => {
+      resolve({ exitCode: code ?? 128 + (signal ? osConstants.signals[signal] : 0) });
+    });
+  });
+  return { pid: child.pid ?? -1, exited: result.then(() => undefined), result };
+}
+
+function taskEnvironment(paths: NodePaths, nodeEnv: Record<string, string>, task: StartTaskSpec): Record<string, string> {
+  const env: Record<string, string> = { ...nodeEnv };
+  for (const setting of task.environmentSettings ?? []) env[setting.name] = setting.value ?? '';
+  // Batch's own variables win over the task's settings, as on the service.
+  return {
+    ...env,
+    ...pickBatchVariables(nodeEnv),
+    AZ_BATCH_TASK_DIR: paths.startup,
+    AZ_BATCH_TASK_WORKING_DIR: paths.startupWorkingDir,
+    HOME: path.join(paths.root, 'home', AUTO_USER),
+    USER: AUTO_USER,
+    LOGNAME: AUTO_USER,
+  };
+}
+
+function pickBatchVariables(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('AZ_BATCH_')));
+}
