@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRuntimeFixture, processAlive, type RuntimeFixture } from './runtime-fixture';
+
+describe('start tasks on an emulated node', () => {
+  let fixture: RuntimeFixture;
+  const startupFile = (name: string) => readFile(path.join(fixture.runtime.nodeDir(fixture.node), 'startup', name), 'utf8');
+
+  beforeEach(async () => {
+    fixture = await createRuntimeFixture();
+  });
+  afterEach(() => fixture.dispose());
+
+  it('leaves the startup folder path in startup/stdout.txt for `printenv AZ_BATCH_NODE_STARTUP_DIR`', async () => {
+    const outcome = await fixture.runtime.runStartTask(fixture.node, { commandLine: 'printenv AZ_BATCH_NODE_STARTUP_DIR' });
+    expect(outcome).toMatchObject({ exitCode: 0, retryCount: 0 });
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.endTime.getTime()).toBeGreaterThanOrEqual(outcome.startTime.getTime());
+    expect(await startupFile('stdout.txt')).toBe(path.join(fixture.runtime.nodeDir(fixture.node), 'startup') + '\n');
+  });
+
+  it('runs in startup/wd with the task environment settings and the Batch variables', async () => {
+    const outcome = await fixture.runtime.runStartTask(fixture.node, {
+      commandLine: 'echo "$(pwd)|$GREETING|$AZ_BATCH_TASK_WORKING_DIR|$AZ_BATCH_POOL_ID"; echo oops >&2',
+      environmentSettings: [{ name: 'GREETING', value: 'hello world' }, { name: 'AZ_BATCH_POOL_ID', value: 'spoofed' }],
+    });
+    const wd = path.join(fixture.runtime.nodeDir(fixture.node), 'startup', 'wd');
+    expect(outcome.exitCode).toBe(0);
+    expect(await startupFile('stdout.txt')).toBe(`${wd}|hello world|${wd}|${fixture.node.poolId}\n`);
+    expect(await startupFile('stderr.txt')).toBe('oops\n');
+  });
+
+  it('retries a failing start task up to maxTaskRetryCount and reports the failure', async () => {
+    const outcome = await fixture.runtime.runStartTask(fixture.node, {
+      commandLine: 'echo attempt; exit 4',
+      maxTaskRetryCount: 2,
+    });
+    expect(outcome).toMatchObject({ exitCode: 4, retryCount: 2, failure: { category: 'usererror', code: 'FailureExitCode' } });
+    expect(await startupFile('stdout.txt')).toBe('attempt\nattempt\nattempt\n');
+  });
+
+  it('starts with fresh output files on the next run (reboot)', async () => {
+    await fixture.runtime.runStartTask(fixture.node, { commandLine: 'echo first' });
+    await fixture.runtime.runStartTask(fixture.node, { commandLine: 'echo second' });
+    expect(await startupFile('stdout.txt')).toBe('second\n');
+  });
+
+  it('kills a running start task and what it started when the node is stopped', async () => {
+    const outcome = fixture.runtime.runStartTask(fixture.node, { commandLine: 'sleep 300 & echo $! $$; wait' });
+    let pids: number[] = [];
+    while (pids.length < 2) {
+      pids = (await startupFile('stdout.txt').catch(() => '')).trim().split(' ').filter(Boolean).map(Number);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await expect(fixture.runtime.runStartTask(fixture.node, { commandLine: 'true' })).rejects.toThrow(/already running/);
+    await fixture.runtime.stopNode(fixture.node);
+    expect(await outcome).toMatchObject({ failure: { category: 'servererror', code: 'TaskEnded' } });
+    expect(pids.filter(processAlive)).toEqual([]);
+  });
+
+  it('refuses a bad environment variable name without touching the output files', async () => {
+    await fixture.runtime.runStartTask(fixture.node, { commandLine: 'echo kept' });
+    await expect(
+      fixture.runtime.runStartTask(fixture.node, { commandLine: 'true', environmentSettings: [{ name: 'A=B', value: 'x' }] }),
+    ).rejects.toThrow(/Invalid environment variable name "A=B"/);
+    expect(await startupFile('stdout.txt')).toBe('kept\n');
+  });
+});
