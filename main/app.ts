@@ -15,6 +15,8 @@ export interface HostDeps {
   log: Logger;
   redactor: SecretRedactor;
   electronVersion?: string;
+  /** Settings the host already opened (Electron reads one before the app exists); created here otherwise. */
+  settings?: SettingsService;
 }
 
 /** The running app as hosts see it: one router, one event bus, one way to shut down. */
@@ -27,7 +29,7 @@ export interface BatchDeckApp {
 /** The composition root: builds every service with `new` and wires their handlers into the router. */
 export function createApp(deps: HostDeps): BatchDeckApp {
   const events = new EventBus();
-  const settings = new SettingsService(deps.dataDir);
+  const settings = deps.settings ?? new SettingsService(deps.dataDir);
   const info: AppInfo = {
     name: 'Batch Deck',
     version: deps.version,

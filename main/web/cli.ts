@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { createApp } from '../app';
 import { ConsoleFileLogger, SecretRedactor } from '../log';
-import { FileSecretStore } from '../store/file-secret-store';
+import { KeyFileCipher } from '../store/key-file-cipher';
+import { VaultSecretStore } from '../store/vault-secret-store';
 import { defaultDataDir } from '../store/paths';
 import { appVersion } from '../system/version';
 import { startWebHost } from './web-host';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     host: 'web',
     version: appVersion,
     dataDir,
-    secretStore: new FileSecretStore(join(dataDir, 'secrets')),
+    secretStore: new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key'))),
     log,
     redactor,
   });

@@ -41,7 +41,7 @@ test('a payload that fails its schema comes back to the caller as INVALID_PAYLOA
     const ws = new WebSocket(`ws://${location.host}/ws${location.search}`);
     await new Promise((resolve) => ws.addEventListener('open', resolve));
     const ask = (id: number, channel: string, payload: unknown) =>
-      new Promise<any>((resolve) => {
+      new Promise<{ ok: boolean; value?: any; error?: any }>((resolve) => {
         ws.addEventListener('message', (m) => {
           const data = JSON.parse(String(m.data));
           if (data.id === id) resolve(data.result);

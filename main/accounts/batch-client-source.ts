@@ -1,0 +1,22 @@
+import type { BatchServiceClient } from '@azure/batch';
+
+/** The account the rest of the app works against, as services see it (no secrets). */
+export interface ActiveAccount {
+  id: string;
+  name: string;
+  /** The Batch account URL, e.g. https://name.region.batch.azure.com or the sandbox's http://127.0.0.1:PORT. */
+  endpoint: string;
+  kind: 'sandbox' | 'sharedKey' | 'entra';
+}
+
+/**
+ * How feature services (pools, images, nodes, provisioning) get a Batch client for the active account. Implemented
+ * by the accounts feature; tests may implement it with a client built directly against the emulator.
+ * Clients are built with `noRetryPolicy: true`: callers own retries (main/batch/retry.ts).
+ */
+export interface BatchClientSource {
+  /** The active account and its client; throws ContractFailure('NO_ACCOUNT') when none is active or ready. */
+  active(): Promise<{ account: ActiveAccount; client: BatchServiceClient }>;
+  /** Calls `listener` whenever the active account changes; returns the unsubscribe function. */
+  onActiveChange(listener: (account: ActiveAccount | undefined) => void): () => void;
+}

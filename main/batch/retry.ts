@@ -1,0 +1,68 @@
+/** What the retry loop needs to know about a failed attempt. */
+export interface RetryableError {
+  statusCode?: number;
+  /** Seconds from a `Retry-After` header, when the service sent one. */
+  retryAfterSeconds?: number;
+}
+
+/** Retry policy: which failures to retry, how often, and how long to wait. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Defaults for Batch calls: the SDK's own policy is turned off (it ignores Retry-After and never retries 429). */
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/** Reads status and Retry-After from an ms-rest-js RestError (its `response.headers` is an HttpHeaders). */
+export function retryInfoOf(error: unknown): RetryableError {
+  const shape = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } } };
+  const header = shape?.response?.headers?.get?.('retry-after');
+  const seconds = header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
+  return { statusCode: shape?.statusCode, retryAfterSeconds: seconds };
+}
+
+/** True for throttling and transient service errors (429, 500, 502, 503, 504, or no status: a dropped connection). */
+export function isRetryable(info: RetryableError): boolean {
+  return info.statusCode === undefined || [429, 500, 502, 503, 504].includes(info.statusCode);
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails with a non-retryable error, runs out of attempts, or `signal` aborts.
+ * Waits `Retry-After` when the service sends it, else exponential backoff with full jitter.
+ */
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  options: { policy?: RetryPolicy; signal?: AbortSignal; onRetry?: (attemptNo: number, delayMs: number, error: unknown) => void; random?: () => number } = {},
+): Promise<T> {
+  const policy = options.policy ?? defaultRetryPolicy;
+  const random = options.random ?? Math.random;
+  for (let attemptNo = 1; ; attemptNo++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const info = retryInfoOf(error);
+      if (attemptNo >= policy.maxAttempts || !isRetryable(info) || options.signal?.aborted) throw error;
+      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNo - 1)) * random();
+      const delayMs = info.retryAfterSeconds !== undefined ? Math.min(policy.maxDelayMs, info.retryAfterSeconds * 1000) : backoff;
+      options.onRetry?.(attemptNo, delayMs, error);
+      await sleep(delayMs, options.signal);
+    }
+  }
+}
+
+/** Waits, or rejects early when the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason ?? new Error('aborted'));
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,32 @@
+import { BrowserWindow, shell, type WebContents } from 'electron';
+import { appOrigin, isAppUrl, isExternalLinkAllowed, windowOptions } from './window-options';
+
+/**
+ * Creates the main window with the hardened options and locks it down: no navigation away from the app, no new
+ * windows (https links the user clicks open in the OS browser), every permission request denied.
+ */
+export function createMainWindow(preloadPath: string, isDevelopment: boolean): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(preloadPath, isDevelopment));
+  lockDown(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+/** Denies navigation, new windows and permissions for one WebContents. */
+export function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Only a user's click on an https link reaches here with a URL worth opening; everything else is dropped.
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
+}
