@@ -1,0 +1,20 @@
+/** Everything needed to open an SSH connection to one node as one user. Holds secrets: never send it to the renderer. */
+export interface NodeLoginTarget {
+  host: string;
+  port: number;
+  username: string;
+  auth: { kind: 'privateKey'; privateKey: string } | { kind: 'password'; password: string };
+  /** What the terminal tab shows, e.g. `pool-a / tvmps_…_d`. */
+  label: string;
+  /** Trust-store key, as OpenSSH keys known_hosts: `[host]:port` (or `host` for port 22). */
+  hostKeyId: string;
+}
+
+/**
+ * Resolves a pool node into a login target: reads its remote login settings and the credentials that provisioning
+ * created. Implemented by the provisioning feature (main/provision/); the SSH feature consumes it.
+ */
+export interface NodeLoginResolver {
+  /** Throws ContractFailure: NO_SSH_ENDPOINT (pool made without an SSH NAT pool), NOT_FOUND (no such user credentials), … */
+  resolve(request: { poolId: string; nodeId: string; userName: string }): Promise<NodeLoginTarget>;
+}
