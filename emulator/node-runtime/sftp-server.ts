@@ -135,6 +135,8 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
     }),
   );
   sftp.on('SYMLINK', (reqId) => sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, 'Symbolic links are not supported'));
+  // OpenSSH's sftp sends EOF when done and waits for the server to close the channel.
+  sftp.on('end', () => sftp.end());
   sftp.on('close', () => {
     for (const entry of handles.values()) if (entry.kind === 'file') void entry.file.close().catch(() => undefined);
     handles.clear();

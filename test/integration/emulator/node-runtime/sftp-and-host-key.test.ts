@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { SFTPWrapper } from 'ssh2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeRuntime } from '../../../../emulator/node-runtime/runtime';
+import { connectClient, createRuntimeFixture, newKeyPair, userRecord, type RuntimeFixture } from './runtime-fixture';
+
+const run = promisify(execFile);
+
+describe('SFTP on an emulated node', () => {
+  let fixture: RuntimeFixture;
+  let port: number;
+  const key = newKeyPair();
+
+  beforeAll(async () => {
+    fixture = await createRuntimeFixture();
+    fixture.users.push(userRecord('ops', { sshPublicKey: key.publicKey }));
+    port = await fixture.runtime.openSsh(fixture.node, 0);
+    await fixture.runtime.runStartTask(fixture.node, { commandLine: 'echo from the start task' });
+  });
+  afterAll(() => fixture.dispose());
+
+  it('lists the node folder as / and reads the start task output', async () => {
+    const client = await connectClient(port, { username: 'ops', privateKey: key.privateKey });
+    const sftp = await new Promise<SFTPWrapper>((resolve, reject) => client.sftp((e, s) => (e ? reject(e) : resolve(s))));
+    const call = <T>(fn: (cb: (error: Error | null | undefined, value: T) => void) => void) =>
+      new Promise<T>((resolve, reject) => fn((error, value) => (error ? reject(error) : resolve(value))));
+    expect(await call<string>((cb) => sftp.realpath('.', cb))).toBe('/');
+    const names = (await call<{ filename: string }[]>((cb) => sftp.readdir('/', cb))).map((entry) => entry.filename);
+    expect(names).toEqual(expect.arrayContaining(['startup', 'shared', 'workitems', 'applications', 'fsmounts']));
+    const text = await call<Buffer>((cb) => sftp.readFile('/startup/stdout.txt', cb));
+    expect(text.toString()).toBe('from the start task\n');
+    expect((await call<{ size: number }>((cb) => sftp.stat('/startup/stdout.txt', cb))).size).toBe(text.length);
+    await call((cb) => sftp.readdir('/../../..', cb)); // `..` stops at the node root
+    await call((cb) => sftp.mkdir('/shared/in', cb));
+    await call((cb) => sftp.writeFile('/shared/in/a.txt', 'uploaded', cb));
+    await call((cb) => sftp.rename('/shared/in/a.txt', '/shared/in/b.txt', cb));
+    const nodeDir = fixture.runtime.nodeDir(fixture.node);
+    expect(await readFile(path.join(nodeDir, 'shared', 'in', 'b.txt'), 'utf8')).toBe('uploaded');
+    await call((cb) => sftp.unlink('/shared/in/b.txt', cb));
+    await call((cb) => sftp.rmdir('/shared/in', cb));
+    await expect(call((cb) => sftp.stat('/shared/in', cb))).rejects.toThrow(/No such file/);
+    client.end();
+  });
+
+  it('serves the OpenSSH sftp client', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'sftp-cli-'));
+    await writeFile(path.join(work, 'id'), key.privateKey, { mode: 0o600 });
+    await writeFile(path.join(work, 'batch'), `cd startup\nls\nget stdout.txt ${path.join(work, 'got.txt')}\n`);
+    const args = ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null',
+      '-o', 'IdentitiesOnly=yes', '-i', path.join(work, 'id'), '-P', String(port), '-b', path.join(work, 'batch'), 'ops@127.0.0.1'];
+    const { stdout } = await run('sftp', args, { timeout: 30_000 });
+    expect(stdout).toContain('stdout.txt');
+    expect(await readFile(path.join(work, 'got.txt'), 'utf8')).toBe('from the start task\n');
+    await rm(work, { recursive: true, force: true });
+  });
+});
+
+describe('node host keys', () => {
+  it('stay the same across runtime restarts and reimage, and change once the node is removed', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'host-keys-'));
+    const first = await createRuntimeFixture(root);
+    const original = await hostKeyOf(first.runtime, first.node);
+    await first.runtime.shutdown();
+    const second = await createRuntimeFixture(root);
+    expect(await hostKeyOf(second.runtime, second.node)).toBe(original);
+    await second.runtime.wipeNode(second.node);
+    await second.runtime.prepareNode(second.node);
+    expect(await hostKeyOf(second.runtime, second.node)).toBe(original);
+    await second.runtime.removeNode(second.node);
+    await second.runtime.prepareNode(second.node);
+    expect(await hostKeyOf(second.runtime, second.node)).not.toBe(original);
+    await second.dispose();
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
+/** The host key a client sees when it connects (hex), read through ssh2's hostVerifier. */
+async function hostKeyOf(runtime: NodeRuntime, node: { poolId: string; nodeId: string }): Promise<string> {
+  const port = await runtime.openSsh(node, 0);
+  let seen = '';
+  await connectClient(port, {
+    username: 'nobody',
+    hostVerifier: (keyBytes: Buffer) => ((seen = keyBytes.toString('hex')), true),
+  }).then(
+    (client) => client.end(),
+    () => undefined, // authentication fails: only the host key matters here
+  );
+  return seen;
+}
