@@ -52,7 +52,6 @@ export class NodeRuntime implements NodeRuntimeApi {
     const run = startStartTask(paths, this.env(node, paths), task);
     live.startTask = run;
     try {
-      await createNodeFolders(paths);
       return await run.outcome;
     } finally {
       if (live.startTask === run) live.startTask = undefined;

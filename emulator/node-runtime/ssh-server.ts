@@ -1,10 +1,14 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type Connection } from 'ssh2';
 import type { NodePaths } from './node-paths';
 import { checkLogin, OFFERED_METHODS } from './ssh-auth';
 import type { SessionProcess } from './session-process';
 import { serveSession } from './shell-session';
+import { waitAtMost } from './process-tree';
 import type { NodeUserRecord } from './types';
+
+/** How long ended connections get to flush their disconnect before their sockets are destroyed. */
+const DISCONNECT_GRACE_MS = 500;
 
 /** What one node's SSH server needs. */
 export interface NodeSshServerOptions {
@@ -26,16 +30,24 @@ interface LiveConnection {
 
 /** The SSH daemon of one emulated node: ssh2 `Server` on 127.0.0.1, shells via bash. */
 export class NodeSshServer {
-  private readonly server: ssh2.Server;
+  private readonly ssh: ssh2.Server;
+  /** We own the listening socket and every accepted socket, so close() can destroy a peer that never hangs up. */
+  private readonly server: NetServer;
+  private readonly sockets = new Set<Socket>();
   private readonly connections = new Set<LiveConnection>();
   private listening: Promise<number> | undefined;
   private closed = false;
 
   constructor(private readonly options: NodeSshServerOptions) {
-    this.server = new ssh2.Server({ hostKeys: [options.hostKey], ident: 'BatchEmulatorNode' }, (client, info) =>
+    this.ssh = new ssh2.Server({ hostKeys: [options.hostKey], ident: 'BatchEmulatorNode' }, (client, info) =>
       this.accept(client, `${info.ip} ${info.port}`),
     );
-    this.server.on('error', (error: Error) => options.log(`${options.label}: ssh server error: ${error.message}`));
+    this.server = createServer((socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      this.ssh.injectSocket(socket);
+    });
+    this.server.on('error', (error: Error) => options.log(`${options.label}: ssh listener error: ${error.message}`));
   }
 
   /** Listens on `preferredPort`, or on a free port when that one is taken; resolves to the real port. */
@@ -62,6 +74,8 @@ export class NodeSshServer {
     this.closed = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     await Promise.all([...this.connections].map((live) => this.end(live)));
+    await waitAtMost(closed, DISCONNECT_GRACE_MS);
+    for (const socket of this.sockets) socket.destroy();
     if (this.listening) await closed;
   }
 
@@ -112,7 +126,7 @@ export class NodeSshServer {
   }
 }
 
-function listenWithFallback(server: ssh2.Server, preferredPort: number): Promise<number> {
+function listenWithFallback(server: NetServer, preferredPort: number): Promise<number> {
   const attempt = (port: number): Promise<number> =>
     new Promise((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException): void => {

@@ -3,6 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
+import { createNodeFolders } from './node-folders';
 import { assertEnvName } from './node-env';
 import type { NodePaths } from './node-paths';
 import { signalProcessTree, waitAtMost } from './process-tree';
@@ -55,18 +56,19 @@ export function effectiveRetries(maxTaskRetryCount: number | undefined): number 
 export function startStartTask(paths: NodePaths, nodeEnv: Record<string, string>, task: StartTaskSpec): StartTaskRun {
   assertStartTask(task);
   let stopped = false;
-  let current: { pid: number; exited: Promise<void> } | undefined;
+  let current: { pid: number } | undefined;
   const env = taskEnvironment(paths, nodeEnv, task);
   const outcome = (async (): Promise<StartTaskOutcome> => {
     const stdoutFile = path.join(paths.startup, 'stdout.txt');
     const stderrFile = path.join(paths.startup, 'stderr.txt');
-    await mkdir(paths.startupWorkingDir, { recursive: true });
+    await createNodeFolders(paths);
     await mkdir(env.HOME!, { recursive: true });
     await writeFile(stdoutFile, '');
     await writeFile(stderrFile, '');
     const maxRetries = effectiveRetries(task.maxTaskRetryCount);
     for (let retryCount = 0; ; retryCount++) {
       const startTime = new Date();
+      if (stopped) return { exitCode: -1, startTime, endTime: startTime, retryCount, failure: ENDED_FAILURE };
       const attempt = runOnce(task.commandLine, paths.startupWorkingDir, env, stdoutFile, stderrFile);
       current = attempt;
       const result = await attempt.result;
@@ -82,10 +84,8 @@ export function startStartTask(paths: NodePaths, nodeEnv: Record<string, string>
     outcome,
     async stop() {
       stopped = true;
-      const attempt = current;
-      if (!attempt) return;
-      signalProcessTree(attempt.pid, 'SIGKILL');
-      await waitAtMost(attempt.exited, 2000);
+      if (current) signalProcessTree(current.pid, 'SIGKILL');
+      await waitAtMost(outcome, 2000);
     },
   };
 }

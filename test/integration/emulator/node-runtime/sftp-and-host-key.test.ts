@@ -28,21 +28,24 @@ describe('SFTP on an emulated node', () => {
     const sftp = await new Promise<SFTPWrapper>((resolve, reject) => client.sftp((e, s) => (e ? reject(e) : resolve(s))));
     const call = <T>(fn: (cb: (error: Error | null | undefined, value: T) => void) => void) =>
       new Promise<T>((resolve, reject) => fn((error, value) => (error ? reject(error) : resolve(value))));
+    const done = (fn: (cb: (error?: Error | null) => void) => void) =>
+      new Promise<void>((resolve, reject) => fn((error) => (error ? reject(error) : resolve())));
     expect(await call<string>((cb) => sftp.realpath('.', cb))).toBe('/');
     const names = (await call<{ filename: string }[]>((cb) => sftp.readdir('/', cb))).map((entry) => entry.filename);
     expect(names).toEqual(expect.arrayContaining(['startup', 'shared', 'workitems', 'applications', 'fsmounts']));
     const text = await call<Buffer>((cb) => sftp.readFile('/startup/stdout.txt', cb));
     expect(text.toString()).toBe('from the start task\n');
     expect((await call<{ size: number }>((cb) => sftp.stat('/startup/stdout.txt', cb))).size).toBe(text.length);
-    await call((cb) => sftp.readdir('/../../..', cb)); // `..` stops at the node root
-    await call((cb) => sftp.mkdir('/shared/in', cb));
-    await call((cb) => sftp.writeFile('/shared/in/a.txt', 'uploaded', cb));
-    await call((cb) => sftp.rename('/shared/in/a.txt', '/shared/in/b.txt', cb));
+    const above = await call<{ filename: string }[]>((cb) => sftp.readdir('/../../..', cb));
+    expect(above.map((entry) => entry.filename).sort()).toEqual([...names].sort()); // `..` stops at the node root
+    await done((cb) => sftp.mkdir('/shared/in', cb));
+    await done((cb) => sftp.writeFile('/shared/in/a.txt', 'uploaded', cb));
+    await done((cb) => sftp.rename('/shared/in/a.txt', '/shared/in/b.txt', cb));
     const nodeDir = fixture.runtime.nodeDir(fixture.node);
     expect(await readFile(path.join(nodeDir, 'shared', 'in', 'b.txt'), 'utf8')).toBe('uploaded');
-    await call((cb) => sftp.unlink('/shared/in/b.txt', cb));
-    await call((cb) => sftp.rmdir('/shared/in', cb));
-    await expect(call((cb) => sftp.stat('/shared/in', cb))).rejects.toThrow(/No such file/);
+    await done((cb) => sftp.unlink('/shared/in/b.txt', cb));
+    await done((cb) => sftp.rmdir('/shared/in', cb));
+    await expect(done((cb) => sftp.stat('/shared/in', cb))).rejects.toThrow(/No such file/);
     client.end();
   });
 

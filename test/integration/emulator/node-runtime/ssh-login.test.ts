@@ -51,7 +51,7 @@ describe('SSH logins to an emulated node', () => {
     const bob = newKeyPair();
     fixture.users.push(userRecord('bob', { sshPublicKey: bob.publicKey }));
     const client = await connectClient(port, { username: 'bob', privateKey: bob.privateKey });
-    const closed = new Promise((resolve) => client.once('close', resolve));
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     fixture.users.splice(fixture.users.findIndex((user) => user.name === 'bob'), 1);
     fixture.runtime.endUserSessions(fixture.node, 'bob');
     await closed;
