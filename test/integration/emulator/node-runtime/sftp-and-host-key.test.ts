@@ -51,14 +51,17 @@ describe('SFTP on an emulated node', () => {
 
   it('serves the OpenSSH sftp client', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'sftp-cli-'));
-    await writeFile(path.join(work, 'id'), key.privateKey, { mode: 0o600 });
-    await writeFile(path.join(work, 'batch'), `cd startup\nls\nget stdout.txt ${path.join(work, 'got.txt')}\n`);
-    const args = ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null',
-      '-o', 'IdentitiesOnly=yes', '-i', path.join(work, 'id'), '-P', String(port), '-b', path.join(work, 'batch'), 'ops@127.0.0.1'];
-    const { stdout } = await run('sftp', args, { timeout: 30_000 });
-    expect(stdout).toContain('stdout.txt');
-    expect(await readFile(path.join(work, 'got.txt'), 'utf8')).toBe('from the start task\n');
-    await rm(work, { recursive: true, force: true });
+    try {
+      await writeFile(path.join(work, 'id'), key.privateKey, { mode: 0o600 });
+      await writeFile(path.join(work, 'batch'), `cd startup\nls\nget stdout.txt ${path.join(work, 'got.txt')}\n`);
+      const args = ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null',
+        '-o', 'IdentitiesOnly=yes', '-i', path.join(work, 'id'), '-P', String(port), '-b', path.join(work, 'batch'), 'ops@127.0.0.1'];
+      const { stdout } = await run('sftp', args, { timeout: 30_000 });
+      expect(stdout).toContain('stdout.txt');
+      expect(await readFile(path.join(work, 'got.txt'), 'utf8')).toBe('from the start task\n');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
 

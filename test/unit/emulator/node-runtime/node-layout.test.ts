@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { isSafeClientEnvName, nodeEnvironment } from '../../../../emulator/node-runtime/node-env';
+import { nodePaths } from '../../../../emulator/node-runtime/node-paths';
+import { homeFolderName } from '../../../../emulator/node-runtime/shell-session';
+import { toRealPath, toVirtualPath } from '../../../../emulator/node-runtime/sftp-paths';
+import { assertStartTask, effectiveRetries } from '../../../../emulator/node-runtime/start-task';
+import { NodeRuntime } from '../../../../emulator/node-runtime/runtime';
+
+describe('node folder layout', () => {
+  it('puts a node under <root>/<pool>/<node> with its host key outside the wiped folder', () => {
+    const paths = nodePaths('/data', { poolId: 'p', nodeId: 'n_d' });
+    expect(paths).toMatchObject({ root: '/data/p/n_d', startup: '/data/p/n_d/startup', startupWorkingDir: '/data/p/n_d/startup/wd' });
+    expect(paths.hostKey.startsWith(paths.root)).toBe(false);
+  });
+
+  it.each(['..', '.', 'a/b', '', 'a b', '../x', 'x'.repeat(257)])('refuses the id %j, which could leave its folder', (bad) => {
+    expect(() => nodePaths('/data', { poolId: bad, nodeId: 'n' })).toThrow(/Invalid poolId/);
+    expect(() => nodePaths('/data', { poolId: 'p', nodeId: bad })).toThrow(/Invalid nodeId/);
+  });
+
+  it('refuses a bad SSH port and a runtime without a root folder', async () => {
+    expect(() => new NodeRuntime({ rootDir: '', usersOf: () => [] })).toThrow(/rootDir/);
+    const runtime = new NodeRuntime({ rootDir: '/nonexistent-root', usersOf: () => [] });
+    await expect(runtime.openSsh({ poolId: 'p', nodeId: 'n' }, 70000)).rejects.toThrow(/Invalid SSH port/);
+  });
+});
+
+describe('node environment', () => {
+  it('holds the Batch variables and nothing of the emulator process but PATH and LANG', () => {
+    const node = { poolId: 'p', nodeId: 'n' };
+    const env = nodeEnvironment(node, nodePaths('/data', node), { AZ_BATCH_ACCOUNT_URL: 'http://127.0.0.1:1' });
+    expect(Object.keys(env).sort()).toEqual([
+      'AZ_BATCH_ACCOUNT_URL', 'AZ_BATCH_NODE_ID', 'AZ_BATCH_NODE_MOUNTS_DIR', 'AZ_BATCH_NODE_ROOT_DIR',
+      'AZ_BATCH_NODE_SHARED_DIR', 'AZ_BATCH_NODE_STARTUP_DIR', 'AZ_BATCH_NODE_STARTUP_WORKING_DIR', 'AZ_BATCH_POOL_ID',
+      'LANG', 'PATH',
+    ]);
+    expect(env.AZ_BATCH_NODE_SHARED_DIR).toBe('/data/p/n/shared');
+  });
+
+  it('lets clients set locale variables only', () => {
+    expect(['LANG', 'LC_ALL', 'LC_TIME', 'TZ'].every(isSafeClientEnvName)).toBe(true);
+    expect(['PATH', 'LD_PRELOAD', 'BASH_ENV', 'AZ_BATCH_NODE_ID', 'HOME'].some(isSafeClientEnvName)).toBe(false);
+  });
+
+  it('turns any user name into a harmless home folder name', () => {
+    expect(homeFolderName('alice')).toBe('alice');
+    expect(homeFolderName('..')).toBe('_..');
+    expect(homeFolderName('a/b c')).toBe('a_b_c');
+  });
+});
+
+describe('SFTP paths', () => {
+  it('keeps every client path inside the node folder', () => {
+    expect(toVirtualPath('.')).toBe('/');
+    expect(toVirtualPath('../../etc/passwd')).toBe('/etc/passwd');
+    expect(toRealPath('/data/p/n', '/../../../etc/passwd')).toBe('/data/p/n/etc/passwd');
+    expect(toRealPath('/data/p/n', 'startup/stdout.txt')).toBe('/data/p/n/startup/stdout.txt');
+  });
+});
+
+describe('start task limits', () => {
+  it('caps unlimited and very large retry counts', () => {
+    expect(effectiveRetries(undefined)).toBe(0);
+    expect(effectiveRetries(2)).toBe(2);
+    expect(effectiveRetries(-1)).toBe(3);
+    expect(effectiveRetries(1000)).toBe(10);
+  });
+
+  it('names what is wrong with a start task it cannot run', () => {
+    expect(() => assertStartTask({ commandLine: ' ' })).toThrow(/commandLine/);
+    expect(() => assertStartTask({ commandLine: 'x', maxTaskRetryCount: -2 })).toThrow(/maxTaskRetryCount/);
+    expect(() => assertStartTask({ commandLine: 'x', environmentSettings: [{ name: '1X' }] })).toThrow(/"1X"/);
+  });
+});
