@@ -1,0 +1,64 @@
+import type { Router } from './router';
+import type { RequestContext } from './request-context';
+import { metadataUrl, sendJson } from './respond';
+import { pageOf } from './paging';
+import type { Emulator } from './emulator-context';
+import { SUPPORTED_IMAGES, type ImageInformation } from '../state/catalogue';
+import type { JsonObject, NodeState, StoredPool } from '../state/model';
+
+/** Node count keys as the wire spells them (NodeCounts), keyed by node state. */
+const COUNT_KEYS: Record<NodeState, string> = {
+  creating: 'creating',
+  idle: 'idle',
+  offline: 'offline',
+  preempted: 'preempted',
+  rebooting: 'rebooting',
+  reimaging: 'reimaging',
+  running: 'running',
+  starting: 'starting',
+  starttaskfailed: 'startTaskFailed',
+  leavingpool: 'leavingPool',
+  unknown: 'unknown',
+  unusable: 'unusable',
+  waitingforstarttask: 'waitingForStartTask',
+};
+
+function emptyCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const key of Object.values(COUNT_KEYS)) counts[key] = 0;
+  counts.total = 0;
+  return counts;
+}
+
+/** One pool's node counts in wire shape (PoolNodeCounts): one pass over its nodes. */
+export function nodeCounts(em: Emulator, pool: StoredPool): JsonObject {
+  const dedicated = emptyCounts();
+  const lowPriority = emptyCounts();
+  for (const node of em.store.nodesOf(pool.id)) {
+    const counts = node.isDedicated ? dedicated : lowPriority;
+    counts[COUNT_KEYS[node.state]] = (counts[COUNT_KEYS[node.state]] ?? 0) + 1;
+    counts.total = (counts.total ?? 0) + 1;
+  }
+  return { poolId: pool.id, dedicated, lowPriority };
+}
+
+function listSupportedImages(ctx: RequestContext): void {
+  const keyed = SUPPORTED_IMAGES.map((image, index) => ({ image, key: String(index).padStart(6, '0') }));
+  const page = pageOf(ctx, keyed, (k) => k.key, (k) => ({ ...(k.image as ImageInformation) }) as JsonObject, { max: 1000 });
+  const body: JsonObject = { 'odata.metadata': metadataUrl(ctx, 'supportedimages'), value: page.value };
+  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
+  sendJson(ctx, 200, body);
+}
+
+function listNodeCounts(em: Emulator, ctx: RequestContext): void {
+  const pools = em.store.allPools();
+  const page = pageOf(ctx, pools, (p) => p.id, (p) => nodeCounts(em, p), { max: 10 });
+  const body: JsonObject = { 'odata.metadata': metadataUrl(ctx, 'poolnodecounts'), value: page.value };
+  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
+  sendJson(ctx, 200, body);
+}
+
+/** Registers the account operations. */
+export function addAccountRoutes(router: Router, em: Emulator): void {
+  router.add('GET', 'supportedimages', (ctx) => listSupportedImages(ctx)).add('GET', 'nodecounts', (ctx) => listNodeCounts(em, ctx));
+}

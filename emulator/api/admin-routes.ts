@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Router } from './router';
+import type { RequestContext } from './request-context';
+import { jsonBody } from './request-context';
+import { sendEmpty, sendJson } from './respond';
+import { fail } from './batch-error';
+import { nodeOr404, type Emulator } from './emulator-context';
+import { parseFaultConfig, type Faults } from '../faults';
+import { parseTrustedIssuers, type TrustedIssuers } from '../auth/trusted-issuers';
+
+/** The prefix of every admin path: outside the Batch API's paths, so no Batch client can reach it by accident. */
+export const ADMIN_PREFIX = '/_emulator';
+
+const nodeStateBody = z.object({ state: z.enum(['unusable', 'preempted']) }).strict();
+
+/** What admin handlers change. */
+export interface AdminDeps {
+  em: Emulator;
+  faults: Faults;
+  issuers: TrustedIssuers;
+}
+
+function badRequest(message: string) {
+  return fail.invalidBody(message);
+}
+
+/** Whether a socket address is loopback (127.0.0.0/8 or ::1, also IPv4-mapped). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+function setNodeState(deps: AdminDeps, ctx: RequestContext): void {
+  const parsed = nodeStateBody.safeParse(jsonBody(ctx));
+  if (!parsed.success) throw badRequest('Expected { "state": "unusable" | "preempted" }.');
+  const { node } = nodeOr404(deps.em, ctx.params.poolId as string, ctx.params.nodeId as string);
+  deps.em.nodes.strand(node, parsed.data.state);
+  sendJson(ctx, 200, { poolId: node.poolId, nodeId: node.id, state: node.state });
+}
+
+/**
+ * Routes under /_emulator: fault injection, node faults and trusted issuers. The request pipeline only lets
+ * loopback callers signed with the account's SharedKey reach them.
+ */
+export function adminRouter(deps: AdminDeps): Router {
+  const router = new Router();
+  const faults = (ctx: RequestContext) => sendJson(ctx, 200, deps.faults.current);
+  router
+    .add('GET', '_emulator/faults', faults)
+    .add('PUT', '_emulator/faults', (ctx) => {
+      try {
+        deps.faults.set(parseFaultConfig(jsonBody(ctx), 'fault config'));
+      } catch (error) {
+        if (error instanceof Error && !('code' in error)) throw badRequest(error.message);
+        throw error;
+      }
+      faults(ctx);
+    })
+    .add('DELETE', '_emulator/faults', (ctx) => {
+      deps.faults.set({});
+      faults(ctx);
+    })
+    .add('POST', '_emulator/pools/:poolId/nodes/:nodeId/state', (ctx) => setNodeState(deps, ctx))
+    .add('PUT', '_emulator/trusted-issuers', (ctx) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(ctx.body.toString('utf8'));
+        deps.issuers.replace(parseTrustedIssuers(value, 'trusted issuers'));
+      } catch (error) {
+        throw badRequest((error as Error).message);
+      }
+      sendEmpty(ctx, 204);
+    })
+    .add('GET', '_emulator/health', (ctx) => sendJson(ctx, 200, { account: deps.em.accountName, pools: deps.em.store.allPools().length, trustedIssuers: deps.issuers.size }));
+  return router;
+}

@@ -1,0 +1,132 @@
+import type { JsonObject, StoredNode, StoredPool } from '../state/model';
+import { frontendPortFor, natPoolsOf, startTaskOf, vmConfigOf } from '../state/pool-spec';
+
+/** The node agent version the emulator reports. */
+export const NODE_AGENT_VERSION = '1.11.8';
+/** The address remote logins and inbound endpoints report: nodes listen on loopback only. */
+export const PUBLIC_IP = '127.0.0.1';
+
+const SECRET_KEYS = new Set(['protectedSettings', 'accountKey', 'sasKey', 'password']);
+
+/** A deep copy without the secrets the service never returns (extension protected settings, mount keys, passwords). */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value !== 'object' || value === null) return value;
+  const result: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) if (!SECRET_KEYS.has(key)) result[key] = withoutSecrets(v);
+  return result;
+}
+
+/** The start task as the service echoes it: defaults filled in. */
+function startTaskWire(pool: StoredPool): JsonObject | undefined {
+  const task = startTaskOf(pool);
+  if (!task) return undefined;
+  return {
+    userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'nonadmin' } },
+    maxTaskRetryCount: 0,
+    waitForSuccess: true,
+    ...(withoutSecrets(task) as JsonObject),
+  };
+}
+
+function vmConfigWire(pool: StoredPool): JsonObject {
+  const vm = withoutSecrets(vmConfigOf(pool)) as JsonObject;
+  const image = vm.imageReference as JsonObject | undefined;
+  if (image && image.virtualMachineImageId === undefined && image.version === undefined) image.version = 'latest';
+  return vm;
+}
+
+/** A pool in wire shape (CloudPool), property order as the service writes it. */
+export function poolWire(pool: StoredPool, endpoint: string, current: { dedicated: number; spot: number }): JsonObject {
+  const spec = pool.spec;
+  const wire: JsonObject = {
+    id: pool.id,
+    displayName: spec.displayName,
+    url: `${endpoint}/pools/${pool.id}`,
+    eTag: pool.eTag,
+    lastModified: pool.lastModified,
+    creationTime: pool.creationTime,
+    state: pool.state,
+    stateTransitionTime: pool.stateTransitionTime,
+    allocationState: pool.allocationState,
+    allocationStateTransitionTime: pool.allocationStateTransitionTime,
+    vmSize: String(spec.vmSize).toLowerCase(),
+    resizeTimeout: pool.resizeTimeout,
+    resizeErrors: pool.resizeErrors,
+    currentDedicatedNodes: current.dedicated,
+    currentLowPriorityNodes: current.spot,
+    targetDedicatedNodes: pool.targetDedicatedNodes,
+    targetLowPriorityNodes: pool.targetLowPriorityNodes,
+    enableAutoScale: spec.enableAutoScale ?? false,
+    autoScaleFormula: spec.autoScaleFormula,
+    autoScaleEvaluationInterval: spec.enableAutoScale ? (spec.autoScaleEvaluationInterval ?? 'PT15M') : undefined,
+    enableInterNodeCommunication: spec.enableInterNodeCommunication ?? false,
+    networkConfiguration: withoutSecrets(spec.networkConfiguration),
+    startTask: startTaskWire(pool),
+    certificateReferences: spec.certificateReferences,
+    applicationPackageReferences: spec.applicationPackageReferences,
+    applicationLicenses: spec.applicationLicenses,
+    taskSlotsPerNode: spec.taskSlotsPerNode ?? 1,
+    taskSchedulingPolicy: spec.taskSchedulingPolicy ?? { nodeFillType: 'spread' },
+    userAccounts: withoutSecrets(spec.userAccounts),
+    metadata: spec.metadata,
+    mountConfiguration: withoutSecrets(spec.mountConfiguration),
+    virtualMachineConfiguration: vmConfigWire(pool),
+    targetNodeCommunicationMode: spec.targetNodeCommunicationMode ?? 'default',
+    currentNodeCommunicationMode: 'simplified',
+  };
+  for (const key of Object.keys(wire)) if (wire[key] === undefined) delete wire[key];
+  return wire;
+}
+
+/** The inbound endpoints a node has: one per NAT pool whose range still has a port for the node's slot. */
+export function inboundEndpoints(pool: StoredPool, node: StoredNode): JsonObject[] {
+  const endpoints: JsonObject[] = [];
+  for (const nat of natPoolsOf(pool)) {
+    const preferred = frontendPortFor(nat, node.portSlot);
+    if (preferred === undefined) continue;
+    const frontendPort = nat.backendPort === 22 && node.sshPort !== undefined ? node.sshPort : preferred;
+    endpoints.push({
+      name: `${nat.name}.${node.portSlot}`,
+      protocol: nat.protocol,
+      publicIPAddress: PUBLIC_IP,
+      publicFQDN: PUBLIC_IP,
+      frontendPort,
+      backendPort: nat.backendPort,
+    });
+  }
+  return endpoints;
+}
+
+/** A compute node in wire shape (ComputeNode), property order as in the service's NodeList example. */
+export function nodeWire(node: StoredNode, pool: StoredPool, endpoint: string): JsonObject {
+  const vm = vmConfigOf(pool);
+  const image = { ...(vm.imageReference as JsonObject) };
+  if (image.virtualMachineImageId === undefined && image.version === undefined) image.version = 'latest';
+  const endpoints = inboundEndpoints(pool, node);
+  const wire: JsonObject = {
+    id: node.id,
+    url: `${endpoint}/pools/${pool.id}/nodes/${node.id}`,
+    state: node.state,
+    schedulingState: node.schedulingState,
+    stateTransitionTime: node.stateTransitionTime,
+    lastBootTime: node.lastBootTime,
+    allocationTime: node.allocationTime,
+    ipAddress: node.ipAddress,
+    affinityId: `TVM:${node.id}`,
+    vmSize: String(pool.spec.vmSize).toLowerCase(),
+    totalTasksRun: 0,
+    totalTasksSucceeded: 0,
+    runningTasksCount: 0,
+    runningTaskSlotsCount: 0,
+    isDedicated: node.isDedicated,
+    startTask: startTaskWire(pool),
+    startTaskInfo: node.startTaskInfo,
+    errors: node.errors,
+    endpointConfiguration: endpoints.length > 0 ? { inboundEndpoints: endpoints } : undefined,
+    nodeAgentInfo: { version: NODE_AGENT_VERSION, lastUpdateTime: node.lastBootTime ?? node.allocationTime },
+    virtualMachineInfo: { imageReference: image },
+  };
+  for (const key of Object.keys(wire)) if (wire[key] === undefined) delete wire[key];
+  return wire;
+}

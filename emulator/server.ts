@@ -1,0 +1,138 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { NodeRuntime } from './node-runtime/runtime';
+import type { NodeRuntimeApi, NodeRuntimeOptions, NodeUserRecord } from './node-runtime/types';
+import { BatchStore } from './state/store';
+import { StateFile } from './state/persistence';
+import { Timers } from './state/timers';
+import { NodeLifecycle } from './state/node-lifecycle';
+import { PoolAllocator } from './state/pool-allocator';
+import { Router } from './api/router';
+import { addPoolRoutes } from './api/pool-routes';
+import { addAccountRoutes } from './api/account-routes';
+import { addNodeRoutes } from './api/node-routes';
+import { addUserRoutes } from './api/user-routes';
+import { addFileRoutes } from './api/file-routes';
+import { adminRouter } from './api/admin-routes';
+import { createRequestHandler } from './api/handle-request';
+import type { Emulator } from './api/emulator-context';
+import { TrustedIssuers, type TrustedIssuer } from './auth/trusted-issuers';
+import { Faults, type FaultConfig } from './faults';
+import { isValidAccountKey, loadOrCreateAccountKey } from './account-key';
+
+/** How to start an emulator in-process. */
+export interface EmulatorOptions {
+  /** State folder (pools, nodes, users, keys, node folders). */
+  dataDir: string;
+  /** 0 or omitted: a free port. */
+  port?: number;
+  /** Default `sandbox`. */
+  accountName?: string;
+  /** Base64 account key; omitted: kept in `<dataDir>/account-key`, generated on first start. */
+  accountKey?: string;
+  /** 1 = realistic durations; tests use e.g. 0.01. */
+  timeScale?: number;
+  trustedIssuers?: TrustedIssuer[];
+  faults?: FaultConfig;
+  /** Diagnostics (never secrets). Default: stderr. */
+  log?: (message: string) => void;
+  /** Builds the node runtime; default: the real one (folders, bash start tasks, SSH servers). */
+  createRuntime?: (options: NodeRuntimeOptions) => NodeRuntimeApi;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  endpoint: string;
+  accountName: string;
+  accountKey: string;
+  dataDir: string;
+  /** Saves state, ends shells, closes every port. */
+  stop(): Promise<void>;
+}
+
+/** Account names as Batch allows them: 3–24 lower-case letters and digits. */
+export const ACCOUNT_NAME_PATTERN = /^[a-z0-9]{3,24}$/;
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+function usersFor(store: BatchStore): NodeRuntimeOptions['usersOf'] {
+  return (ref) =>
+    (store.node(ref.poolId, ref.nodeId)?.users ?? []).map((u): NodeUserRecord => {
+      const record: NodeUserRecord = { name: u.name, isAdmin: u.isAdmin, expiryTime: new Date(u.expiryTime) };
+      if (u.password !== undefined) record.password = u.password;
+      if (u.sshPublicKey !== undefined) record.sshPublicKey = u.sshPublicKey;
+      return record;
+    });
+}
+
+/** Starts the emulator on 127.0.0.1 and resolves once it answers requests. */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const accountName = options.accountName ?? 'sandbox';
+  if (!ACCOUNT_NAME_PATTERN.test(accountName)) throw new Error(`Account name '${accountName}' must be 3-24 lower-case letters and digits`);
+  if (options.accountKey !== undefined && !isValidAccountKey(options.accountKey)) throw new Error('The account key must be base64 (at least 16 bytes)');
+  const accountKey = options.accountKey ?? loadOrCreateAccountKey(dataDir);
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`The time scale must be a positive number, got ${timeScale}`);
+  const log = options.log ?? ((message: string) => process.stderr.write(`[batch-emulator] ${message}\n`));
+
+  const stateFile = new StateFile(dataDir);
+  const store: BatchStore = new BatchStore(() => stateFile.scheduleSave(() => store.snapshot()));
+  const saved = stateFile.load();
+  if (saved) store.load(saved);
+
+  let endpoint = '';
+  const issuers = new TrustedIssuers(options.trustedIssuers ?? []);
+  const faults = new Faults(options.faults ?? {});
+  let handler: ReturnType<typeof createRequestHandler> | undefined;
+  const server = createServer((req, res) => {
+    if (handler) handler(req, res);
+    else res.writeHead(503, { 'Retry-After': '1' }).end();
+  });
+  const port = await listen(server, options.port ?? 0);
+  endpoint = `http://127.0.0.1:${port}`;
+
+  const runtimeOptions: NodeRuntimeOptions = {
+    rootDir: join(dataDir, 'nodes'),
+    usersOf: usersFor(store),
+    baseEnv: { AZ_BATCH_ACCOUNT_NAME: accountName, AZ_BATCH_ACCOUNT_URL: endpoint },
+    log,
+  };
+  const runtime = options.createRuntime ? options.createRuntime(runtimeOptions) : new NodeRuntime(runtimeOptions);
+  const timers = new Timers(timeScale);
+  const deps = { store, runtime, timers, log };
+  const nodes = new NodeLifecycle(deps);
+  const allocator = new PoolAllocator(deps, nodes);
+  const em: Emulator = { accountName, store, nodes, allocator, runtime };
+  const batch = new Router();
+  addPoolRoutes(batch, em);
+  addAccountRoutes(batch, em);
+  addNodeRoutes(batch, em);
+  addUserRoutes(batch, em);
+  addFileRoutes(batch, em);
+  const account = { accountName, accountKey, issuers };
+  handler = createRequestHandler({ batch, admin: adminRouter({ em, faults, issuers }), account, faults, endpoint: () => endpoint, log });
+  allocator.resume();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      timers.cancelAll();
+      server.close();
+      server.closeAllConnections();
+      stateFile.flush();
+      await runtime.shutdown().catch((e: Error) => log(`Node runtime shutdown: ${e.message}`));
+      stateFile.flush();
+    })();
+    return stopping;
+  };
+  return { endpoint, accountName, accountKey, dataDir, stop };
+}

@@ -1,0 +1,110 @@
+/**
+ * The emulator's stored Batch state: what is persisted and what the REST layer renders on the wire.
+ * Pool specs are kept as the JSON the client sent (validated), so every property round-trips unchanged.
+ */
+
+/** A JSON object as received from or sent to a client. */
+export type JsonObject = { [key: string]: unknown };
+
+/** Compute node states as the 2022-10-01.16.0 wire format spells them. */
+export type NodeState =
+  | 'idle'
+  | 'rebooting'
+  | 'reimaging'
+  | 'running'
+  | 'unusable'
+  | 'creating'
+  | 'starting'
+  | 'waitingforstarttask'
+  | 'starttaskfailed'
+  | 'unknown'
+  | 'leavingpool'
+  | 'offline'
+  | 'preempted';
+
+/** Every node state, in the order node counts list them. */
+export const NODE_STATES: readonly NodeState[] = [
+  'creating', 'idle', 'offline', 'preempted', 'rebooting', 'reimaging', 'running', 'starting',
+  'starttaskfailed', 'leavingpool', 'unknown', 'unusable', 'waitingforstarttask',
+];
+
+/** One error recorded on a pool resize or a node. */
+export interface NameValue {
+  name: string;
+  value: string;
+}
+
+/** A resize error as the service reports it in `resizeErrors`. */
+export interface ResizeErrorRecord {
+  code: string;
+  message: string;
+  values?: NameValue[];
+}
+
+/** A pool as stored: the client's spec plus the service-owned fields. */
+export interface StoredPool {
+  id: string;
+  /** The validated add-pool body (without `id`), patched by PATCH/updateproperties. */
+  spec: JsonObject;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: 'active' | 'deleting';
+  stateTransitionTime: string;
+  allocationState: 'steady' | 'resizing' | 'stopping';
+  allocationStateTransitionTime: string;
+  targetDedicatedNodes: number;
+  targetLowPriorityNodes: number;
+  resizeTimeout: string;
+  resizeErrors?: ResizeErrorRecord[];
+  /** Counter for private IP addresses handed to this pool's nodes. */
+  nodeSerial: number;
+}
+
+/** A node user as stored (passwords in plain text: the emulator is local, docs/emulator.md says so). */
+export interface StoredUser {
+  name: string;
+  isAdmin: boolean;
+  expiryTime: string;
+  password?: string;
+  sshPublicKey?: string;
+}
+
+/** What the last start task run reported, in wire shape. */
+export interface StartTaskInfoRecord {
+  state: 'running' | 'completed';
+  startTime: string;
+  endTime?: string;
+  exitCode?: number;
+  retryCount: number;
+  lastRetryTime?: string;
+  result?: 'success' | 'failure';
+  failureInfo?: { category: 'usererror' | 'servererror'; code: string; message: string };
+}
+
+/** A compute node as stored. */
+export interface StoredNode {
+  id: string;
+  poolId: string;
+  isDedicated: boolean;
+  state: NodeState;
+  schedulingState: 'enabled' | 'disabled';
+  stateTransitionTime: string;
+  allocationTime: string;
+  lastBootTime?: string;
+  ipAddress: string;
+  /** Index of this node's frontend port in each inbound NAT pool range. */
+  portSlot: number;
+  /** The SSH port really listened on, when the runtime had to move off the requested one. */
+  sshPort?: number;
+  startTaskInfo?: StartTaskInfoRecord;
+  errors?: { code: string; message: string; errorDetails?: NameValue[] }[];
+  users: StoredUser[];
+}
+
+/** The whole persisted document. */
+export interface StoredState {
+  version: 1;
+  pools: StoredPool[];
+  nodes: StoredNode[];
+}
