@@ -1,9 +1,11 @@
-import { Tab, TabList, Title3, tokens } from '@fluentui/react-components';
-import type { ComponentType } from 'react';
+import { Button, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import { useMemo, useState, type ComponentType } from 'react';
+import { CommandPalette, type PaletteCommand } from './components/command-palette';
 import { ErrorSurface } from './components/error-surface';
 import { StatusBar } from './components/status-bar';
 import { AccountsPage } from './features/accounts/accounts-page';
 import { ImagesPage } from './features/images/images-page';
+import { SettingsDialog } from './features/settings/settings-dialog';
 import { PoolsPage } from './features/pools/pools-page';
 import { TerminalsPage } from './features/terminal/terminals-page';
 import { pageIds, useNavigation, type PageId } from './navigation';
@@ -19,6 +21,14 @@ const pages: Record<PageId, { label: string; component: ComponentType }> = {
 export function App() {
   const { route, go } = useNavigation();
   const Page = pages[route.page].component;
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const commands = useMemo<PaletteCommand[]>(
+    () => [
+      ...pageIds.map((id) => ({ id: `go:${id}`, label: `Go to ${pages[id].label}`, run: () => go(id) })),
+      { id: 'settings', label: 'Open settings', run: () => setSettingsOpen(true) },
+    ],
+    [go],
+  );
   return (
     <div style={{ display: 'grid', gridTemplateRows: '1fr auto', height: '100vh' }}>
       <div style={{ display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 }}>
@@ -36,6 +46,12 @@ export function App() {
               </Tab>
             ))}
           </TabList>
+          <div style={{ padding: 16, display: 'grid', gap: 8 }}>
+            <Button appearance="subtle" onClick={() => setSettingsOpen(true)}>
+              Settings
+            </Button>
+            <span style={{ fontSize: 12, color: tokens.colorNeutralForeground3 }}>Ctrl+K: command palette</span>
+          </div>
         </nav>
         <main style={{ overflow: 'auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <ErrorSurface />
@@ -43,6 +59,8 @@ export function App() {
         </main>
       </div>
       <StatusBar />
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <CommandPalette commands={commands} />
     </div>
   );
 }

@@ -100,3 +100,30 @@ function openSocket(url: string, origin: string): Promise<string> {
     ws.on('error', (error) => resolve(`error ${error.message}`));
   });
 }
+
+test('settings refuse a bad proxy URL inline and keep a good one across a reload', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Proxy URL').fill('not a url');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText(/Invalid URL/i)).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Proxy URL')).toHaveValue('');
+  await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Proxy URL').fill('http://proxy.internal:3128');
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden();
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Proxy URL')).toHaveValue('http://proxy.internal:3128');
+});
+
+test('the command palette opens with Ctrl+K and runs a command from the keyboard', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('status-version')).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.getByLabel('Type a command').fill('terminals');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Terminals' })).toHaveAttribute('aria-selected', 'true');
+});
