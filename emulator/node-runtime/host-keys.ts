@@ -15,7 +15,7 @@ export async function loadOrCreateHostKey(file: string): Promise<string> {
   const existing = await readKey(file);
   if (existing !== undefined) return existing;
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const pair = utils.generateKeyPairSync('ed25519', { comment: path.basename(file) });
+  const pair = generateEd25519KeyPair(path.basename(file));
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(temp, pair.private, { mode: 0o600 });
   try {
@@ -28,6 +28,17 @@ export async function loadOrCreateHostKey(file: string): Promise<string> {
   const stored = await readKey(file);
   if (stored === undefined) throw new Error(`Host key ${file} vanished while it was being created`);
   return stored;
+}
+
+/**
+ * An ed25519 key pair in OpenSSH format. ssh2 1.17's generator drops a leading zero byte of the public key
+ * (about 1 key in 256), which yields a key nothing can parse; such keys are thrown away and drawn again.
+ */
+export function generateEd25519KeyPair(comment = ''): { private: string; public: string } {
+  for (;;) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    if (!(utils.parseKey(pair.private) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error)) return pair;
+  }
 }
 
 async function readKey(file: string): Promise<string | undefined> {

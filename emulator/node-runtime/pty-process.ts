@@ -35,7 +35,8 @@ export function startPtyProcess(channel: ServerChannel, launch: ProcessLaunch, p
       });
     }
   });
-  channel.on('data', (input: Buffer) => term.write(input.toString('utf8')));
+  // Raw bytes: decoding each chunk on its own would break UTF-8 characters split across SSH packets.
+  channel.on('data', (input: Buffer) => term.write(input));
   const exited = new Promise<void>((resolve) => {
     term.onExit(({ exitCode, signal }) => {
       const name = signalName(signal);

@@ -19,9 +19,9 @@ export type LoginVerdict = { accepted: true; user: NodeUserRecord } | { accepted
 export function checkLogin(ctx: AuthContext, users: readonly NodeUserRecord[], now: Date): LoginVerdict {
   const user = users.find((candidate) => candidate.name === ctx.username);
   if (!user) return { accepted: false, reason: 'unknown user' };
-  if (!(user.expiryTime instanceof Date) || !(user.expiryTime.getTime() > now.getTime())) {
-    return { accepted: false, reason: 'user expired' };
-  }
+  // new Date() also accepts an ISO string, in case a caller hands over a deserialised record; NaN never passes.
+  const expiry = new Date(user.expiryTime).getTime();
+  if (!(expiry > now.getTime())) return { accepted: false, reason: 'user expired' };
   switch (ctx.method) {
     case 'password':
       return user.password !== undefined && sameSecret(ctx.password, user.password)

@@ -9,6 +9,8 @@ import type { NodeUserRecord } from './types';
 
 /** How long ended connections get to flush their disconnect before their sockets are destroyed. */
 const DISCONNECT_GRACE_MS = 500;
+/** Failed attempts allowed per connection before it is dropped (OpenSSH's MaxAuthTries default). */
+const MAX_AUTH_FAILURES = 6;
 
 /** What one node's SSH server needs. */
 export interface NodeSshServerOptions {
@@ -90,6 +92,7 @@ export class NodeSshServer {
     const live: LiveConnection = { client, processes: new Set() };
     this.connections.add(live);
     const { log, label } = this.options;
+    let failures = 0;
     client.on('authentication', (ctx) => {
       let users: NodeUserRecord[];
       try {
@@ -100,8 +103,14 @@ export class NodeSshServer {
       }
       const verdict = checkLogin(ctx, users, new Date());
       if (!verdict.accepted) {
-        if (ctx.method !== 'none') log(`${label}: ${ctx.method} login refused for ${ctx.username}: ${verdict.reason}`);
-        return ctx.reject([...OFFERED_METHODS]);
+        // `none` is how every client asks which methods exist; it is not a failed guess.
+        if (ctx.method !== 'none') {
+          failures++;
+          log(`${label}: ${ctx.method} login refused for ${ctx.username}: ${verdict.reason}`);
+        }
+        ctx.reject([...OFFERED_METHODS]);
+        if (failures >= MAX_AUTH_FAILURES) client.end();
+        return;
       }
       live.userName = verdict.user.name;
       ctx.accept();

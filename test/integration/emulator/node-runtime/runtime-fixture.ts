@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ssh2, { type ClientChannel, type ConnectConfig, type PseudoTtyOptions } from 'ssh2';
+import { generateEd25519KeyPair } from '../../../../emulator/node-runtime/host-keys';
 import { NodeRuntime } from '../../../../emulator/node-runtime/runtime';
 import type { NodeRef, NodeUserRecord } from '../../../../emulator/node-runtime/types';
 
@@ -41,7 +42,7 @@ export async function createRuntimeFixture(rootDir?: string): Promise<RuntimeFix
 
 /** A fresh ed25519 key pair: OpenSSH public line and private key text. */
 export function newKeyPair(): { publicKey: string; privateKey: string } {
-  const pair = ssh2.utils.generateKeyPairSync('ed25519');
+  const pair = generateEd25519KeyPair();
   return { publicKey: pair.public, privateKey: pair.private };
 }
 
@@ -56,6 +57,7 @@ export function connectClient(port: number, config: Partial<ConnectConfig>): Pro
     const client = new ssh2.Client();
     client.once('ready', () => resolve(client));
     client.once('error', reject);
+    client.once('close', () => reject(new Error('connection closed before login')));
     client.connect({ host: '127.0.0.1', port, readyTimeout: 20_000, ...config });
   });
 }

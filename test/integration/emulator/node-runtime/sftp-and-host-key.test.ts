@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SFTPWrapper } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeRuntime } from '../../../../emulator/node-runtime/runtime';
+import { type NodeRuntime } from '../../../../emulator/node-runtime/runtime';
 import { connectClient, createRuntimeFixture, newKeyPair, userRecord, type RuntimeFixture } from './runtime-fixture';
 
 const run = promisify(execFile);

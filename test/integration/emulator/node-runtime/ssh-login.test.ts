@@ -67,6 +67,17 @@ describe('SSH logins to an emulated node', () => {
     await expect(connectClient(port, { username: 'carol', password: 'wrong' })).rejects.toThrow(/authentication/i);
   });
 
+  it('drops a connection that keeps guessing passwords', async () => {
+    let guesses = 0;
+    const attempt = connectClient(port, {
+      username: 'alice',
+      authHandler: (_methodsLeft, _partial, next) => next({ type: 'password', username: 'alice', password: `guess${++guesses}` }),
+    });
+    await expect(attempt).rejects.toThrow();
+    expect(guesses).toBeGreaterThanOrEqual(6);
+    expect(guesses).toBeLessThan(10);
+  });
+
   it('keeps stdout and stderr apart and reports exit codes when no terminal is asked for', async () => {
     const client = await connectClient(port, { username: 'alice', privateKey: alice.privateKey });
     const result = await execOnClient(client, 'echo out; echo err >&2; exit 3');

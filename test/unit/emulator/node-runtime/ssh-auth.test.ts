@@ -1,5 +1,6 @@
 import ssh2, { type AuthContext } from 'ssh2';
 import { describe, expect, it } from 'vitest';
+import { generateEd25519KeyPair } from '../../../../emulator/node-runtime/host-keys';
 import { checkLogin } from '../../../../emulator/node-runtime/ssh-auth';
 import type { NodeUserRecord } from '../../../../emulator/node-runtime/types';
 
@@ -8,7 +9,7 @@ const now = new Date('2026-11-25T12:00:00Z');
 const later = new Date('2026-11-26T12:00:00Z');
 
 function keyPair(type: 'ed25519' | 'rsa') {
-  const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+  const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : generateEd25519KeyPair();
   const priv = utils.parseKey(pair.private);
   if (priv instanceof Error) throw priv;
   return { publicLine: pair.public, priv };
@@ -75,5 +76,15 @@ describe('node login checks', () => {
     const attempt = (method: string) => ({ username: 'carol', method }) as unknown as AuthContext;
     expect(checkLogin(attempt('keyboard-interactive'), users, now).accepted).toBe(false);
     expect(checkLogin(attempt('none'), users, now).accepted).toBe(false);
+  });
+});
+
+describe('node key generation', () => {
+  it('never hands out a key that ssh2 itself cannot read back', () => {
+    for (let i = 0; i < 600; i++) {
+      const pair = generateEd25519KeyPair();
+      expect(utils.parseKey(pair.private)).not.toBeInstanceOf(Error);
+      expect(utils.parseKey(pair.public)).not.toBeInstanceOf(Error);
+    }
   });
 });
