@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   connectClient,
@@ -85,7 +86,11 @@ describe('pty shells on an emulated node', () => {
     client.end();
   });
 
-  it('ends every shell on shutdown', async () => {
+  it('ends every shell on shutdown, and drops peers that never finished their handshake', async () => {
+    const silent = connect(port, '127.0.0.1');
+    const silentClosed = new Promise<void>((resolve) => silent.once('close', () => resolve()));
+    silent.on('error', () => undefined);
+    silent.resume(); // read (and ignore) the server's banner, so the socket sees the server hang up
     const client = await login();
     client.on('error', () => undefined);
     const shell = await openShell(client, { term: 'xterm', rows: 24, cols: 80 });
@@ -96,6 +101,8 @@ describe('pty shells on an emulated node', () => {
     await fixture.runtime.shutdown();
     expect(pids.filter(processAlive)).toEqual([]);
     expect(fixture.runtime.sshPort(fixture.node)).toBeUndefined();
+    await silentClosed;
+    await expect(fixture.runtime.openSsh(fixture.node, 0)).rejects.toThrow(/shut down/);
   });
 });
 
