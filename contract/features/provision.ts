@@ -1,5 +1,187 @@
-/** Channels of the provision feature (filled in by that feature's work). */
-export const provisionChannels = {};
+import { z } from 'zod';
+import { event, invoke } from '../channel';
+
+/** A Batch pool id as the service allows it. */
+export const poolIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A pool id is 1-64 letters, digits, hyphens or underscores.');
+
+/** A compute node id (`tvmps_<hex>_d` on Azure; anything id-like on the emulator). */
+export const nodeIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,256}$/, 'A node id is letters, digits, dots, hyphens or underscores.');
+
+/** Names Batch refuses for node users (Linux and Windows built-ins). */
+export const reservedUserNames = ['root', 'administrator', 'guest', 'daemon', 'bin', 'sys', 'sync', 'nobody', '_azbatch', 'defaultaccount'];
+
+/** A node user name: starts with a letter or underscore; letters, digits, `_`, `.`, `-`; at most 32 chars (Batch allows 20 on Windows and says so). */
+export const nodeUserNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/, 'A user name starts with a letter or underscore, then up to 31 letters, digits, underscores, periods or hyphens.')
+  .refine((name) => !reservedUserNames.includes(name.toLowerCase()), 'This user name is reserved by the operating system or Batch.');
+
+/** An OpenSSH public key line, e.g. `ssh-ed25519 AAAA… comment`. */
+export const sshPublicKeySchema = z
+  .string()
+  .trim()
+  .max(16_384)
+  .regex(
+    /^(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\r\n]*)?$/,
+    'Paste one OpenSSH public key line, such as "ssh-ed25519 AAAA… you@host".',
+  );
+
+/** A node user password chosen by the operator. */
+export const nodeUserPasswordSchema = z.string().min(12, 'A password needs at least 12 characters.').max(123, 'A password has at most 123 characters.');
+
+/** How the new user authenticates: the account's managed key, the operator's own public key, or a password. */
+export const provisionAuthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('managedKey') }).strict(),
+  z.object({ kind: z.literal('publicKey'), publicKey: sshPublicKeySchema }).strict(),
+  /** Without `password`, main generates a strong one and keeps it in the secret store. */
+  z.object({ kind: z.literal('password'), password: nodeUserPasswordSchema.optional() }).strict(),
+]);
+
+/** The auth kinds, for forms and records. */
+export type ProvisionAuthKind = z.infer<typeof provisionAuthSchema>['kind'];
+
+/** Which nodes an operation covers: every node of the pool, or the listed ones. */
+export const nodeSelectionSchema = z.union([z.literal('all'), z.array(nodeIdSchema).min(1).max(10_000)]);
+
+/** Per-node progress of a provisioning operation. Terminal: created, updated, removed, notPresent, failed, cancelled. */
+export const nodeProgressStatusSchema = z.enum(['pending', 'running', 'retrying', 'created', 'updated', 'removed', 'notPresent', 'failed', 'cancelled']);
+
+/** One node's status within an operation. */
+export type NodeProgressStatus = z.infer<typeof nodeProgressStatusSchema>;
+
+/** What went wrong on one node: the contract code plus what Batch said. */
+export const nodeErrorSchema = z.object({ code: z.string(), message: z.string(), serviceCode: z.string().optional() });
+
+/** One node's progress, as events carry it. */
+export const nodeProgressSchema = z.object({
+  nodeId: z.string(),
+  status: nodeProgressStatusSchema,
+  /** Requests sent for this node so far (retries included). */
+  attempts: z.number().int(),
+  error: nodeErrorSchema.optional(),
+});
+
+/** One node's progress. */
+export type NodeProgress = z.infer<typeof nodeProgressSchema>;
+
+/** The summary of an operation: counts per status and whether it is still running. */
+export const operationSummarySchema = z.object({
+  operationId: z.string(),
+  kind: z.enum(['apply', 'remove']),
+  poolId: z.string(),
+  userName: z.string(),
+  total: z.number().int(),
+  counts: z.record(nodeProgressStatusSchema, z.number().int()),
+  state: z.enum(['running', 'finished', 'cancelled']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+});
+
+/** The summary of an operation. */
+export type OperationSummary = z.infer<typeof operationSummarySchema>;
+
+/** The progress event: the summary plus the nodes that changed since the previous event (batched, ≤ 10 a second). */
+export const provisionProgressSchema = operationSummarySchema.extend({ nodes: z.array(nodeProgressSchema) });
+
+/** A batched progress event. */
+export type ProvisionProgress = z.infer<typeof provisionProgressSchema>;
+
+/** A user Batch Deck provisioned on a pool (no secrets). */
+export interface ProvisionedUser {
+  userName: string;
+  authKind: ProvisionAuthKind;
+  isAdmin: boolean;
+  expiryTime: string;
+}
+
+/** Why a node has no login address in the table. */
+export interface LoginUnavailable {
+  /** NO_SSH_ENDPOINT: the pool has no SSH NAT pool; NOT_READY: the node's state refuses logins; BATCH_ERROR: Batch said no. */
+  code: 'NO_SSH_ENDPOINT' | 'NOT_READY' | 'BATCH_ERROR';
+  message: string;
+}
+
+/** One node's status for one provisioned user. */
+export interface NodeUserState {
+  status: NodeProgressStatus;
+  error?: z.infer<typeof nodeErrorSchema>;
+}
+
+/** One row of the remote login table: the seed's printout, plus which of our users the node has. */
+export interface RemoteLoginRow {
+  nodeId: string;
+  state: string;
+  ipAddress?: string;
+  port?: number;
+  unavailable?: LoginUnavailable;
+  /** By user name, for users Batch Deck provisioned on this pool. */
+  users: Record<string, NodeUserState>;
+}
+
+/** The remote login table of one pool. */
+export interface RemoteLoginTable {
+  poolId: string;
+  rows: RemoteLoginRow[];
+  users: ProvisionedUser[];
+  /** When the login settings were last read from Batch (ISO). */
+  fetchedAt: string;
+}
+
+/** The account's managed key, public half only. */
+export interface ManagedPublicKey {
+  accountId: string;
+  publicKey: string;
+  /** `SHA256:…`, as `ssh-keygen -lf` prints it. */
+  fingerprint: string;
+  /** Where the private key was last exported, if ever. */
+  exportedPath?: string;
+  /** A sensible default for the export dialog, e.g. `~/.ssh/batch-deck-sandbox_ed25519`. */
+  suggestedPath: string;
+}
+
+const applyRequest = z
+  .object({
+    poolId: poolIdSchema,
+    nodes: nodeSelectionSchema,
+    userName: nodeUserNameSchema,
+    auth: provisionAuthSchema,
+    isAdmin: z.boolean().default(false),
+    /** ISO time with offset; default one day from now. Must be in the future. */
+    expiryTime: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+const target = z.object({ poolId: poolIdSchema, nodeId: nodeIdSchema, userName: nodeUserNameSchema }).strict();
+
+/** Channels of the provision feature: users across pools, the remote-login table, the managed key. */
+export const provisionChannels = {
+  /** Adds (or, when it exists, updates) a user on the chosen nodes; progress arrives as `provision:progress`. */
+  'provision:apply': invoke(applyRequest).returns<{ operationId: string; total: number }>(),
+  /** Removes a user from the chosen nodes; progress arrives as `provision:progress`. */
+  'provision:remove': invoke(z.object({ poolId: poolIdSchema, nodes: nodeSelectionSchema, userName: nodeUserNameSchema }).strict()).returns<{
+    operationId: string;
+    total: number;
+  }>(),
+  /** Stops an operation: nodes not yet started are skipped, requests in flight are aborted. */
+  'provision:cancel': invoke(z.object({ operationId: z.string().min(1).max(100) }).strict()).returns<{ cancelled: boolean }>(),
+  /** Every operation of this session (optionally of one pool), newest first, without per-node detail. */
+  'provision:operations': invoke(z.object({ poolId: poolIdSchema.optional() }).strict()).returns<OperationSummary[]>(),
+  /** One operation with every node's progress (to reattach after a reload). */
+  'provision:operation': invoke(z.object({ operationId: z.string().min(1).max(100) }).strict()).returns<ProvisionProgress>(),
+  /** Node id | state | IP | port | user status for a pool; login settings are cached unless `refresh`. */
+  'remote-login:list': invoke(z.object({ poolId: poolIdSchema, refresh: z.boolean().default(false) }).strict()).returns<RemoteLoginTable>(),
+  /** The `ssh -i <key file> -p PORT user@IP` line for one node and user. */
+  'remote-login:ssh-command': invoke(target).returns<{ command: string; keyFileNeeded: boolean }>(),
+  /** The active account's managed public key (created on first use). */
+  'keys:managed-public': invoke(z.object({}).strict()).returns<ManagedPublicKey>(),
+  /** Writes the managed private key to a file the user names (mode 0600); `~/` is expanded. */
+  'keys:export-private': invoke(
+    z.object({ path: z.string().trim().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
+  ).returns<{ path: string }>(),
+};
 
 /** Events of the provision feature pushed from main to the renderer. */
-export const provisionEvents = {};
+export const provisionEvents = {
+  /** Batched progress of one operation: counts plus the nodes that changed. */
+  'provision:progress': event(provisionProgressSchema),
+};

@@ -1,0 +1,48 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
+import type { Logger } from '../log';
+import type { PartialHandlers } from '../router';
+import { sha256Fingerprint, type ManagedKeyStore } from './managed-key-store';
+import { resolveExportPath, writePrivateKeyFile, type KeyExportRecords } from './private-key-export';
+
+/** What the key channels need. */
+export interface KeysHandlerDeps {
+  clients: BatchClientSource;
+  keys: ManagedKeyStore;
+  exports: KeyExportRecords;
+  log: Logger;
+  home?: string;
+}
+
+/** Where the export dialog proposes to put an account's key: `~/.ssh/batch-deck-<account>_ed25519`. */
+export function suggestedKeyPath(account: ActiveAccount, home: string = homedir()): string {
+  const safe = account.name.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'account';
+  return join(home, '.ssh', `batch-deck-${safe}_ed25519`);
+}
+
+/** Contract handlers for the managed key: the public half on request, the private half only into a file the user names. */
+export function keysHandlers(deps: KeysHandlerDeps): PartialHandlers<'keys:managed-public' | 'keys:export-private'> {
+  return {
+    'keys:managed-public': async () => {
+      const { account } = await deps.clients.active();
+      const publicKey = await deps.keys.publicKey(account.id, account.name);
+      const exportedPath = await deps.exports.pathOf(account.id);
+      return {
+        accountId: account.id,
+        publicKey,
+        fingerprint: sha256Fingerprint(publicKey),
+        suggestedPath: suggestedKeyPath(account, deps.home),
+        ...(exportedPath ? { exportedPath } : {}),
+      };
+    },
+    'keys:export-private': async ({ path, overwrite }) => {
+      const { account } = await deps.clients.active();
+      const target = resolveExportPath(path, deps.home);
+      await writePrivateKeyFile(target, await deps.keys.privateKey(account.id, account.name), overwrite);
+      await deps.exports.remember(account.id, target);
+      deps.log.info('keys', `exported the managed private key of account ${account.name} to ${target} (0600)`);
+      return { path: target };
+    },
+  };
+}

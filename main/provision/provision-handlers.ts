@@ -1,0 +1,54 @@
+import { ContractFailure } from '../../contract/result';
+import type { BatchClientSource } from '../accounts/batch-client-source';
+import { suggestedKeyPath } from '../keys/keys-handlers';
+import type { KeyExportRecords } from '../keys/private-key-export';
+import type { PartialHandlers } from '../router';
+import type { ProvisionService } from './provision-service';
+import type { RemoteLoginService } from './remote-login-service';
+import { sshCommand } from './ssh-command';
+import type { ProvisionedUserRegistry } from './user-registry';
+
+/** The provisioning and remote-login channels. */
+export type ProvisionChannel =
+  | 'provision:apply'
+  | 'provision:remove'
+  | 'provision:cancel'
+  | 'provision:operations'
+  | 'provision:operation'
+  | 'remote-login:list'
+  | 'remote-login:ssh-command';
+
+/** What the handlers call. */
+export interface ProvisionHandlerDeps {
+  clients: BatchClientSource;
+  service: ProvisionService;
+  logins: RemoteLoginService;
+  registry: ProvisionedUserRegistry;
+  exports: KeyExportRecords;
+  home?: string;
+}
+
+/** Contract handlers for provisioning users and the remote login table. */
+export function provisionHandlers(deps: ProvisionHandlerDeps): PartialHandlers<ProvisionChannel> {
+  return {
+    'provision:apply': (request) => deps.service.apply(request),
+    'provision:remove': (request) => deps.service.remove(request),
+    'provision:cancel': ({ operationId }) => deps.service.cancel(operationId),
+    'provision:operations': ({ poolId }) => deps.service.list(poolId),
+    'provision:operation': ({ operationId }) => deps.service.snapshot(operationId),
+    'remote-login:list': ({ poolId, refresh }) => deps.logins.list(poolId, refresh),
+    'remote-login:ssh-command': async ({ poolId, nodeId, userName }) => {
+      const { account } = await deps.clients.active();
+      const record = await deps.registry.user(account.id, poolId, userName);
+      if (!record) throw new ContractFailure('NOT_FOUND', `Batch Deck has not provisioned a user named ${userName} on pool ${poolId}.`);
+      const { ipAddress, port } = await deps.logins.loginAddress(poolId, nodeId);
+      const managed = record.authKind === 'managedKey';
+      const exported = managed ? await deps.exports.pathOf(account.id) : undefined;
+      const keyFile = managed ? (exported ?? suggestedKeyPath(account, deps.home)) : undefined;
+      return {
+        command: sshCommand({ host: ipAddress, port, userName: record.userName, ...(keyFile ? { keyFile } : {}) }),
+        keyFileNeeded: managed && !exported,
+      };
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { BatchServiceClient } from '@azure/batch';
+import type { LoginUnavailable, RemoteLoginRow, RemoteLoginTable } from '../../contract/features/provision';
+import { ContractFailure } from '../../contract/result';
+import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
+import type { RetryPolicy } from '../batch/retry';
+import { toBatchFailure } from '../batch/service-error';
+import { runBounded } from './bounded-pool';
+import { getLoginSettings, listPoolNodes, serviceCodeOf, type PoolNode } from './node-user-calls';
+import { toProvisionedUser, type ProvisionedUserRegistry } from './user-registry';
+
+/** Node states in which Batch answers remote-login and user calls. */
+export const loginReadyStates: ReadonlySet<string> = new Set(['idle', 'running', 'starttaskfailed', 'waitingforstarttask']);
+
+/** What a pool without an SSH NAT pool gets since the Nov 2025 change, in words an operator can act on. */
+export const noSshEndpointMessage =
+  'No SSH endpoint: since 30 November 2025 Batch maps port 22 only for pools whose network configuration has an inbound NAT pool with backend port 22. Recreate the pool with SSH access enabled.';
+
+type CachedLogin = { ipAddress: string; port: number; at: number } | { unavailable: LoginUnavailable; at: number };
+
+/** What the service is built from. */
+export interface RemoteLoginServiceDeps {
+  clients: BatchClientSource;
+  registry: ProvisionedUserRegistry;
+  /** getRemoteLoginSettings calls in flight at once (default 16). */
+  concurrency?: number;
+  /** How long a node's login address is reused without asking Batch again (default 5 minutes). */
+  ttlMs?: number;
+  retryPolicy?: RetryPolicy;
+  now?: () => number;
+}
+
+/**
+ * The remote login table: each node's state from one paged node listing, its login address from
+ * getRemoteLoginSettings (bounded concurrency, cached per node until `ttlMs` or an explicit refresh), and the status
+ * of every user Batch Deck provisioned there. Also answers single-node lookups for the login resolver.
+ */
+export class RemoteLoginService {
+  private readonly cache = new Map<string, CachedLogin>();
+  private readonly inFlight = new Map<string, Promise<RemoteLoginTable>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RemoteLoginServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The table of one pool; concurrent calls for the same pool share one read unless one asks to refresh. */
+  async list(poolId: string, refresh = false): Promise<RemoteLoginTable> {
+    const { account, client } = await this.deps.clients.active();
+    const key = `${account.id}/${poolId}`;
+    const running = this.inFlight.get(key);
+    if (running && !refresh) return running;
+    const work = this.read(account, client, poolId, refresh).finally(() => {
+      if (this.inFlight.get(key) === work) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  /** One node's login address; throws NO_SSH_ENDPOINT, or BATCH_ERROR with what Batch said. */
+  async loginAddress(poolId: string, nodeId: string): Promise<{ ipAddress: string; port: number }> {
+    const { account, client } = await this.deps.clients.active();
+    const cached = this.fresh(`${account.id}/${poolId}/${nodeId}`);
+    const login = cached ?? (await this.fetch(account, client, poolId, { id: nodeId, state: 'idle', hasSshEndpoint: undefined }));
+    if ('unavailable' in login) throw new ContractFailure(login.unavailable.code === 'NO_SSH_ENDPOINT' ? 'NO_SSH_ENDPOINT' : 'BATCH_ERROR', login.unavailable.message);
+    return { ipAddress: login.ipAddress, port: login.port };
+  }
+
+  private async read(account: ActiveAccount, client: BatchServiceClient, poolId: string, refresh: boolean): Promise<RemoteLoginTable> {
+    let nodes: PoolNode[];
+    try {
+      nodes = await listPoolNodes(client, poolId, { policy: this.deps.retryPolicy });
+    } catch (error) {
+      throw toBatchFailure(error, account.endpoint);
+    }
+    const logins = new Map<string, CachedLogin>();
+    const toFetch: PoolNode[] = [];
+    for (const node of nodes) {
+      const known = refresh ? undefined : this.fresh(`${account.id}/${poolId}/${node.id}`);
+      if (!loginReadyStates.has(node.state)) {
+        logins.set(node.id, { unavailable: { code: 'NOT_READY', message: `The node is ${node.state}; logins open once it is idle or running.` }, at: this.now() });
+      } else if (node.hasSshEndpoint === false) {
+        logins.set(node.id, this.remember(account, poolId, node.id, { unavailable: { code: 'NO_SSH_ENDPOINT', message: noSshEndpointMessage }, at: this.now() }));
+      } else if (known) logins.set(node.id, known);
+      else toFetch.push(node);
+    }
+    await runBounded(toFetch, this.deps.concurrency ?? 16, async (node) => {
+      logins.set(node.id, await this.fetch(account, client, poolId, node));
+    });
+    const users = await this.deps.registry.users(account.id, poolId);
+    const rows = nodes.map((node): RemoteLoginRow => {
+      const login = logins.get(node.id);
+      const row: RemoteLoginRow = { nodeId: node.id, state: node.state, users: {} };
+      if (login && 'unavailable' in login) row.unavailable = login.unavailable;
+      else if (login) Object.assign(row, { ipAddress: login.ipAddress, port: login.port });
+      for (const user of users) {
+        const state = user.nodes[node.id];
+        if (state) row.users[user.userName] = state;
+      }
+      return row;
+    });
+    const oldest = Math.min(this.now(), ...[...logins.values()].map((l) => l.at));
+    return { poolId, rows, users: users.map(toProvisionedUser), fetchedAt: new Date(oldest).toISOString() };
+  }
+
+  /** Asks Batch for one node's login settings and caches the answer (a refusal too, so 1,000 nodes aren't re-asked). */
+  private async fetch(account: ActiveAccount, client: BatchServiceClient, poolId: string, node: PoolNode): Promise<CachedLogin> {
+    try {
+      const login = await getLoginSettings(client, poolId, node.id, { policy: this.deps.retryPolicy });
+      return this.remember(account, poolId, node.id, { ...login, at: this.now() });
+    } catch (error) {
+      const failure = toBatchFailure(error, account.endpoint);
+      if (failure.code !== 'BATCH_ERROR') throw failure;
+      // Batch answers 409 OperationInvalidForCurrentState for a node without an SSH mapping.
+      const noEndpoint = serviceCodeOf(error) === 'OperationInvalidForCurrentState' && node.hasSshEndpoint !== true && (await this.lacksSsh(client, poolId, node.id));
+      const unavailable: LoginUnavailable = noEndpoint ? { code: 'NO_SSH_ENDPOINT', message: noSshEndpointMessage } : { code: 'BATCH_ERROR', message: failure.message };
+      const entry = { unavailable, at: this.now() };
+      return noEndpoint ? this.remember(account, poolId, node.id, entry) : entry;
+    }
+  }
+
+  /** Whether the node lists no inbound endpoint to port 22 (asked only after Batch refused its login settings). */
+  private async lacksSsh(client: BatchServiceClient, poolId: string, nodeId: string): Promise<boolean> {
+    try {
+      const node = await client.computeNode.get(poolId, nodeId, { computeNodeGetOptions: { select: 'id,state,endpointConfiguration' } });
+      if (!loginReadyStates.has(node.state ?? '')) return false;
+      return !(node.endpointConfiguration?.inboundEndpoints ?? []).some((e) => e.backendPort === 22);
+    } catch {
+      return false;
+    }
+  }
+
+  private fresh(key: string): CachedLogin | undefined {
+    const entry = this.cache.get(key);
+    return entry && this.now() - entry.at < (this.deps.ttlMs ?? 300_000) ? entry : undefined;
+  }
+
+  private remember(account: ActiveAccount, poolId: string, nodeId: string, entry: CachedLogin): CachedLogin {
+    this.cache.set(`${account.id}/${poolId}/${nodeId}`, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
+import type { ProvisionProgress } from '../../../contract/features/provision';
+import type { BatchClientSource } from '../../../main/accounts/batch-client-source';
+import type { RetryPolicy } from '../../../main/batch/retry';
+import { EventBus } from '../../../main/events';
+import { SecretRedactor, type Logger } from '../../../main/log';
+import { createProvisioning, type Provisioning } from '../../../main/provision/create-provisioning';
+import { KeyFileCipher } from '../../../main/store/key-file-cipher';
+import { VaultSecretStore } from '../../../main/store/vault-secret-store';
+import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
+
+/** A Linux image the emulator's catalogue has. */
+export const jammy = {
+  imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
+  nodeAgentSKUId: 'batch.node.ubuntu 22.04',
+};
+
+/** The emulator, the real SDK against it, and the connect feature's main half built as app.ts builds it. */
+export interface ProvisionFixture {
+  emulator: EmulatorProcess;
+  client: BatchServiceClient;
+  provisioning: Provisioning;
+  secrets: VaultSecretStore;
+  redactor: SecretRedactor;
+  /** Every progress event main emitted. */
+  progress: ProvisionProgress[];
+  logLines: string[];
+  dataDir: string;
+  home: string;
+  /** Sets the emulator's injected faults (latency, 429/503 with Retry-After) through its signed admin endpoint. */
+  setFaults(faults: Record<string, unknown>): Promise<void>;
+  /** Creates a Linux pool whose nodes get SSH through an inbound NAT pool, and waits until every node is idle. */
+  createSshPool(id: string, nodes: number, options?: { ssh?: boolean; timeoutMs?: number }): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+/** Starts everything a provisioning test needs, on loopback only. */
+export async function startProvisionFixture(options: { concurrency?: number; retryPolicy?: RetryPolicy; env?: Record<string, string> } = {}): Promise<ProvisionFixture> {
+  const emulator = await startEmulatorProcess({ env: options.env });
+  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, { noRetryPolicy: true });
+  const clients: BatchClientSource = {
+    active: async () => ({ account: { id: 'acc-sandbox', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' }, client }),
+    onActiveChange: () => () => undefined,
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'bd-provision-'));
+  const home = join(dataDir, 'home');
+  const redactor = new SecretRedactor();
+  const logLines: string[] = [];
+  const log: Logger = {
+    info: (area, message) => logLines.push(redactor.redact(`info [${area}] ${message}`)),
+    warn: (area, message) => logLines.push(redactor.redact(`warn [${area}] ${message}`)),
+    error: (area, message, error) => logLines.push(redactor.redact(`error [${area}] ${message} ${String(error)}`)),
+  };
+  const events = new EventBus();
+  const progress: ProvisionProgress[] = [];
+  events.connect('test', (name, payload) => {
+    if (name === 'provision:progress') progress.push(payload as ProvisionProgress);
+  });
+  const secrets = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
+  const provisioning = createProvisioning({ dataDir, secretStore: secrets, redactor, events, log, clients, home, ...options });
+
+  return {
+    emulator, client, provisioning, secrets, redactor, progress, logLines, dataDir, home,
+    async setFaults(faults) {
+      const response = await client.sendRequest({ method: 'PUT', url: `${emulator.endpoint}/_emulator/faults`, body: faults });
+      if (response.status !== 200) throw new Error(`setting faults failed: ${response.status} ${response.bodyAsText}`);
+    },
+    async createSshPool(id, nodes, poolOptions = {}) {
+      const ssh = poolOptions.ssh ?? true;
+      const networkConfiguration = ssh
+        ? { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp' as const, backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: 20_000 + Math.max(99, nodes + 40) }] } }
+        : undefined;
+      await client.pool.add({ id, vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodes, networkConfiguration });
+      const deadline = Date.now() + (poolOptions.timeoutMs ?? 30_000);
+      for (;;) {
+        const all = await listAll(client, id);
+        if (all.length === nodes && all.every((n) => n.state === 'idle')) return all.map((n) => n.id);
+        if (Date.now() > deadline) throw new Error(`pool ${id}: ${all.filter((n) => n.state === 'idle').length}/${nodes} nodes idle in time`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async stop() {
+      await provisioning.dispose();
+      await emulator.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function listAll(client: BatchServiceClient, poolId: string): Promise<{ id: string; state: string }[]> {
+  const out: { id: string; state: string }[] = [];
+  let page = await client.computeNode.list(poolId, { computeNodeListOptions: { select: 'id,state', maxResults: 1000 } });
+  for (;;) {
+    for (const n of page) out.push({ id: n.id as string, state: n.state as string });
+    if (!page.odatanextLink) return out;
+    page = await client.computeNode.listNext(page.odatanextLink);
+  }
+}
