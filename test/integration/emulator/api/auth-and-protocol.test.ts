@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { BatchServiceClient } from '@azure/batch';
 import { WebResource } from '@azure/ms-rest-js';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { webcrypto } from 'node:crypto';
+
+type CryptoKey = webcrypto.CryptoKey;
 import { startEmulatorProcess, type EmulatorProcess } from '../../../helpers/emulator-process';
 import { failureOf, JAMMY, sdkClient } from './sdk-client';
 import { rawRequest } from './raw-request';
