@@ -83,6 +83,19 @@ describe('authentication as the Batch service does it', () => {
     }
   });
 
+  it('trusts an issuer set at runtime through the admin endpoint, and only that one afterwards', async () => {
+    const pair = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k2', alg: 'ES256' };
+    const issuer = 'https://authority.local.test/';
+    const set = await rawRequest(emulator, 'PUT', '/_emulator/trusted-issuers', { body: [{ issuer, jwks: { keys: [jwk] } }] });
+    expect(set.status).toBe(204);
+    const fresh = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k2' }).setIssuer(issuer).setAudience('https://batch.core.windows.net/').setExpirationTime('5m').sign(pair.privateKey);
+    expect(await bearerClient(fresh).pool.list()).toHaveLength(0);
+    expect((await failureOf(async () => bearerClient(await token()).pool.list())).statusCode).toBe(401);
+    const bad = await rawRequest(emulator, 'PUT', '/_emulator/trusted-issuers', { body: [{ issuer: 'not a url', jwks: { keys: [] } }] });
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses a request without Authorization', async () => {
     const response = await rawRequest(emulator, 'GET', '/pools?api-version=2022-10-01.16.0', { key: false });
     expect(response.status).toBe(401);
