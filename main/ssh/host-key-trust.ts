@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { KnownHostKey, TrustedHostKey } from '../../contract/features/terminal';
+import { JsonFile } from '../store/json-file';
+import { keyFamily, type HostKey } from './host-key-blob';
+import type { KnownHostsFile } from './known-hosts-file';
+
+/** What the trust sources say about a presented host key. */
+export type HostKeyVerdict =
+  | { verdict: 'trusted' }
+  /** Nobody knows a key of this type for the host: ask the user. */
+  | { verdict: 'unknown'; otherKnown: KnownHostKey[] }
+  /** A key of the same type is known and differs: block, show both, never accept in one step. */
+  | { verdict: 'changed'; known: KnownHostKey[] }
+  /** known_hosts marks this exact key `@revoked`. */
+  | { verdict: 'revoked' };
+
+const storeSchema = z.object({
+  version: z.literal(1),
+  keys: z.array(
+    z.object({
+      hostKeyId: z.string(),
+      keyType: z.string(),
+      /** Base64 of the key blob, as in known_hosts. */
+      key: z.string(),
+      fingerprint: z.string(),
+      addedAt: z.string(),
+    }),
+  ),
+});
+
+type StoredKey = z.infer<typeof storeSchema>['keys'][number];
+
+/**
+ * Decides whether a host key may be used: our own trust store (`known-hosts.json` in the data folder, keyed
+ * `[host]:port` like OpenSSH) plus the user's `~/.ssh/known_hosts`, which is read and never written.
+ */
+export class HostKeyTrust {
+  private readonly store: JsonFile<typeof storeSchema>;
+  /** Read-modify-write of the store runs one at a time, so two prompts answered together both persist. */
+  private serial: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    dataDir: string,
+    private readonly knownHosts: KnownHostsFile,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.store = new JsonFile(join(dataDir, 'known-hosts.json'), storeSchema, () => ({ version: 1 as const, keys: [] }));
+  }
+
+  /** The verdict for `key` presented by `hostKeyId`. */
+  async check(hostKeyId: string, key: HostKey): Promise<HostKeyVerdict> {
+    const fromFile = await this.knownHosts.keysFor(hostKeyId);
+    if (fromFile.some((entry) => entry.revoked && entry.blob.equals(key.blob))) return { verdict: 'revoked' };
+    const ours = (await this.store.read()).keys.filter((k) => k.hostKeyId === hostKeyId);
+    if (ours.some((k) => Buffer.from(k.key, 'base64').equals(key.blob))) return { verdict: 'trusted' };
+    if (fromFile.some((entry) => !entry.revoked && entry.blob.equals(key.blob))) return { verdict: 'trusted' };
+    const known: KnownHostKey[] = [
+      ...ours.map((k) => ({ keyType: k.keyType, fingerprint: k.fingerprint, source: 'trust-store' as const })),
+      ...fromFile
+        .filter((entry) => !entry.revoked)
+        .map((entry) => ({ keyType: entry.keyType, fingerprint: entry.fingerprint, source: 'known_hosts' as const })),
+    ];
+    const family = keyFamily(key.keyType);
+    const sameFamily = known.filter((k) => keyFamily(k.keyType) === family);
+    if (sameFamily.length > 0) return { verdict: 'changed', known: sameFamily };
+    return { verdict: 'unknown', otherKnown: known };
+  }
+
+  /** Key families already known for a host, so negotiation can prefer them (as OpenSSH does). */
+  async knownFamilies(hostKeyId: string): Promise<string[]> {
+    const ours = (await this.store.read()).keys.filter((k) => k.hostKeyId === hostKeyId).map((k) => k.keyType);
+    const fromFile = (await this.knownHosts.keysFor(hostKeyId)).filter((e) => !e.revoked).map((e) => e.keyType);
+    return [...new Set([...ours, ...fromFile].map(keyFamily))];
+  }
+
+  /** Remembers `key` for `hostKeyId` (after the user said so); trusting the same key twice keeps one entry. */
+  trust(hostKeyId: string, key: HostKey): Promise<void> {
+    return this.exclusive(async () => {
+      const document = await this.store.read();
+      if (document.keys.some((k) => k.hostKeyId === hostKeyId && k.fingerprint === key.fingerprint)) return;
+      const entry: StoredKey = {
+        hostKeyId,
+        keyType: key.keyType,
+        key: key.blob.toString('base64'),
+        fingerprint: key.fingerprint,
+        addedAt: this.clock().toISOString(),
+      };
+      await this.store.write({ version: 1, keys: [...document.keys, entry] });
+    });
+  }
+
+  /** Every key in our store. */
+  async list(): Promise<TrustedHostKey[]> {
+    return (await this.store.read()).keys.map(({ hostKeyId, keyType, fingerprint, addedAt }) => ({
+      hostKeyId,
+      keyType,
+      fingerprint,
+      addedAt,
+    }));
+  }
+
+  /** Removes one key from our store; false when it was not there. */
+  forget(hostKeyId: string, fingerprint: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const document = await this.store.read();
+      const keys = document.keys.filter((k) => !(k.hostKeyId === hostKeyId && k.fingerprint === fingerprint));
+      if (keys.length === document.keys.length) return false;
+      await this.store.write({ version: 1, keys });
+      return true;
+    });
+  }
+
+  /** Runs `task` after every earlier store change finished. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.serial.then(task);
+    this.serial = next.catch(() => undefined);
+    return next;
+  }
+}

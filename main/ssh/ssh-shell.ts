@@ -1,0 +1,235 @@
+import type { Client, ClientChannel } from 'ssh2';
+import { StringDecoder } from 'node:string_decoder';
+import { ContractFailure } from '../../contract/result';
+import type { Logger } from '../log';
+import type { BackendListener, TerminalBackend } from '../terminal/terminal-backend';
+import { realSchedule, type Schedule } from '../terminal/output-pump';
+import type { HostKeyPrompts } from './host-key-prompts';
+import type { HostKeyTrust } from './host-key-trust';
+import type { NodeLoginTarget } from './node-login';
+import { connectVerified, type HostKeyEvent } from './ssh-connect';
+import { SshConnectFailure } from './ssh-failure';
+
+/** Waits before automatic reconnect attempts; after the last one the session stays disconnected (manual reconnect). */
+export const defaultReconnectDelaysMs = [1000, 2000, 4000, 8000, 15_000, 30_000, 30_000, 30_000];
+
+/** What an SSH shell needs. */
+export interface SshShellDeps {
+  /** Resolves the login target anew on every (re)connect: credentials or the endpoint may have changed. */
+  resolveTarget(): Promise<NodeLoginTarget>;
+  /** Names the session in log lines (no secrets). */
+  name: string;
+  /** Runs this command (with a pty, like `ssh -t host command`) instead of the login shell; never re-run on its own. */
+  command?: string;
+  trust: HostKeyTrust;
+  prompts: HostKeyPrompts;
+  log: Logger;
+  reconnectDelaysMs?: number[];
+  keepaliveIntervalMs?: number;
+  keepaliveCountMax?: number;
+  schedule?: Schedule;
+}
+
+/**
+ * An interactive shell over ssh2 with a pty, kept alive (keepalive 15 s × 3) and reconnected with backoff when the
+ * connection drops; a remote `exit` ends it. Host keys are verified on every connect (see connectVerified).
+ */
+export class SshShell implements TerminalBackend {
+  readonly kind = 'ssh' as const;
+  private client: Client | undefined;
+  private channel: ClientChannel | undefined;
+  /** Automatic retries scheduled since the last successful connect (picks the backoff delay). */
+  private retries = 0;
+  private closed = false;
+  private paused = false;
+  private connecting = false;
+  private everConnected = false;
+  private abort: AbortController | undefined;
+  private cancelRetry: (() => void) | undefined;
+  private readonly delays: number[];
+  private readonly schedule: Schedule;
+
+  constructor(
+    private readonly deps: SshShellDeps,
+    private readonly listener: BackendListener,
+    private size: { cols: number; rows: number },
+  ) {
+    this.delays = deps.reconnectDelaysMs ?? defaultReconnectDelaysMs;
+    this.schedule = deps.schedule ?? realSchedule;
+  }
+
+  start(): void {
+    void this.connect();
+  }
+
+  write(data: string): boolean {
+    if (!this.channel) return false;
+    this.channel.write(data);
+    return true;
+  }
+
+  resize(cols: number, rows: number): void {
+    this.size = { cols, rows };
+    // ssh2 takes rows first: setWindow(rows, cols, height, width).
+    this.channel?.setWindow(rows, cols, 0, 0);
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.channel?.pause();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.channel?.resume();
+  }
+
+  reconnect(): void {
+    if (this.closed) throw new ContractFailure('CONFLICT', 'This session was closed.');
+    if (this.channel || this.connecting) throw new ContractFailure('CONFLICT', 'This session is connected or connecting already.');
+    this.cancelRetry?.();
+    this.retries = 0;
+    void this.connect();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.cancelRetry?.();
+    this.abort?.abort();
+    const client = this.client;
+    this.channel = undefined;
+    this.client = undefined;
+    if (!client) return;
+    const gone = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    client.end();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([gone, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
+    client.destroy();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    this.connecting = true;
+    this.abort = new AbortController();
+    this.listener.status({ state: 'connecting', attempt: this.retries + 1 });
+    let client: Client;
+    try {
+      const target = await this.deps.resolveTarget();
+      client = await connectVerified(target, {
+        trust: this.deps.trust,
+        prompts: this.deps.prompts,
+        signal: this.abort.signal,
+        onHostKey: (event) => this.hostKeyStatus(event),
+        ...(this.deps.keepaliveIntervalMs ? { keepaliveIntervalMs: this.deps.keepaliveIntervalMs } : {}),
+        ...(this.deps.keepaliveCountMax ? { keepaliveCountMax: this.deps.keepaliveCountMax } : {}),
+      });
+      if (this.closed) return void client.end();
+      this.channel = await openChannel(client, this.size, this.deps.command);
+    } catch (error) {
+      this.connecting = false;
+      return this.failed(error);
+    }
+    this.connecting = false;
+    this.client = client;
+    this.retries = 0;
+    this.everConnected = true;
+    this.wire(client, this.channel);
+    this.listener.status({ state: 'connected' });
+  }
+
+  private wire(client: Client, channel: ClientChannel): void {
+    const decoder = new StringDecoder('utf8');
+    let exit: { code: number | null; signal: string | null } | undefined;
+    let lastError: Error | undefined;
+    if (this.paused) channel.pause();
+    channel.on('data', (chunk: Buffer) => this.listener.data(decoder.write(chunk)));
+    channel.stderr.on('data', (chunk: Buffer) => this.listener.data(chunk.toString('utf8')));
+    channel.on('exit', (code: number | null, signal?: string) => {
+      exit = { code: typeof code === 'number' ? code : null, signal: signal ?? null };
+    });
+    channel.on('close', () => {
+      this.listener.data(decoder.end());
+      if (this.channel !== channel) return;
+      this.channel = undefined;
+      if (exit) {
+        this.closed = true;
+        client.end();
+        this.listener.exit(exit.code, exit.signal);
+      } else {
+        client.end();
+      }
+    });
+    client.on('error', (error) => (lastError = error));
+    client.on('close', () => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.channel = undefined;
+      if (this.closed || exit) return;
+      const reason = lastError ? lastError.message : 'the server closed the connection';
+      this.deps.log.warn('ssh', `${this.deps.name}: connection lost: ${reason}`);
+      this.retryLater(reason);
+    });
+  }
+
+  private failed(error: unknown): void {
+    if (this.closed) return;
+    const failure = error instanceof ContractFailure ? error : undefined;
+    if (failure?.code === 'CANCELLED') return;
+    if (failure instanceof SshConnectFailure && failure.retryNow) return void this.connect();
+    const retryable = failure instanceof SshConnectFailure ? failure.retryable : failure?.code === 'UNREACHABLE';
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!failure) this.deps.log.error('ssh', `${this.deps.name}: connect failed with a bug`, error);
+    else this.deps.log.info('ssh', `${this.deps.name}: connect failed (${failure.code}): ${reason}`);
+    if (retryable) return this.retryLater(reason);
+    // Host-key verdicts keep their own status (the block or the rejection) on screen.
+    if (failure?.code === 'HOST_KEY_CHANGED') return;
+    this.listener.status({ state: 'disconnected', reason, code: failure?.code ?? 'INTERNAL' });
+  }
+
+  private retryLater(reason: string): void {
+    // Re-running a command by itself could repeat its effects; only the user may (Reconnect).
+    const delayMs = this.deps.command && this.everConnected ? undefined : this.delays[this.retries];
+    if (delayMs === undefined) {
+      this.listener.status({ state: 'disconnected', reason, code: 'SSH_ERROR' });
+      return;
+    }
+    this.retries += 1;
+    this.listener.status({ state: 'reconnecting', attempt: this.retries + 1, delayMs, reason });
+    this.cancelRetry = this.schedule(() => {
+      this.cancelRetry = undefined;
+      void this.connect();
+    }, delayMs);
+  }
+
+  private hostKeyStatus(event: HostKeyEvent): void {
+    const { hostKeyId } = event;
+    if (event.kind === 'prompt') {
+      const key = { keyType: event.key.keyType, fingerprint: event.key.fingerprint };
+      this.listener.status({ state: 'host-key-prompt', hostKeyId, key, otherKnown: event.otherKnown });
+    } else if (event.kind === 'changed') {
+      const presented = { keyType: event.presented.keyType, fingerprint: event.presented.fingerprint };
+      this.listener.status({ state: 'host-key-changed', hostKeyId, presented, known: event.known });
+    } else if (event.decision === 'trust') {
+      this.listener.status({ state: 'connecting', attempt: this.retries + 1 });
+    }
+  }
+}
+
+/** Opens the login shell, or runs `command`, on an xterm-256color pty of the given size. */
+function openChannel(client: Client, size: { cols: number; rows: number }, command: string | undefined): Promise<ClientChannel> {
+  const pty = { term: 'xterm-256color', cols: size.cols, rows: size.rows };
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | undefined, channel: ClientChannel): void => {
+      if (error) {
+        client.end();
+        reject(new SshConnectFailure('SSH_ERROR', `The node refused ${command ? 'the command' : 'a shell'}: ${error.message}`, true));
+      } else {
+        resolve(channel);
+      }
+    };
+    if (command) client.exec(command, { pty }, done);
+    else client.shell(pty, done);
+  });
+}

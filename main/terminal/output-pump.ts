@@ -1,0 +1,122 @@
+import { flowHighWaterChars, flowLowWaterChars } from '../../contract/features/terminal';
+
+/** Schedules `run` after `ms`; returns the cancel function. Injected so tests drive time themselves. */
+export type Schedule = (run: () => void, ms: number) => () => void;
+
+/** setTimeout as a {@link Schedule}. */
+export const realSchedule: Schedule = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+/** Options of an {@link OutputPump}. */
+export interface OutputPumpOptions {
+  /** Receives each batch in order. */
+  emit(text: string): void;
+  /** Stop reading the source (ssh2 channel / pty): the renderer is too far behind. */
+  pause(): void;
+  /** Read again: the renderer caught up. */
+  resume(): void;
+  batchMs?: number;
+  highWaterChars?: number;
+  lowWaterChars?: number;
+  schedule?: Schedule;
+}
+
+/**
+ * Between a terminal source and the renderer: batches output in a ≤ 5 ms window (the first chunk after idle goes out
+ * at once, so a keystroke's echo is not delayed), and applies VS Code's flow control: the source is paused above
+ * 100,000 chars the renderer has not acknowledged and resumed below 5,000.
+ */
+export class OutputPump {
+  private pending: string[] = [];
+  private cancelWindow: (() => void) | undefined;
+  private unacked = 0;
+  private paused = false;
+  private readonly batchMs: number;
+  private readonly high: number;
+  private readonly low: number;
+  private readonly schedule: Schedule;
+
+  constructor(private readonly options: OutputPumpOptions) {
+    this.batchMs = options.batchMs ?? 5;
+    this.high = options.highWaterChars ?? flowHighWaterChars;
+    this.low = options.lowWaterChars ?? flowLowWaterChars;
+    this.schedule = options.schedule ?? realSchedule;
+  }
+
+  /** Chars sent (or queued) that the renderer has not acknowledged yet. */
+  get unackedChars(): number {
+    return this.unacked;
+  }
+
+  /** True while the source is paused. */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Takes decoded output from the source. */
+  push(text: string): void {
+    if (text.length === 0) return;
+    this.unacked += text.length;
+    if (this.cancelWindow) {
+      this.pending.push(text);
+    } else {
+      this.options.emit(text);
+      this.openWindow();
+    }
+    if (!this.paused && this.unacked > this.high) {
+      this.paused = true;
+      this.options.pause();
+    }
+  }
+
+  /** Sends whatever is batched now (before a resize, an exit or a snapshot). */
+  flush(): void {
+    this.cancelWindow?.();
+    this.cancelWindow = undefined;
+    this.emitPending();
+  }
+
+  /** The renderer parsed `chars` more chars. */
+  ack(chars: number): void {
+    this.unacked = Math.max(0, this.unacked - chars);
+    this.resumeIfCaughtUp();
+  }
+
+  /** Forgets what was in flight (a reattached renderer starts from a snapshot and acknowledges from zero). */
+  resetAcks(): void {
+    this.unacked = 0;
+    this.resumeIfCaughtUp();
+  }
+
+  /** Stops the batch timer; nothing more is emitted. */
+  dispose(): void {
+    this.cancelWindow?.();
+    this.cancelWindow = undefined;
+    this.pending = [];
+  }
+
+  private resumeIfCaughtUp(): void {
+    if (this.paused && this.unacked < this.low) {
+      this.paused = false;
+      this.options.resume();
+    }
+  }
+
+  private openWindow(): void {
+    this.cancelWindow = this.schedule(() => {
+      this.cancelWindow = undefined;
+      // Output kept arriving: send the batch and keep batching; an empty window means the source went idle.
+      if (this.emitPending()) this.openWindow();
+    }, this.batchMs);
+  }
+
+  private emitPending(): boolean {
+    if (this.pending.length === 0) return false;
+    const text = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
+    this.pending = [];
+    this.options.emit(text);
+    return true;
+  }
+}

@@ -1,0 +1,42 @@
+import type { PartialHandlers } from '../router';
+import type { HostKeyPrompts } from '../ssh/host-key-prompts';
+import type { HostKeyTrust } from '../ssh/host-key-trust';
+import type { TerminalService } from './terminal-service';
+
+/** Channels the terminal feature answers. */
+type TerminalChannel =
+  | 'term:open-node'
+  | 'term:open-local'
+  | 'term:input'
+  | 'term:resize'
+  | 'term:ack'
+  | 'term:close'
+  | 'term:reconnect'
+  | 'term:list'
+  | 'hostkeys:decide'
+  | 'hostkeys:list'
+  | 'hostkeys:forget';
+
+/** Contract handlers for terminals and host-key trust. */
+export function terminalHandlers(
+  terminals: TerminalService,
+  trust: HostKeyTrust,
+  prompts: HostKeyPrompts,
+): PartialHandlers<TerminalChannel> {
+  return {
+    'term:open-node': (request) => terminals.openNode(request),
+    'term:open-local': (request) => terminals.openLocal(request),
+    'term:input': ({ sessionIds, data }) => terminals.input(sessionIds, data),
+    'term:resize': ({ sessionId, cols, rows }) => terminals.resize(sessionId, cols, rows),
+    'term:ack': ({ sessionId, chars }) => ({ unackedChars: terminals.ack(sessionId, chars) }),
+    'term:close': async ({ sessionId }) => {
+      await terminals.close(sessionId);
+      return { closed: sessionId };
+    },
+    'term:reconnect': ({ sessionId }) => terminals.reconnect(sessionId),
+    'term:list': ({ screens }) => terminals.list(screens),
+    'hostkeys:decide': ({ hostKeyId, fingerprint, decision }) => ({ settled: prompts.decide(hostKeyId, fingerprint, decision) }),
+    'hostkeys:list': () => trust.list(),
+    'hostkeys:forget': async ({ hostKeyId, fingerprint }) => ({ removed: await trust.forget(hostKeyId, fingerprint) }),
+  };
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTerminalFixture, waitUntil, type TerminalFixture } from './terminal-fixture';
+
+let fx: TerminalFixture;
+
+beforeAll(async () => {
+  fx = await createTerminalFixture({ service: { ssh: { reconnectDelaysMs: [100, 200, 400] } } });
+});
+
+afterAll(async () => {
+  await fx?.dispose();
+});
+
+describe('SSH terminal sessions against OpenSSH sshd', () => {
+  it('a shell runs what the user types and shows the answer', async () => {
+    const shell = fx.openShell();
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    fx.service.input([shell.sessionId], 'echo $((6*7))\r');
+    await waitUntil('42 on screen', () => shell.screenLines().some((line) => line.trim() === '42'));
+  });
+
+  it('typing exit 3 ends the session with exit code 3', async () => {
+    const shell = fx.openShell();
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    fx.service.input([shell.sessionId], 'exit 3\r');
+    await waitUntil('exit', () => shell.exit);
+    expect(shell.exit).toEqual({ exitCode: 3, signal: null });
+    expect(shell.status).toEqual({ state: 'exited', exitCode: 3, signal: null });
+    expect(fx.service.input([shell.sessionId], 'echo late\r')).toEqual({ delivered: [], skipped: [shell.sessionId] });
+  });
+
+  it('a command session (exec with a pty) shows its output and its exit code', async () => {
+    const info = fx.service.openNode({ poolId: 'p', nodeId: 'n', user: fx.sshd.user, command: 'echo from-exec; exit 7', cols: 80, rows: 24 });
+    const probe = fx.probe(info.sessionId);
+    await waitUntil('exit', () => probe.exit);
+    expect(probe.text).toContain('from-exec');
+    expect(probe.exit).toEqual({ exitCode: 7, signal: null });
+  });
+
+  it('resizing the pane changes what stty size reports on the node', async () => {
+    const shell = fx.openShell({ cols: 80, rows: 24 });
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    fx.service.input([shell.sessionId], 'stty size\r');
+    await waitUntil('24 80', () => shell.text.includes('24 80'));
+    fx.service.resize(shell.sessionId, 132, 43);
+    fx.service.input([shell.sessionId], 'stty size\r');
+    await waitUntil('43 132', () => shell.text.includes('43 132'));
+  });
+
+  it('one broadcast reaches every chosen session and each answers for itself', async () => {
+    const shells = [fx.openShell(), fx.openShell(), fx.openShell()];
+    for (const shell of shells) await waitUntil('connected', () => shell.status?.state === 'connected');
+    const result = fx.service.input(
+      shells.map((s) => s.sessionId),
+      'echo "pid-$$-$((2+3))"\r',
+    );
+    expect(result.delivered).toHaveLength(3);
+    const pids = await Promise.all(shells.map((shell) => waitUntil('answer', () => /pid-(\d+)-5/.exec(shell.text)?.[1])));
+    expect(new Set(pids).size).toBe(3);
+  });
+
+  it('input naming a closed session changes nothing and says which session is unknown', async () => {
+    const shell = fx.openShell();
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    await fx.service.close(shell.sessionId);
+    const other = fx.openShell();
+    await waitUntil('connected', () => other.status?.state === 'connected');
+    expect(() => fx.service.input([other.sessionId, shell.sessionId], 'echo should-not-run\r')).toThrow(/no terminal session/);
+    fx.service.input([other.sessionId], 'echo marker-$((40+2))\r');
+    await waitUntil('marker', () => other.text.includes('marker-42'));
+    expect(other.text).not.toContain('should-not-run');
+  });
+
+  it('a dropped connection reconnects by itself and keeps the scrollback', async () => {
+    const shell = fx.openShell();
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    fx.service.input([shell.sessionId], 'echo before-$((1+1))\r');
+    await waitUntil('before', () => shell.text.includes('before-2'));
+    const before = await fx.sshd.connectionPids();
+    for (const pid of before) process.kill(pid, 'SIGKILL');
+    await waitUntil('reconnecting', () => shell.statuses.some((s) => s.state === 'reconnecting'));
+    await waitUntil('connected again', () => shell.status?.state === 'connected');
+    fx.service.input([shell.sessionId], 'echo after-$((2+2))\r');
+    await waitUntil('after', () => shell.text.includes('after-4'));
+    const [snapshot] = (await fx.service.list(true)).filter((s) => s.sessionId === shell.sessionId);
+    expect(snapshot?.screen).toContain('before-2');
+    expect(snapshot?.screen).toContain('[connection lost');
+  });
+});

@@ -1,0 +1,156 @@
+import headless from '@xterm/headless';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { flowAckUnitChars, type SessionStatus } from '../../../contract/features/terminal';
+import { EventBus } from '../../../main/events';
+import type { Logger } from '../../../main/log';
+import { HostKeyPrompts } from '../../../main/ssh/host-key-prompts';
+import { HostKeyTrust } from '../../../main/ssh/host-key-trust';
+import { KnownHostsFile } from '../../../main/ssh/known-hosts-file';
+import type { NodeLoginResolver, NodeLoginTarget } from '../../../main/ssh/node-login';
+import { TerminalService, type TerminalServiceDeps } from '../../../main/terminal/terminal-service';
+import { startSshd, type RunningSshd, type SshdOptions } from '../../helpers/sshd';
+
+/** A logger that keeps lines in memory (tests read them; nothing reaches stderr). */
+export class MemoryLogger implements Logger {
+  readonly lines: string[] = [];
+  info(area: string, message: string): void {
+    this.lines.push(`info [${area}] ${message}`);
+  }
+  warn(area: string, message: string): void {
+    this.lines.push(`warn [${area}] ${message}`);
+  }
+  error(area: string, message: string, error?: unknown): void {
+    this.lines.push(`error [${area}] ${message} ${String(error ?? '')}`);
+  }
+}
+
+/**
+ * Plays the renderer's part for one session: parses `term:data` with a headless xterm in `seq` order and acknowledges
+ * in 5,000-char units only after xterm parsed them (the write callback), as the real renderer does.
+ */
+export class RendererProbe {
+  readonly terminal = new headless.Terminal({ cols: 80, rows: 24, scrollback: 5000, allowProposedApi: true });
+  text = '';
+  readonly statuses: SessionStatus[] = [];
+  exit: { exitCode: number | null; signal: string | null } | undefined;
+  private parsedUnacked = 0;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly ack: (chars: number) => void,
+  ) {}
+
+  /** Takes one output chunk. */
+  data(data: string): void {
+    this.text += data;
+    this.terminal.write(data, () => {
+      this.parsedUnacked += data.length;
+      while (this.parsedUnacked >= flowAckUnitChars) {
+        this.parsedUnacked -= flowAckUnitChars;
+        this.ack(flowAckUnitChars);
+      }
+    });
+  }
+
+  /** The visible screen as plain lines (what the user sees). */
+  screenLines(): string[] {
+    const buffer = this.terminal.buffer.active;
+    const lines: string[] = [];
+    for (let y = buffer.baseY; y < buffer.baseY + this.terminal.rows; y += 1) lines.push(buffer.getLine(y)?.translateToString(true) ?? '');
+    return lines;
+  }
+
+  /** The last status. */
+  get status(): SessionStatus | undefined {
+    return this.statuses.at(-1);
+  }
+}
+
+/** A terminal service wired to a real sshd, with a probe per session. */
+export interface TerminalFixture {
+  sshd: RunningSshd;
+  service: TerminalService;
+  trust: HostKeyTrust;
+  prompts: HostKeyPrompts;
+  log: MemoryLogger;
+  dataDir: string;
+  knownHostsPath: string;
+  /** The probe of a session, created on first use. */
+  probe(sessionId: string): RendererProbe;
+  /** Opens a shell to the sshd and returns its probe. */
+  openShell(size?: { cols: number; rows: number }): RendererProbe;
+  dispose(): Promise<void>;
+}
+
+/** Starts sshd and builds the service around it; `trustServer` pre-trusts its host key (most tests). */
+export async function createTerminalFixture(
+  options: { trustServer?: boolean; sshd?: SshdOptions; service?: Partial<TerminalServiceDeps> } = {},
+): Promise<TerminalFixture> {
+  const sshd = await startSshd(options.sshd);
+  const dataDir = mkdtempSync(join(tmpdir(), 'batch-deck-term-'));
+  const knownHostsPath = join(dataDir, 'user_known_hosts');
+  writeFileSync(knownHostsPath, '');
+  const log = new MemoryLogger();
+  const trust = new HostKeyTrust(dataDir, new KnownHostsFile(knownHostsPath));
+  const prompts = new HostKeyPrompts();
+  if (options.trustServer !== false) writeFileSync(knownHostsPath, `${sshd.hostKeyId} ${sshd.hostPublicKey()}\n`);
+  const target = (): NodeLoginTarget => ({
+    host: sshd.host,
+    port: sshd.port,
+    username: sshd.user,
+    auth: { kind: 'privateKey', privateKey: sshd.clientPrivateKey },
+    label: 'test sshd',
+    hostKeyId: sshd.hostKeyId,
+  });
+  const resolver: NodeLoginResolver = { resolve: async () => target() };
+  const events = new EventBus();
+  const service = new TerminalService({ events, log, resolver, trust, prompts, ...options.service });
+  const probes = new Map<string, RendererProbe>();
+  const probe = (sessionId: string): RendererProbe => {
+    let found = probes.get(sessionId);
+    if (!found) {
+      found = new RendererProbe(sessionId, (chars) => {
+        if (probes.has(sessionId)) service.ack(sessionId, chars);
+      });
+      probes.set(sessionId, found);
+    }
+    return found;
+  };
+  events.connect('probe', (event, payload) => {
+    const p = payload as { sessionId: string; data?: string; status?: SessionStatus; exitCode?: number | null; signal?: string | null };
+    if (event === 'term:data') probe(p.sessionId).data(p.data ?? '');
+    if (event === 'term:status' && p.status) probe(p.sessionId).statuses.push(p.status);
+    if (event === 'term:exit') probe(p.sessionId).exit = { exitCode: p.exitCode ?? null, signal: p.signal ?? null };
+  });
+  return {
+    sshd,
+    service,
+    trust,
+    prompts,
+    log,
+    dataDir,
+    knownHostsPath,
+    probe,
+    openShell: (size = { cols: 80, rows: 24 }) =>
+      probe(service.openNode({ poolId: 'pool-1', nodeId: 'node-1', user: sshd.user, ...size }).sessionId),
+    async dispose() {
+      await service.dispose();
+      probes.clear();
+      await sshd.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `check` until it returns a truthy value (or throws after `timeoutMs` with `what`). */
+export async function waitUntil<T>(what: string, check: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
