@@ -1,5 +1,108 @@
-/** Channels of the batch feature (filled in by that feature's work). */
-export const batchChannels = {};
+import { z } from 'zod';
+import { event, invoke } from '../channel';
+import type {
+  FileChunk,
+  ImagesResult,
+  NodeActionResult,
+  NodesResult,
+  PoolDetail,
+  PoolsResult,
+} from './batch-models';
+import { nodeActions } from './batch-models';
+import { nodeIdSchema, poolIdSchema, poolSpecSchema } from './batch-pool-spec';
+
+export * from './batch-models';
+export * from './batch-network-rules';
+export * from './batch-pool-spec';
+
+/** Largest slice of a node file one call returns (the viewer pages through bigger files). */
+export const maxFileChunkBytes = 1024 * 1024;
+
+/** A path inside a node's Batch folder, e.g. `startup/stdout.txt`: relative, no `..` segments. */
+export const nodeFilePathSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((p) => !p.startsWith('/') && !p.includes('\\') && p.split('/').every((s) => s !== '' && s !== '..' && s !== '.'), {
+    message: 'A node file path is relative to the node root, like startup/stdout.txt, without . or .. segments.',
+  });
+
+const poolRef = z.object({ poolId: poolIdSchema }).strict();
+
+/** Which nodes a bulk action targets: listed ids (a selection) or every node now in one state. */
+export const nodeTargetSchema = z.union([
+  z.object({ nodeIds: z.array(nodeIdSchema).min(1, 'Select at least one node.').max(100_000) }).strict(),
+  z.object({ state: z.string().min(1).max(64) }).strict(),
+]);
+
+/** Channels of the batch feature: images, pools and nodes of the active account. */
+export const batchChannels = {
+  /** The account's supported images (every page), cached per account; `refresh` lists again. */
+  'images:list': invoke(z.object({ refresh: z.boolean().default(false) }).strict()).returns<ImagesResult>(),
+  /** Every pool with node counts by state from `/nodecounts`. */
+  'pools:list': invoke(z.object({}).strict()).returns<PoolsResult>(),
+  /** One pool with its image, start task and inbound NAT pools. */
+  'pools:get': invoke(poolRef).returns<PoolDetail>(),
+  /** Creates a pool from a validated spec (the same schema the form checks). */
+  'pools:create': invoke(z.object({ spec: poolSpecSchema }).strict()).returns<{ poolId: string }>(),
+  /** Sets new dedicated and spot targets. */
+  'pools:resize': invoke(
+    z
+      .object({
+        poolId: poolIdSchema,
+        targetDedicatedNodes: z.number().int().min(0).max(100_000),
+        targetSpotNodes: z.number().int().min(0).max(100_000),
+      })
+      .strict(),
+  ).returns<{ poolId: string }>(),
+  /** Stops a resize in progress. */
+  'pools:stop-resize': invoke(poolRef).returns<{ poolId: string }>(),
+  /** Deletes a pool; `confirmId` must repeat the id, as the user typed it. */
+  'pools:delete': invoke(
+    z
+      .object({ poolId: poolIdSchema, confirmId: z.string() })
+      .strict()
+      .refine((r) => r.confirmId === r.poolId, { message: 'Type the pool id exactly to confirm the deletion.', path: ['confirmId'] }),
+  ).returns<{ poolId: string }>(),
+  /**
+   * A pool's nodes as compact rows. Pass the version you hold: when nothing changed (judged from `/nodecounts`
+   * for big pools) the answer is `{ unchanged: true }` and no rows cross.
+   */
+  'nodes:list': invoke(
+    z.object({ poolId: poolIdSchema, knownVersion: z.number().int().min(0).optional(), force: z.boolean().default(false) }).strict(),
+  ).returns<NodesResult>(),
+  /** Runs one action on many nodes, reporting progress as `nodes:action-progress`; cancellable by operation id. */
+  'nodes:action': invoke(
+    z
+      .object({
+        operationId: z.string().min(1).max(64),
+        poolId: poolIdSchema,
+        action: z.enum(nodeActions),
+        target: nodeTargetSchema,
+      })
+      .strict(),
+  ).returns<NodeActionResult>(),
+  /** Cancels a running bulk action; nodes already done stay done. */
+  'nodes:action-cancel': invoke(z.object({ operationId: z.string().min(1).max(64) }).strict()).returns<{ cancelled: boolean }>(),
+  /** Reads a byte range of a node file (start task output), or its last `maxBytes` when `tail` is set. */
+  'nodes:file-read': invoke(
+    z
+      .object({
+        poolId: poolIdSchema,
+        nodeId: nodeIdSchema,
+        path: nodeFilePathSchema,
+        fromByte: z.number().int().min(0).optional(),
+        maxBytes: z.number().int().min(1).max(maxFileChunkBytes).default(64 * 1024),
+        tail: z.boolean().default(false),
+      })
+      .strict(),
+  ).returns<FileChunk>(),
+};
 
 /** Events of the batch feature pushed from main to the renderer. */
-export const batchEvents = {};
+export const batchEvents = {
+  /** While listing a big pool's nodes page by page. */
+  'nodes:list-progress': event(z.object({ poolId: z.string(), loaded: z.number() })),
+  /** While a bulk node action runs. */
+  'nodes:action-progress': event(z.object({ operationId: z.string(), done: z.number(), total: z.number(), failed: z.number() })),
+};

@@ -34,7 +34,14 @@ export function isRetryable(info: RetryableError): boolean {
  */
 export async function withRetry<T>(
   attempt: () => Promise<T>,
-  options: { policy?: RetryPolicy; signal?: AbortSignal; onRetry?: (attemptNo: number, delayMs: number, error: unknown) => void; random?: () => number } = {},
+  options: {
+    policy?: RetryPolicy;
+    signal?: AbortSignal;
+    onRetry?: (attemptNo: number, delayMs: number, error: unknown) => void;
+    random?: () => number;
+    /** Narrows what is retried (e.g. a create must not be resent after a dropped connection); default {@link isRetryable}. */
+    retryIf?: (info: RetryableError) => boolean;
+  } = {},
 ): Promise<T> {
   const policy = options.policy ?? defaultRetryPolicy;
   const random = options.random ?? Math.random;
@@ -43,7 +50,7 @@ export async function withRetry<T>(
       return await attempt();
     } catch (error) {
       const info = retryInfoOf(error);
-      if (attemptNo >= policy.maxAttempts || !isRetryable(info) || options.signal?.aborted) throw error;
+      if (attemptNo >= policy.maxAttempts || !(options.retryIf ?? isRetryable)(info) || options.signal?.aborted) throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNo - 1)) * random();
       const delayMs = info.retryAfterSeconds !== undefined ? Math.min(policy.maxDelayMs, info.retryAfterSeconds * 1000) : backoff;
       options.onRetry?.(attemptNo, delayMs, error);

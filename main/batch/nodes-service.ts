@@ -1,0 +1,117 @@
+import type { NodeRow, NodesResult } from '../../contract/features/batch-models';
+import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { EventEmitter } from '../events';
+import { listAllPages, type BatchContext } from './batch-call';
+import { nodeListSelect, sameRows, toNodeRow } from './node-rows';
+import type { PoolsService } from './pools-service';
+
+/** When to list every node again instead of trusting the node counts. */
+export interface NodeRefreshPolicy {
+  /** Pools up to this size are listed on every refresh (one page costs the same as the counts). */
+  smallPoolNodes: number;
+  /** Bigger pools are listed again at least this often even when the counts did not move. */
+  fullListEveryMs: number;
+  /** How many pools' node lists stay cached. */
+  cachedPools: number;
+}
+
+/** Defaults: one page (1,000 nodes) is cheap; a 10,000-node pool is listed when counts change or once a minute. */
+export const defaultNodeRefreshPolicy: NodeRefreshPolicy = { smallPoolNodes: 1000, fullListEveryMs: 60_000, cachedPools: 8 };
+
+interface CachedNodes {
+  version: number;
+  rows: NodeRow[];
+  listedAt: number;
+  countsSignature: string;
+}
+
+/**
+ * A pool's nodes as compact rows, refreshed without re-listing every node every few seconds (Batch Explorer's
+ * mistake): for big pools it polls `/nodecounts` (one request) and lists all pages only when the counts by state
+ * change, when asked (`force`, or after a node action), or at a slow interval.
+ */
+export class NodesService {
+  private readonly cache = new Map<string, CachedNodes>();
+  private readonly inflight = new Map<string, Promise<CachedNodes>>();
+  private nextVersion = 1;
+
+  constructor(
+    private readonly source: BatchClientSource,
+    private readonly pools: PoolsService,
+    private readonly events: EventEmitter,
+    private readonly policy: NodeRefreshPolicy = defaultNodeRefreshPolicy,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** The pool's rows, or `unchanged` when the caller's `knownVersion` is still current. */
+  async list(poolId: string, knownVersion?: number, force = false): Promise<NodesResult> {
+    const ctx = await this.source.active();
+    const key = cacheKey(ctx, poolId);
+    const entry = await this.current(ctx, key, poolId, force);
+    const checkedAt = new Date(this.clock()).toISOString();
+    if (knownVersion === entry.version) return { unchanged: true, version: entry.version, checkedAt };
+    return { unchanged: false, version: entry.version, checkedAt, listedAt: new Date(entry.listedAt).toISOString(), rows: entry.rows };
+  }
+
+  /** Rows of the pool as fresh as the policy allows (for bulk actions that target a state). */
+  async rows(poolId: string, force = true): Promise<NodeRow[]> {
+    const ctx = await this.source.active();
+    return (await this.current(ctx, cacheKey(ctx, poolId), poolId, force)).rows;
+  }
+
+  /** Forgets a pool's rows so the next call lists again (after an action changed its nodes). */
+  async invalidate(poolId: string): Promise<void> {
+    const ctx = await this.source.active();
+    const entry = this.cache.get(cacheKey(ctx, poolId));
+    if (entry) entry.listedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  private async current(ctx: BatchContext, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const task = this.refresh(ctx, key, poolId, force);
+    this.inflight.set(key, task);
+    try {
+      return await task;
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
+
+  private async refresh(ctx: BatchContext, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
+    const entry = this.cache.get(key);
+    const small = entry !== undefined && entry.rows.length <= this.policy.smallPoolNodes;
+    // Small pools are listed every time, so their counts are not worth a request.
+    const signature = small ? '' : await this.countsSignature(ctx, poolId);
+    const stale =
+      !entry ||
+      force ||
+      small ||
+      this.clock() - entry.listedAt >= this.policy.fullListEveryMs ||
+      signature !== entry.countsSignature;
+    if (!stale) return entry;
+    const listed = await listAllPages(
+      ctx,
+      () => ctx.client.computeNode.list(poolId, { computeNodeListOptions: { maxResults: 1000, select: nodeListSelect } }),
+      (link) => ctx.client.computeNode.listNext(link),
+      { onPage: (loaded) => this.events.emit('nodes:list-progress', { poolId, loaded }) },
+    );
+    const rows = listed.map(toNodeRow);
+    const version = entry && sameRows(entry.rows, rows) ? entry.version : this.nextVersion++;
+    const next: CachedNodes = { version, rows, listedAt: this.clock(), countsSignature: signature };
+    this.cache.delete(key);
+    this.cache.set(key, next);
+    while (this.cache.size > this.policy.cachedPools) this.cache.delete(this.cache.keys().next().value as string);
+    return next;
+  }
+
+  /** The pool's node counts by state as one comparable string (one `/nodecounts` request). */
+  private async countsSignature(ctx: BatchContext, poolId: string): Promise<string> {
+    const [counts] = await this.pools.nodeCounts(ctx, poolId);
+    return JSON.stringify([counts?.dedicated ?? null, counts?.lowPriority ?? null]);
+  }
+}
+
+function cacheKey(ctx: BatchContext, poolId: string): string {
+  return `${ctx.account.id}|${ctx.account.endpoint}|${poolId.toLowerCase()}`;
+}

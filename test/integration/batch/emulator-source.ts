@@ -1,0 +1,39 @@
+import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
+import type { ActiveAccount, BatchClientSource } from '../../../main/accounts/batch-client-source';
+import type { EmulatorProcess } from '../../helpers/emulator-process';
+
+/** A BatchClientSource for one emulator, as the accounts feature builds it (SDK retries off). */
+export function emulatorSource(emulator: EmulatorProcess): BatchClientSource & { client: BatchServiceClient; account: ActiveAccount } {
+  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, {
+    noRetryPolicy: true,
+  });
+  const account: ActiveAccount = { id: 'sandbox', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' };
+  return {
+    client,
+    account,
+    active: async () => ({ account, client }),
+    onActiveChange: () => () => undefined,
+  };
+}
+
+/** Collects events the services emit. */
+export function recordingEvents() {
+  const seen: { event: string; payload: unknown }[] = [];
+  return { seen, emit: (event: string, payload: unknown) => void seen.push({ event, payload }) };
+}
+
+/** Polls until `check` returns a value, or throws after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** A frontend port range start unlikely to collide with other tests' emulators on this machine. */
+export function randomFrontendStart(): number {
+  return 20_000 + Math.floor(Math.random() * 250) * 100;
+}

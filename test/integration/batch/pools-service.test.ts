@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poolSpecSchema, type PoolSpecInput } from '../../../contract/features/batch';
+import { ContractFailure } from '../../../contract/result';
+import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
+import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
+import { emulatorSource, randomFrontendStart, recordingEvents, waitFor } from './emulator-source';
+
+let emulator: EmulatorProcess;
+let services: BatchServices;
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess({ timeScale: 0.01 });
+  services = createBatchServices(emulatorSource(emulator), recordingEvents());
+});
+
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+function spec(overrides: Partial<PoolSpecInput> = {}) {
+  const start = randomFrontendStart();
+  return poolSpecSchema.parse({
+    id: 'pool-a',
+    vmSize: 'Standard_D2s_v5',
+    image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
+    nodeAgentSkuId: 'batch.node.ubuntu 22.04',
+    targetDedicatedNodes: 2,
+    startTask: { commandLine: 'printenv AZ_BATCH_NODE_STARTUP_DIR' },
+    ssh: { enabled: true, frontendPortRangeStart: start, frontendPortRangeEnd: start + 99, sourceAddressPrefix: '127.0.0.1' },
+    ...overrides,
+  });
+}
+
+async function failureOf(call: () => Promise<unknown>): Promise<ContractFailure> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof ContractFailure) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('pools and nodes against the emulator', () => {
+  it('a pool created with SSH access and a start task reaches idle nodes whose start task output shows the startup folder', async () => {
+    await services.pools.create(spec());
+    const listed = await services.pools.list();
+    const pool = listed.pools.find((p) => p.id === 'pool-a');
+    expect(pool).toMatchObject({ targetDedicatedNodes: 2, sshAccess: 'nat-pool', vmSize: expect.stringMatching(/standard_d2s_v5/i) });
+    expect(listed.account.endpoint).toBe(emulator.endpoint);
+
+    const rows = await waitFor(async () => {
+      const result = await services.nodes.list('pool-a', undefined, true);
+      if (result.unchanged) return undefined;
+      return result.rows.length === 2 && result.rows.every((r) => r[1] === 'idle') ? result.rows : undefined;
+    });
+    for (const [, , scheduling, ip, sshPort, exitCode] of rows) {
+      expect(scheduling).toBe('enabled');
+      expect(ip).not.toBe('');
+      expect(sshPort).toBeGreaterThan(0);
+      expect(exitCode).toBe(0);
+    }
+    const output = await services.nodeFiles.read({ poolId: 'pool-a', nodeId: rows[0]![0], path: 'startup/stdout.txt', maxBytes: 65536, tail: true });
+    expect(output.text).toMatch(/startup/);
+    expect(output.end).toBe(output.size);
+
+    const counted = (await services.pools.list()).pools.find((p) => p.id === 'pool-a');
+    expect(counted?.nodeCounts?.dedicated.idle).toBe(2);
+    const detail = await services.pools.get('pool-a');
+    expect(detail.natPools[0]).toMatchObject({ backendPort: 22, sourcePrefixes: ['allow 127.0.0.1', 'deny *'] });
+    expect(detail.startTask).toMatchObject({ commandLine: 'printenv AZ_BATCH_NODE_STARTUP_DIR', elevated: true, waitForSuccess: true });
+  });
+
+  it('asking again with the version already held sends no rows', async () => {
+    const first = await services.nodes.list('pool-a');
+    const again = await services.nodes.list('pool-a', first.version);
+    expect(again).toMatchObject({ unchanged: true, version: first.version });
+  });
+
+  it('a duplicate pool id comes back with the service code PoolExists and its message', async () => {
+    const failure = await failureOf(() => services.pools.create(spec({ id: 'POOL-A' })));
+    expect(failure.code).toBe('BATCH_ERROR');
+    expect(failure.details?.serviceCode).toBe('PoolExists');
+    expect(failure.message).toMatch(/exists/i);
+  });
+
+  it('resize to 3 grows the pool to 3 dedicated nodes, and stop resize is accepted', async () => {
+    await services.pools.resize('pool-a', 3, 0);
+    await waitFor(async () => {
+      const pool = await services.pools.get('pool-a');
+      return pool.allocationState === 'steady' && pool.currentDedicatedNodes === 3 ? pool : undefined;
+    });
+    await services.pools.resize('pool-a', 3, 1);
+    await services.pools.stopResize('pool-a');
+    await waitFor(async () => ((await services.pools.get('pool-a')).allocationState === 'steady' ? true : undefined));
+  });
+
+  it('bulk actions reach every selected node and report the ones that failed', async () => {
+    const listed = await waitFor(async () => {
+      const result = await services.nodes.list('pool-a', undefined, true);
+      return !result.unchanged && result.rows.filter((r) => r[1] === 'idle').length >= 3 ? result : undefined;
+    });
+    const ids = listed.rows.filter((r) => r[1] === 'idle').map((r) => r[0]);
+    const result = await services.nodeActions.run({
+      operationId: 'op-1',
+      poolId: 'pool-a',
+      action: 'disable-scheduling',
+      target: { nodeIds: [...ids, 'tvmps_missing_d'] },
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({ requested: ids.length + 1, succeeded: ids.length, cancelled: false });
+    expect(result.failed).toEqual([expect.objectContaining({ nodeId: 'tvmps_missing_d', code: 'NodeNotFound' })]);
+    const after = await services.nodes.list('pool-a', listed.version);
+    if (after.unchanged) throw new Error('scheduling changed, rows should have crossed');
+    expect(after.rows.filter((r) => ids.includes(r[0])).every((r) => r[2] === 'disabled')).toBe(true);
+    const enabled = await services.nodeActions.run({ operationId: 'op-2', poolId: 'pool-a', action: 'enable-scheduling', target: { state: 'idle' } });
+    expect(enabled.failed).toEqual([]);
+  });
+
+  it('delete needs no more than the id and leaves the pool deleting, then gone', async () => {
+    await services.pools.delete('pool-a');
+    await waitFor(async () => ((await services.pools.list()).pools.some((p) => p.id === 'pool-a') ? undefined : true));
+    const missing = await failureOf(() => services.pools.get('pool-a'));
+    expect(missing.details?.serviceCode).toBe('PoolNotFound');
+  });
+});
