@@ -4,13 +4,13 @@ import type { RequestOut } from '../../contract/channels';
 import type { OperationSummary, ProvisionProgress } from '../../contract/features/provision';
 import { ContractFailure } from '../../contract/result';
 import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
-import type { RetryPolicy } from '../batch/retry';
+import { retryInfoOf, type RetryPolicy } from '../batch/retry';
 import { toBatchFailure } from '../batch/service-error';
 import type { EventEmitter } from '../events';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { Logger, SecretRedactor } from '../log';
 import type { SecretStore } from '../store/secret-store';
-import { deleteNodeUser, listPoolNodes, putNodeUser, type NodeUserSpec } from './node-user-calls';
+import { deleteNodeUser, listPoolNodes, putNodeUser, serviceCodeOf, type NodeUserSpec } from './node-user-calls';
 import { OperationRegistry } from './operation-registry';
 import { generatePassword } from './password-generator';
 import { startOperation, type NodeJob } from './run-operation';
@@ -132,6 +132,12 @@ export class ProvisionService {
       operationId, kind, poolId, userName, nodeIds, client, job, settled,
       endpoint: account.endpoint,
       events: this.deps.events,
+      retried: (nodeId, attemptNo, delayMs, error) => {
+        const info = retryInfoOf(error);
+        const why = `${info.statusCode ?? 'no answer'} ${serviceCodeOf(error) ?? ''}`.trim();
+        const wait = info.retryAfterSeconds !== undefined ? `${delayMs} ms (Retry-After ${info.retryAfterSeconds} s)` : `${Math.round(delayMs)} ms (backoff)`;
+        log.info('provision', `${operationId} node ${nodeId}: ${why} on attempt ${attemptNo}, retrying in ${wait}`);
+      },
       concurrency: this.deps.concurrency ?? 24,
       retryPolicy: this.deps.retryPolicy,
       progressIntervalMs: this.deps.progressIntervalMs,

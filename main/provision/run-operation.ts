@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { BatchServiceClient } from '@azure/batch';
 import type { NodeProgressStatus, OperationSummary } from '../../contract/features/provision';
 import type { RetryPolicy } from '../batch/retry';
@@ -26,6 +27,8 @@ export interface RunOperationInput {
   /** Called once when every node is done, before the last event. */
   finished: () => Promise<void>;
   events: EventEmitter;
+  /** Told about every retry (the service logs it: throttling is what operators ask about). */
+  retried?: (nodeId: string, attemptNo: number, delayMs: number, error: unknown) => void;
   concurrency: number;
   retryPolicy?: RetryPolicy;
   progressIntervalMs?: number;
@@ -45,6 +48,8 @@ export function startOperation(input: RunOperationInput): Operation {
     intervalMs: input.progressIntervalMs,
   });
   const signal = controller.signal;
+  // Every request in flight and every retry wait listens on this one signal: dozens at once is by design.
+  setMaxListeners(0, signal);
 
   const runNode = async (nodeId: string): Promise<void> => {
     tracker.update(nodeId, { status: 'running' });
@@ -53,7 +58,10 @@ export function startOperation(input: RunOperationInput): Operation {
         signal,
         policy: input.retryPolicy,
         onAttempt: (attempts) => tracker.update(nodeId, { attempts, ...(attempts > 1 ? { status: 'running' } : {}) }),
-        onRetry: () => tracker.update(nodeId, { status: 'retrying' }),
+        onRetry: (attemptNo, delayMs, error) => {
+          tracker.update(nodeId, { status: 'retrying' });
+          input.retried?.(nodeId, attemptNo, delayMs, error);
+        },
       });
       tracker.update(nodeId, { status });
       await input.settled(nodeId, status);
