@@ -92,9 +92,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   let endpoint = '';
   const issuers = new TrustedIssuers(options.trustedIssuers ?? []);
   const faults = new Faults(options.faults ?? {});
-  let handler: ReturnType<typeof createRequestHandler> | undefined;
+  // The port must be known before the runtime and routes are built (URLs carry it); until then answer 503.
+  const pipeline: { handle?: ReturnType<typeof createRequestHandler> } = {};
   const server = createServer((req, res) => {
-    if (handler) handler(req, res);
+    if (pipeline.handle) pipeline.handle(req, res);
     else res.writeHead(503, { 'Retry-After': '1' }).end();
   });
   const port = await listen(server, options.port ?? 0);
@@ -119,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   addUserRoutes(batch, em);
   addFileRoutes(batch, em);
   const account = { accountName, accountKey, issuers };
-  handler = createRequestHandler({ batch, admin: adminRouter({ em, faults, issuers }), account, faults, endpoint: () => endpoint, log });
+  pipeline.handle = createRequestHandler({ batch, admin: adminRouter({ em, faults, issuers }), account, faults, endpoint: () => endpoint, log });
   allocator.resume();
 
   let stopping: Promise<void> | undefined;

@@ -1,7 +1,6 @@
 import type { Router } from './router';
 import type { RequestContext } from './request-context';
-import { metadataUrl, sendJson } from './respond';
-import { pageOf } from './paging';
+import { pageOf, sendPage } from './paging';
 import type { Emulator } from './emulator-context';
 import { SUPPORTED_IMAGES, type ImageInformation } from '../state/catalogue';
 import type { JsonObject, NodeState, StoredPool } from '../state/model';
@@ -45,17 +44,13 @@ export function nodeCounts(em: Emulator, pool: StoredPool): JsonObject {
 function listSupportedImages(ctx: RequestContext): void {
   const keyed = SUPPORTED_IMAGES.map((image, index) => ({ image, key: String(index).padStart(6, '0') }));
   const page = pageOf(ctx, keyed, (k) => k.key, (k) => ({ ...(k.image as ImageInformation) }) as JsonObject, { max: 1000 });
-  const body: JsonObject = { 'odata.metadata': metadataUrl(ctx, 'supportedimages'), value: page.value };
-  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
-  sendJson(ctx, 200, body);
+  sendPage(ctx, 'supportedimages', page);
 }
 
 function listNodeCounts(em: Emulator, ctx: RequestContext): void {
   const pools = em.store.allPools();
   const page = pageOf(ctx, pools, (p) => p.id, (p) => nodeCounts(em, p), { max: 10 });
-  const body: JsonObject = { 'odata.metadata': metadataUrl(ctx, 'poolnodecounts'), value: page.value };
-  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
-  sendJson(ctx, 200, body);
+  sendPage(ctx, 'poolnodecounts', page);
 }
 
 /** Registers the account operations. */

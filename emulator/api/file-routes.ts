@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Router } from './router';
 import type { RequestContext } from './request-context';
 import { header } from './request-context';
-import { metadataUrl, sendBytes, sendEmpty, sendJson } from './respond';
+import { sendBytes, sendEmpty } from './respond';
 import { fail } from './batch-error';
-import { pageOf } from './paging';
+import { pageOf, sendPage } from './paging';
 import { nodeOr404, type Emulator } from './emulator-context';
 import { refOf } from '../state/node-lifecycle';
 import { isoNow, newETag } from '../state/ids';
@@ -69,9 +69,7 @@ async function listFiles(em: Emulator, ctx: RequestContext): Promise<void> {
     return wire;
   };
   const page = pageOf(ctx, entries, (e) => e.name, toWire, { max: 1000 });
-  const body: JsonObject = { 'odata.metadata': metadataUrl(ctx, 'files'), value: page.value };
-  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
-  sendJson(ctx, 200, body);
+  sendPage(ctx, 'files', page);
 }
 
 function fileHeaders(ctx: RequestContext, url: string, stats: Stats): Record<string, string> {

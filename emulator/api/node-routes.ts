@@ -3,13 +3,13 @@ import type { RequestContext } from './request-context';
 import { optionalJsonBody } from './request-context';
 import { metadataUrl, sendEmpty, sendJson } from './respond';
 import { fail } from './batch-error';
-import { pageOf } from './paging';
+import { pageOf, sendPage } from './paging';
 import { applySelect } from './select';
 import { nodeOr404, poolOr404, type Emulator } from './emulator-context';
 import { nodeWire, PUBLIC_IP } from './wire';
 import { oneOf } from './validate';
 import { frontendPortFor, sshNatPoolOf } from '../state/pool-spec';
-import type { JsonObject, StoredNode } from '../state/model';
+import type { StoredNode } from '../state/model';
 
 /** Throws the service's conflict for a node that cannot take an operation in its current state. */
 export function assertNodeReady(node: StoredNode): void {
@@ -40,9 +40,7 @@ function nodeUrl(ctx: RequestContext, poolId: string, nodeId: string): string {
 function listNodes(em: Emulator, ctx: RequestContext): void {
   const pool = poolOr404(em, ctx.params.poolId as string);
   const page = pageOf(ctx, em.store.nodesOf(pool.id), (n) => n.id, (n) => nodeWire(n, pool, ctx.endpoint), { max: 1000 });
-  const body: JsonObject = { 'odata.metadata': metadataUrl(ctx, 'nodes'), value: page.value };
-  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
-  sendJson(ctx, 200, body);
+  sendPage(ctx, 'nodes', page);
 }
 
 function getNode(em: Emulator, ctx: RequestContext): void {

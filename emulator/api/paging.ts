@@ -2,6 +2,7 @@ import type { RequestContext } from './request-context';
 import { fail } from './batch-error';
 import { compileFilter } from './odata-filter';
 import { applySelect } from './select';
+import { metadataUrl, sendJson } from './respond';
 
 /** What a list operation returns on one page. */
 export interface Page {
@@ -82,4 +83,11 @@ export function pageOf<T>(
   }
   const more = filter ? items.slice(index).some((i) => filter(toWire(i))) : index < items.length;
   return more && value.length > 0 ? { value, nextLink: nextLinkFor(ctx, take, lastKey) } : { value };
+}
+
+/** Answers a list: `odata.metadata` for the entity set, the page's items, and `odata.nextLink` when more remain. */
+export function sendPage(ctx: RequestContext, entitySet: string, page: Page): void {
+  const body: Record<string, unknown> = { 'odata.metadata': metadataUrl(ctx, entitySet), value: page.value };
+  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
+  sendJson(ctx, 200, body);
 }

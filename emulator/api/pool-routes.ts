@@ -4,14 +4,14 @@ import { jsonBody } from './request-context';
 import { metadataUrl, sendEmpty, sendJson } from './respond';
 import { fail } from './batch-error';
 import { checkConditions } from './conditions';
-import { pageOf } from './paging';
+import { pageOf, sendPage } from './paging';
 import { activePool, currentCounts, httpDate, poolOr404, type Emulator } from './emulator-context';
 import { validatePoolAdd, validatePoolPatch, validateRemoveNodes, validateResize } from './validate-pool';
 import { poolWire } from './wire';
 import { applySelect } from './select';
 import { isoNow, newETag } from '../state/ids';
 import { touchPool } from '../state/pool-allocator';
-import type { JsonObject, StoredNode, StoredPool } from '../state/model';
+import type { StoredNode, StoredPool } from '../state/model';
 
 function poolHeaders(ctx: RequestContext, pool: StoredPool): Record<string, string> {
   const url = `${ctx.endpoint}/pools/${pool.id}`;
@@ -71,9 +71,7 @@ function poolExists(em: Emulator, ctx: RequestContext): void {
 
 function listPools(em: Emulator, ctx: RequestContext): void {
   const page = pageOf(ctx, em.store.allPools(), (p) => p.id, (p) => poolWire(p, ctx.endpoint, currentCounts(em, p)), { max: 1000 });
-  const body: JsonObject = { 'odata.metadata': metadataUrl(ctx, 'pools'), value: page.value };
-  if (page.nextLink) body['odata.nextLink'] = page.nextLink;
-  sendJson(ctx, 200, body);
+  sendPage(ctx, 'pools', page);
 }
 
 function deletePool(em: Emulator, ctx: RequestContext): void {

@@ -14,6 +14,14 @@ const POOL_ADD_PROPERTIES = [
 ] as const;
 
 const FIVE_MINUTES = 5 * 60_000;
+const DEALLOCATION_OPTIONS = ['requeue', 'terminate', 'taskcompletion', 'retaineddata'] as const;
+
+/** A resize timeout (ISO 8601 duration of at least 5 minutes), as given. */
+function resizeTimeout(body: JsonObject): string | undefined {
+  const ms = duration(body, 'resizeTimeout');
+  if (ms !== undefined && ms < FIVE_MINUTES) throw fail.invalidProperty('resizeTimeout', 'The value must be at least 5 minutes.', body.resizeTimeout);
+  return ms === undefined ? undefined : (body.resizeTimeout as string);
+}
 
 function validateImage(vm: JsonObject): void {
   const image = obj(vm, 'imageReference', { required: true }) as JsonObject;
@@ -79,8 +87,7 @@ export function validatePoolAdd(body: JsonObject): { id: string; spec: JsonObjec
     throw fail.invalidProperty('cloudServiceConfiguration', 'Cloud Services Configuration pools were retired on 29 February 2024; use virtualMachineConfiguration.');
   }
   validateImage(obj(body, 'virtualMachineConfiguration', { required: true }) as JsonObject);
-  const resize = duration(body, 'resizeTimeout');
-  if (resize !== undefined && resize < FIVE_MINUTES) throw fail.invalidProperty('resizeTimeout', 'The value must be at least 5 minutes.', body.resizeTimeout);
+  resizeTimeout(body);
   validateScaling(body);
   bool(body, 'enableInterNodeCommunication');
   const network = obj(body, 'networkConfiguration');
@@ -118,10 +125,9 @@ export function validatePoolPatch(body: JsonObject): void {
 export function validateResize(body: JsonObject): { dedicated?: number; spot?: number; resizeTimeout?: string } {
   const dedicated = int(body, 'targetDedicatedNodes', { min: 0 });
   const spot = int(body, 'targetLowPriorityNodes', { min: 0 });
-  const timeout = duration(body, 'resizeTimeout');
-  if (timeout !== undefined && timeout < FIVE_MINUTES) throw fail.invalidProperty('resizeTimeout', 'The value must be at least 5 minutes.', body.resizeTimeout);
-  oneOf(body, 'nodeDeallocationOption', ['requeue', 'terminate', 'taskcompletion', 'retaineddata'] as const);
-  return { dedicated, spot, resizeTimeout: timeout === undefined ? undefined : (body.resizeTimeout as string) };
+  const timeout = resizeTimeout(body);
+  oneOf(body, 'nodeDeallocationOption', DEALLOCATION_OPTIONS);
+  return { dedicated, spot, resizeTimeout: timeout };
 }
 
 /** Validates a remove-nodes body; returns the node ids. */
@@ -129,9 +135,8 @@ export function validateRemoveNodes(body: JsonObject): string[] {
   const list = required(body, 'nodeList');
   if (!Array.isArray(list) || list.some((id) => typeof id !== 'string')) throw fail.invalidProperty('nodeList', 'The value must be an array of node ids.');
   if (list.length === 0 || list.length > 100) throw fail.invalidProperty('nodeList', 'Between 1 and 100 nodes can be removed at once.');
-  const timeout = duration(body, 'resizeTimeout');
-  if (timeout !== undefined && timeout < FIVE_MINUTES) throw fail.invalidProperty('resizeTimeout', 'The value must be at least 5 minutes.', body.resizeTimeout);
-  oneOf(body, 'nodeDeallocationOption', ['requeue', 'terminate', 'taskcompletion', 'retaineddata'] as const);
+  resizeTimeout(body);
+  oneOf(body, 'nodeDeallocationOption', DEALLOCATION_OPTIONS);
   return list as string[];
 }
 

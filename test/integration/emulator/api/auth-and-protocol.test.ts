@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchServiceClient } from '@azure/batch';
-import { WebResource } from '@azure/ms-rest-js';
+import type { WebResource } from '@azure/ms-rest-js';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { webcrypto } from 'node:crypto';
 

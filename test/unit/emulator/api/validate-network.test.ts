@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateNetworkConfiguration } from '../../../../emulator/api/validate-network';
-import { BatchApiError } from '../../../../emulator/api/batch-error';
+import type { BatchApiError } from '../../../../emulator/api/batch-error';
 
 type Nat = Record<string, unknown>;
 
