@@ -74,3 +74,41 @@ async function bytesWrittenWhenStalled(pid: number): Promise<number> {
     previous = written;
   }
 }
+
+describe('end of output on a terminal', () => {
+  let fixture: RuntimeFixture;
+  let port: number;
+  const key = newKeyPair();
+
+  beforeAll(async () => {
+    fixture = await createRuntimeFixture();
+    fixture.users.push(userRecord('ops', { sshPublicKey: key.publicKey }));
+    port = await fixture.runtime.openSsh(fixture.node, 0);
+  });
+  afterAll(() => fixture.dispose());
+
+  it('delivers every byte of a command that exits while the client is not reading', async () => {
+    const client = await connectClient(port, { username: 'ops', privateKey: key.privateKey });
+    // Just over what the SSH window and channel buffer hold, so the command ends while its output waits.
+    const sizes = [4 * MiB, 4 * MiB + 32 * 1024, 4 * MiB + 64 * 1024];
+    const received = await Promise.all(sizes.map((size) => readAfterPause(client, `head -c ${size} /dev/zero | tr '\\0' a; echo END`)));
+    client.end();
+    received.forEach((text, i) => {
+      expect(text.length).toBe(sizes[i]! + 'END\r\n'.length);
+      expect(text.endsWith('aEND\r\n')).toBe(true);
+    });
+  });
+});
+
+/** Runs a command on a pty, reads nothing for a while, then everything until the end of the stream. */
+function readAfterPause(client: Awaited<ReturnType<typeof connectClient>>, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    client.exec(command, { pty: { term: 'xterm', rows: 24, cols: 80 } }, (error, channel) => {
+      if (error) return reject(error);
+      const chunks: Buffer[] = [];
+      channel.pause();
+      setTimeout(() => channel.on('data', (data: Buffer) => chunks.push(data)).resume(), 1500);
+      channel.once('end', () => resolve(Buffer.concat(chunks).toString()));
+    });
+  });
+}

@@ -77,7 +77,9 @@ export function execOnClient(
       channel.on('data', (data: Buffer) => (stdout += data.toString()));
       channel.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
       channel.on('exit', (exitCode: number | null) => (code = exitCode));
-      channel.on('close', () => resolve({ stdout, stderr, code }));
+      // 'close' can come before buffered data has been emitted; 'end' comes after the last byte.
+      const ended = new Promise((done) => channel.once('end', done));
+      channel.on('close', () => void ended.then(() => resolve({ stdout, stderr, code })));
     });
   });
 }
