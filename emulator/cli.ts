@@ -1,5 +1,6 @@
 import { ConfigError, USAGE, mergeFlags, optionsFromEnv } from './config';
 import { startEmulator } from './server';
+import { DataDirInUseError } from './data-lock';
 
 /** `npm run emulator`: starts the emulator in the foreground until SIGTERM or SIGINT. */
 async function main(): Promise<void> {
@@ -39,5 +40,6 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   process.stderr.write(`batch emulator: ${error.message}\n`);
-  process.exit(error.message.includes('EADDRINUSE') ? 2 : 1);
+  // A taken port or data folder is a configuration problem, like a bad variable.
+  process.exit(error instanceof DataDirInUseError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 2 : 1);
 });

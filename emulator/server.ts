@@ -21,6 +21,7 @@ import type { Emulator } from './api/emulator-context';
 import { TrustedIssuers, type TrustedIssuer } from './auth/trusted-issuers';
 import { Faults, type FaultConfig } from './faults';
 import { isValidAccountKey, loadOrCreateAccountKey } from './account-key';
+import { lockDataDir } from './data-lock';
 
 /** How to start an emulator in-process. */
 export interface EmulatorOptions {
@@ -84,12 +85,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`The time scale must be a positive number, got ${timeScale}`);
   const log = options.log ?? ((message: string) => process.stderr.write(`[batch-emulator] ${message}\n`));
 
-  const stateFile = new StateFile(dataDir);
-  const store: BatchStore = new BatchStore(() => stateFile.scheduleSave(() => store.snapshot()));
-  const saved = stateFile.load();
-  if (saved) store.load(saved);
-
-  let endpoint = '';
   const issuers = new TrustedIssuers(options.trustedIssuers ?? []);
   const faults = new Faults(options.faults ?? {});
   // The port must be known before the runtime and routes are built (URLs carry it); until then answer 503.
@@ -98,8 +93,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (pipeline.handle) pipeline.handle(req, res);
     else res.writeHead(503, { 'Retry-After': '1' }).end();
   });
-  const port = await listen(server, options.port ?? 0);
-  endpoint = `http://127.0.0.1:${port}`;
+  const unlock = lockDataDir(dataDir);
+  const stateFile = new StateFile(dataDir);
+  const store: BatchStore = new BatchStore(() => stateFile.scheduleSave(() => store.snapshot()));
+  let port: number;
+  try {
+    const saved = stateFile.load();
+    if (saved) store.load(saved);
+    port = await listen(server, options.port ?? 0);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const endpoint = `http://127.0.0.1:${port}`;
 
   const runtimeOptions: NodeRuntimeOptions = {
     rootDir: join(dataDir, 'nodes'),
@@ -132,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       stateFile.flush();
       await runtime.shutdown().catch((e: Error) => log(`Node runtime shutdown: ${e.message}`));
       stateFile.flush();
+      unlock();
     })();
     return stopping;
   };
