@@ -97,6 +97,14 @@ describe('pools through the real @azure/batch SDK', () => {
     expect(after.eTag).not.toBe(before.eTag);
   });
 
+  it('replaces all updatable properties with updateProperties (204): an omitted start task is removed', async () => {
+    const response = await client.pool.updateProperties('p-a', { certificateReferences: [], applicationPackageReferences: [], metadata: [{ name: 'only', value: 'this' }] });
+    expect(response._response.status).toBe(204);
+    const pool = await client.pool.get('p-a');
+    expect(pool.metadata).toEqual([{ name: 'only', value: 'this' }]);
+    expect(pool.startTask).toBeUndefined();
+  });
+
   it('refuses a write whose If-Match ETag is stale with 412 ConditionNotMet', async () => {
     const error = await failureOf(() => client.pool.patch('p-a', { metadata: [] }, { poolPatchOptions: { ifMatch: '0x8D0000000000000' } }));
     expect(error.statusCode).toBe(412);
