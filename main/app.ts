@@ -1,6 +1,9 @@
 import type { AppInfo } from '../contract/features/app';
+import { createAccountsFeature, type AccountsHostOptions } from './accounts/accounts-feature';
+import { batchHandlers, createBatchServices } from './batch/batch-feature';
 import { EventBus } from './events';
 import type { Logger, SecretRedactor } from './log';
+import { createProvisioning } from './provision/create-provisioning';
 import { ContractRouter, type InvokeHandlers } from './router';
 import { SettingsService, settingsHandlers } from './settings/settings-service';
 import type { SecretStore } from './store/secret-store';
@@ -17,6 +20,8 @@ export interface HostDeps {
   electronVersion?: string;
   /** Settings the host already opened (Electron reads one before the app exists); created here otherwise. */
   settings?: SettingsService;
+  /** Host-specific parts of the accounts feature (Electron: utilityProcess sandbox, OS browser). */
+  accounts?: AccountsHostOptions;
 }
 
 /** The running app as hosts see it: one router, one event bus, one way to shut down. */
@@ -39,11 +44,19 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     dataDir: deps.dataDir,
     ...(deps.electronVersion ? { electronVersion: deps.electronVersion } : {}),
   };
+  // accounts.source is the BatchClientSource that pools, images, nodes and provisioning take.
+  const { dataDir, secretStore, log, redactor } = deps;
+  const accounts = createAccountsFeature({ dataDir, secretStore, log, redactor, events, settings, host: deps.accounts });
+  // provisioning.resolver is the NodeLoginResolver the terminal feature takes.
+  const provisioning = createProvisioning({ dataDir, secretStore, log, redactor, events, clients: accounts.source });
   const handlers: InvokeHandlers = {
     ...appHandlers(info),
     ...settingsHandlers(settings),
+    ...accounts.handlers,
+    ...batchHandlers(createBatchServices(accounts.source, events)),
+    ...provisioning.handlers,
   };
-  const disposers: (() => Promise<void>)[] = [];
+  const disposers: (() => Promise<void>)[] = [provisioning.dispose, accounts.dispose];
   return {
     router: new ContractRouter(handlers, deps.log),
     events,

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, safeStorage, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { createApp, type BatchDeckApp } from '../app';
 import { ConsoleFileLogger, SecretRedactor } from '../log';
@@ -10,6 +10,8 @@ import { forwardEvents, registerContractIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { SafeStorageCipher } from './safe-storage-cipher';
 import { createMainWindow, lockDown } from './window';
+import { UtilityProcessEmulatorLauncher } from './utility-process-launcher';
+import { isExternalLinkAllowed } from './window-options';
 
 // The Electron host only moves messages between IPC and the router; all logic lives in plain Node services.
 const isDevelopment = !app.isPackaged && process.env.BATCH_DECK_DEVTOOLS === '1';
@@ -36,6 +38,11 @@ app.whenReady().then(() => {
     log,
     redactor,
     electronVersion: process.versions.electron,
+    accounts: {
+      emulatorLauncher: new UtilityProcessEmulatorLauncher(join(__dirname, '..', 'emulator', 'cli.js')),
+      // The sign-in page the user asked for (https authority only) opens in the OS browser, never in our window.
+      openExternal: async (url) => (isExternalLinkAllowed(url) ? shell.openExternal(url) : undefined),
+    },
   });
   serveRenderer(join(__dirname, '..', 'renderer'));
   registerContractIpc(ipcMain, batchDeck.router, (contents: WebContents) => ourWindows.has(contents.id));

@@ -1,0 +1,56 @@
+import type { BatchServiceClient, BatchServiceModels } from '@azure/batch';
+import { ContractFailure } from '../../contract/result';
+import { toBatchFailure } from '../batch/service-error';
+
+/** How long a check may wait for an answer before the host counts as unreachable. */
+const checkTimeoutMs = 20_000;
+
+/**
+ * Proves that an account works with one real call: list pools (one page). Used before saving a shared-key account
+ * (`maxResults: 1`) and for the pool count on the account card. No retries: a wrong key or host should be reported
+ * at once, not after backoff.
+ */
+export async function listPoolsOnce(client: BatchServiceClient, endpoint: string, maxResults: number): Promise<{ poolCount: number; morePools: boolean }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), checkTimeoutMs);
+  try {
+    // The SDK types its own AbortSignalLike; the platform signal is what it calls at runtime.
+    const page = await client.pool.list({ poolListOptions: { maxResults }, abortSignal: abort.signal as unknown as BatchServiceModels.PoolListOptionalParams['abortSignal'] });
+    return { poolCount: page.length, morePools: Boolean(page.odatanextLink) };
+  } catch (error) {
+    if (abort.signal.aborted) {
+      throw new ContractFailure('UNREACHABLE', `${endpoint} did not answer within ${checkTimeoutMs / 1000} seconds. Check the URL, your network and proxy.`);
+    }
+    throw toAccountFailure(error, endpoint);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * toBatchFailure plus what accounts need on top: a rejected bearer token (401) is an authentication failure, and a
+ * 403's message is the service's own AuthenticationFailed text (the long signature detail stays in `details`).
+ */
+export function toAccountFailure(error: unknown, endpoint: string): ContractFailure {
+  const failure = toBatchFailure(error, endpoint);
+  const details = failure.details as { serviceCode?: string; statusCode?: number; values?: { key: string; value: string }[] } | undefined;
+  if (failure.code === 'AUTH_FAILED' || details?.statusCode === 401) {
+    const serviceText = serviceMessageOf(error);
+    const code = details?.serviceCode ?? 'AuthenticationFailed';
+    const reason = details?.values?.find((v) => v.key === 'AuthenticationErrorDetail')?.value;
+    const bearer = details?.statusCode === 401 && reason ? ` ${reason}` : '';
+    return new ContractFailure('AUTH_FAILED', `${code}: ${serviceText || 'Authentication failed.'}${bearer}`, failure.details);
+  }
+  const errorText = `${String((error as { code?: unknown })?.code)} ${String((error as Error)?.message)}`;
+  if (failure.code === 'UNREACHABLE' && /ENOTFOUND|EAI_AGAIN/.test(errorText)) {
+    return new ContractFailure('UNREACHABLE', `The host of ${endpoint} was not found (DNS). Check the account URL.`, failure.details);
+  }
+  return failure;
+}
+
+/** The service's message value without its RequestId/Time trailer. */
+function serviceMessageOf(error: unknown): string {
+  const body = (error as { body?: { message?: { value?: string } | string } })?.body;
+  const raw = typeof body?.message === 'object' ? body.message?.value : body?.message;
+  return (raw ?? '').split('\nRequestId:')[0]?.trim() ?? '';
+}

@@ -1,0 +1,33 @@
+import { AuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
+import { ContractFailure } from '../../../contract/result';
+
+/** msal error codes that mean "the network failed", not "you were refused". */
+const networkCodes = new Set(['network_error', 'endpoints_resolution_error', 'untrusted_authority', 'openid_config_error']);
+
+/**
+ * Turns an msal-node error into what the user should read: sign in again (interaction required, no tokens),
+ * cannot reach the sign-in service (network, TLS, proxy), or the service's own refusal (its error code and text).
+ */
+export function toSignInFailure(error: unknown, what: string): ContractFailure {
+  if (error instanceof ContractFailure) return error;
+  if (error instanceof InteractionRequiredAuthError || (error instanceof AuthError && error.errorCode === 'no_tokens_found')) {
+    return new ContractFailure('SIGN_IN_REQUIRED', `${what}: your sign-in has expired or was revoked. Sign in again.`, { msalCode: error.errorCode });
+  }
+  if (error instanceof ServerError) {
+    const text = firstLine(error.errorMessage) || error.errorCode;
+    return new ContractFailure('AUTH_FAILED', `${what}: Microsoft Entra ID refused: ${error.errorCode}: ${text}`, { msalCode: error.errorCode });
+  }
+  if (error instanceof AuthError) {
+    const code = networkCodes.has(error.errorCode) ? 'UNREACHABLE' : 'AUTH_FAILED';
+    return new ContractFailure(code, `${what}: ${error.errorCode}: ${firstLine(error.errorMessage)}`, { msalCode: error.errorCode });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const errno = (error as { code?: string })?.code;
+  if (errno && /^E[A-Z]+/.test(errno)) return new ContractFailure('UNREACHABLE', `${what}: cannot reach the sign-in service (${errno}): ${message}`);
+  return new ContractFailure('AUTH_FAILED', `${what}: ${message}`);
+}
+
+/** Entra ID messages end with trace and correlation ids on further lines; the first line is the explanation. */
+function firstLine(text: string | undefined): string {
+  return (text ?? '').split(/\r?\n/)[0]?.trim() ?? '';
+}
