@@ -8,6 +8,7 @@ import type { NodeRef, NodeRuntimeApi, NodeRuntimeOptions, StartTaskOutcome, Sta
 
 /** Live machinery of one node: its SSH server and its running start task. */
 interface LiveNode {
+  ref: NodeRef;
   /** Set while the server is being created (host key, folders), so concurrent openSsh calls share it. */
   sshPending?: Promise<NodeSshServer>;
   ssh?: NodeSshServer;
@@ -65,7 +66,14 @@ export class NodeRuntime implements NodeRuntimeApi {
     }
     this.assertRunning();
     const live = this.liveNode(node);
-    live.sshPending ??= this.createSshServer(live, node, paths);
+    if (!live.sshPending) {
+      const pending = this.createSshServer(live, paths);
+      live.sshPending = pending;
+      // A failed start (unreadable host key) must not stick: the next call tries again.
+      pending.catch(() => {
+        if (live.sshPending === pending) live.sshPending = undefined;
+      });
+    }
     const server = await live.sshPending;
     return server.listen(preferredPort);
   }
@@ -104,11 +112,7 @@ export class NodeRuntime implements NodeRuntimeApi {
 
   async shutdown(): Promise<void> {
     this.shutDown = true;
-    const nodes = [...this.live.keys()].map((key) => {
-      const [poolId = '', nodeId = ''] = key.split('/');
-      return this.stopNode({ poolId, nodeId });
-    });
-    await Promise.all(nodes);
+    await Promise.all([...this.live.values()].map((live) => this.stopNode(live.ref)));
   }
 
   private paths(node: NodeRef): NodePaths {
@@ -122,7 +126,7 @@ export class NodeRuntime implements NodeRuntimeApi {
   private liveNode(node: NodeRef): LiveNode {
     const key = nodeKey(node);
     let live = this.live.get(key);
-    if (!live) this.live.set(key, (live = {}));
+    if (!live) this.live.set(key, (live = { ref: { poolId: node.poolId, nodeId: node.nodeId } }));
     return live;
   }
 
@@ -132,8 +136,8 @@ export class NodeRuntime implements NodeRuntimeApi {
     return this.live.get(nodeKey(node))?.ssh;
   }
 
-  private async createSshServer(live: LiveNode, node: NodeRef, paths: NodePaths): Promise<NodeSshServer> {
-    const ref = { poolId: node.poolId, nodeId: node.nodeId };
+  private async createSshServer(live: LiveNode, paths: NodePaths): Promise<NodeSshServer> {
+    const { ref } = live;
     await createNodeFolders(paths);
     const server = new NodeSshServer({
       label: nodeKey(ref),

@@ -92,7 +92,7 @@ export function serveSession(session: Session, ctx: LoginContext): void {
 async function launch(ctx: LoginContext, clientEnv: Record<string, string>, args: string[]): Promise<ProcessLaunch> {
   const home = path.join(ctx.paths.root, 'home', homeFolderName(ctx.userName));
   await mkdir(home, { recursive: true });
-  const [clientIp = '', clientPort = ''] = ctx.sshConnection.split(' ');
+  const [clientIp = '', clientPort = '', , serverPort = ''] = ctx.sshConnection.split(' ');
   const env = {
     ...ctx.nodeEnv,
     ...clientEnv,
@@ -101,7 +101,7 @@ async function launch(ctx: LoginContext, clientEnv: Record<string, string>, args
     LOGNAME: ctx.userName,
     SHELL: '/bin/bash',
     SSH_CONNECTION: ctx.sshConnection,
-    SSH_CLIENT: `${clientIp} ${clientPort} ${ctx.sshConnection.split(' ')[3] ?? ''}`,
+    SSH_CLIENT: `${clientIp} ${clientPort} ${serverPort}`,
   };
   return { args, cwd: ctx.paths.root, env };
 }
@@ -109,5 +109,5 @@ async function launch(ctx: LoginContext, clientEnv: Record<string, string>, args
 /** A Batch user name as a folder name: anything outside the portable file-name set becomes `_`. */
 export function homeFolderName(userName: string): string {
   const safe = userName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return /^\.*$/.test(safe) || safe.startsWith('.') ? `_${safe}` : safe;
+  return safe.startsWith('.') ? `_${safe}` : safe;
 }

@@ -55,7 +55,14 @@ export class NodeSshServer {
   /** Listens on `preferredPort`, or on a free port when that one is taken; resolves to the real port. */
   listen(preferredPort: number): Promise<number> {
     if (this.closed) return Promise.reject(new Error(`SSH server of ${this.options.label} was stopped`));
-    this.listening ??= listenWithFallback(this.server, preferredPort);
+    if (!this.listening) {
+      const attempt = listenWithFallback(this.server, preferredPort);
+      this.listening = attempt;
+      // A failed listen must not stick: the next openSsh tries again.
+      attempt.catch(() => {
+        if (this.listening === attempt) this.listening = undefined;
+      });
+    }
     return this.listening;
   }
 
