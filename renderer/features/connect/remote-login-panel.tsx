@@ -1,10 +1,163 @@
-import { Body1 } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Subtitle2,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { RemoteLoginRow } from '../../../contract/features/provision';
+import { call, ContractCallError } from '../../ipc/client';
+import { errorTitles } from '../../ipc/error-text';
+import { useNavigation } from '../../navigation';
+import { KeyExportDialog } from './key-export-dialog';
+import { ProvisionDialog } from './provision-dialog';
+import { ProvisionProgress } from './provision-progress';
+import { RemoteLoginTable } from './remote-login-table';
+import { RemoveUserDialog } from './remove-user-dialog';
+import { usePoolOperations } from './use-provision-operations';
+import { useRemoteLogin } from './use-remote-login';
 
-/** Remote login table and user provisioning for one pool (built by the connect feature; pools embed it). */
+type Notice = { intent: 'success' | 'error' | 'info'; title: string; text: string; testId: string };
+
+/**
+ * Remote login for one pool: add a user to the selected nodes or the whole pool, follow its progress per node (and
+ * cancel it), remove it again, and the live, sortable remote-login table with "copy ssh command" and "connect".
+ */
 export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: string[] }) {
+  const { poolId, selectedNodeIds } = props;
+  const table = useRemoteLogin(poolId);
+  const operations = usePoolOperations(poolId);
+  const go = useNavigation((s) => s.go);
+  const [dialog, setDialog] = useState<'provision' | 'remove' | 'export'>();
+  const [exportReason, setExportReason] = useState<string>();
+  const [pendingCopy, setPendingCopy] = useState<RemoteLoginRow>();
+  const [chosenUser, setChosenUser] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+
+  const users = table.data?.users ?? [];
+  const userName = chosenUser && users.some((u) => u.userName === chosenUser) ? chosenUser : (operations[0]?.summary.userName ?? users[0]?.userName);
+  const noEndpoint = table.data?.rows.find((r) => r.unavailable?.code === 'NO_SSH_ENDPOINT')?.unavailable;
+
+  const copyCommand = async (row: RemoteLoginRow) => {
+    if (!userName) return;
+    try {
+      const { command, keyFileNeeded } = await call('remote-login:ssh-command', { poolId, nodeId: row.nodeId, userName });
+      if (keyFileNeeded) {
+        setPendingCopy(row);
+        setExportReason('The ssh command needs the managed private key in a file. Export it once; later commands reuse the file.');
+        setDialog('export');
+        return;
+      }
+      const copied = await navigator.clipboard?.writeText(command).then(() => true, () => false);
+      setNotice({ intent: 'success', title: copied ? 'Copied' : 'Copy this command', text: command, testId: 'ssh-command' });
+    } catch (error) {
+      const code = error instanceof ContractCallError ? error.code : 'INTERNAL';
+      setNotice({ intent: 'error', title: errorTitles[code], text: error instanceof Error ? error.message : String(error), testId: 'ssh-command-error' });
+    }
+  };
+
+  const connect = (row: RemoteLoginRow) => {
+    if (userName) go('terminals', { poolId, nodeId: row.nodeId, user: userName });
+  };
+
   return (
-    <Body1>
-      Remote login for {props.poolId} ({props.selectedNodeIds.length} selected) will appear here.
-    </Body1>
+    <section aria-label="Remote login" style={{ display: 'grid', gap: 12 }} data-testid="remote-login-panel">
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: 8 }}>
+        <Subtitle2 as="h3" style={{ marginRight: 'auto' }}>
+          Remote login
+        </Subtitle2>
+        <Field label="User" orientation="horizontal">
+          <Select value={userName ?? ''} onChange={(_, d) => setChosenUser(d.value)} disabled={users.length === 0} aria-label="User shown in the table">
+            {users.length === 0 && <option value="">none yet</option>}
+            {users.map((u) => (
+              <option key={u.userName} value={u.userName}>
+                {u.userName} ({u.authKind === 'managedKey' ? 'managed key' : u.authKind === 'publicKey' ? 'own key' : 'password'}
+                {u.isAdmin ? ', admin' : ''})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" onClick={() => setDialog('provision')} data-testid="open-provision">
+          Add user…
+        </Button>
+        <Button disabled={!userName} onClick={() => setDialog('remove')}>
+          Remove user…
+        </Button>
+        <Button onClick={() => (setExportReason(undefined), setDialog('export'))}>Export key…</Button>
+        <Button onClick={() => void table.refresh().catch(() => undefined)} disabled={table.refreshing} data-testid="refresh-logins">
+          {table.refreshing ? 'Refreshing…' : 'Refresh'}
+        </Button>
+      </div>
+
+      {operations.slice(0, 2).map((op) => (
+        <ProvisionProgress key={op.summary.operationId} operation={op} />
+      ))}
+
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            <code data-testid={notice.testId} style={{ userSelect: 'all' }}>
+              {notice.text}
+            </code>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {noEndpoint && (
+        <MessageBar intent="warning" data-testid="no-ssh-endpoint">
+          <MessageBarBody>
+            <MessageBarTitle>{errorTitles.NO_SSH_ENDPOINT}</MessageBarTitle>
+            {noEndpoint.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {table.isError && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{table.error instanceof ContractCallError ? errorTitles[table.error.code] : 'Could not read remote login settings'}</MessageBarTitle>
+            {table.error.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {table.isPending && <Spinner size="small" label="Reading each node's remote login settings…" />}
+      {table.data && (
+        <>
+          <RemoteLoginTable rows={table.data.rows} userName={userName} actions={{ copyCommand: (r) => void copyCommand(r), connect }} />
+          <Caption1>
+            {table.data.rows.length} node(s) · login settings read {new Date(table.data.fetchedAt).toLocaleTimeString()}
+          </Caption1>
+        </>
+      )}
+
+      {dialog === 'provision' && (
+        <ProvisionDialog
+          open
+          poolId={poolId}
+          selectedNodeIds={selectedNodeIds}
+          onClose={() => setDialog(undefined)}
+          onStarted={(_, name) => setChosenUser(name)}
+        />
+      )}
+      {dialog === 'remove' && userName && (
+        <RemoveUserDialog open poolId={poolId} userName={userName} selectedNodeIds={selectedNodeIds} onClose={() => setDialog(undefined)} onStarted={() => undefined} />
+      )}
+      {dialog === 'export' && (
+        <KeyExportDialog
+          open
+          reason={exportReason}
+          onClose={() => setDialog(undefined)}
+          onExported={(path) => {
+            setNotice({ intent: 'info', title: 'Private key exported (0600)', text: path, testId: 'key-exported' });
+            if (pendingCopy) void copyCommand(pendingCopy);
+            setPendingCopy(undefined);
+          }}
+        />
+      )}
+    </section>
   );
 }

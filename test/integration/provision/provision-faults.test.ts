@@ -65,13 +65,13 @@ describe('provisioning under Batch throttling', () => {
   it('cancel stops the run: nodes not yet reached end cancelled, and nothing is left running', async () => {
     await fx.setFaults({ latencyMs: 400, pathPrefix: '/pools/busy/nodes/' });
     const { operationId } = await fx.provisioning.handlers['provision:apply']({ poolId: 'busy', nodes: nodeIds.slice(1), userName: 'cancelme', auth: { kind: 'managedKey' }, isAdmin: false }, ctx);
-    expect(fx.provisioning.handlers['provision:cancel']({ operationId }, ctx)).toEqual({ cancelled: true });
+    expect(await fx.provisioning.handlers['provision:cancel']({ operationId }, ctx)).toEqual({ cancelled: true });
     const summary = await fx.provisioning.service.whenDone(operationId);
     await fx.setFaults({});
     expect(summary.state).toBe('cancelled');
     expect(summary.counts.cancelled).toBe(3);
     expect(summary.counts.running + summary.counts.pending + summary.counts.retrying).toBe(0);
-    expect(fx.provisioning.handlers['provision:cancel']({ operationId }, ctx)).toEqual({ cancelled: false });
-    expect(fx.provisioning.handlers['provision:operations']({ poolId: 'busy' }, ctx)[0]).toMatchObject({ operationId, state: 'cancelled' });
+    expect(await fx.provisioning.handlers['provision:cancel']({ operationId }, ctx)).toEqual({ cancelled: false });
+    expect((await fx.provisioning.handlers['provision:operations']({ poolId: 'busy' }, ctx))[0]).toMatchObject({ operationId, state: 'cancelled' });
   });
 });

@@ -1,0 +1,104 @@
+// Whole-pool provisioning against the seed's sequential loop, on the same emulator pool in one run.
+// Run: `npm run bench provision` (or `node --import tsx bench/provision-whole-pool.bench.ts [nodes] [latencies…]`).
+// Seed loop: for each node, addUser then getRemoteLoginSettings, one node after the other.
+// Batch Deck: provision:apply on every node (24 in flight) and then the remote-login table (16 in flight), i.e. the
+// same information the seed printed: each node's user created plus its IP and port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
+import type { BatchClientSource } from '../main/accounts/batch-client-source';
+import { EventBus } from '../main/events';
+import { SecretRedactor, type Logger } from '../main/log';
+import { createProvisioning } from '../main/provision/create-provisioning';
+import { KeyFileCipher } from '../main/store/key-file-cipher';
+import { VaultSecretStore } from '../main/store/vault-secret-store';
+import { startEmulatorProcess } from '../test/helpers/emulator-process';
+
+const nodeCount = Number(process.argv[2] ?? 300);
+const latencies = (process.argv.length > 3 ? process.argv.slice(3) : ['0', '50']).map(Number);
+const jammy = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (_a, m) => console.error(m) };
+
+async function main(): Promise<void> {
+  const emulator = await startEmulatorProcess();
+  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, { noRetryPolicy: true });
+  const clients: BatchClientSource = {
+    active: async () => ({ account: { id: 'bench', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' }, client }),
+    onActiveChange: () => () => undefined,
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'bd-bench-provision-'));
+  const events = new EventBus();
+  let progressEvents = 0;
+  events.connect('bench', () => progressEvents++);
+  const redactor = new SecretRedactor();
+  const secretStore = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
+  const provisioning = createProvisioning({ dataDir, secretStore, redactor, events, log: quiet, clients });
+  const setFaults = (faults: object) => client.sendRequest({ method: 'PUT', url: `${emulator.endpoint}/_emulator/faults`, body: faults });
+  const ctx = { trusted: true, origin: 'bench', connectionId: 'bench' };
+  const rows: string[] = [];
+  try {
+    const portEnd = 20_000 + Math.max(99, nodeCount + 40);
+    await client.pool.add({
+      id: 'bench', vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodeCount,
+      networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: portEnd }] } },
+    });
+    const nodeIds = await waitIdle(client, 'bench', nodeCount);
+    const publicKey = await provisioning.handlers['keys:managed-public']({}, ctx).then((k) => k.publicKey);
+    let round = 0;
+    for (const latencyMs of latencies) {
+      await setFaults(latencyMs ? { latencyMs } : {});
+      // Seed: one node after the other, add the user, then read its login settings.
+      const seedUser = `seed${round}`;
+      const seedStart = performance.now();
+      for (const nodeId of nodeIds) {
+        await client.computeNode.addUser('bench', nodeId, { name: seedUser, isAdmin: false, sshPublicKey: publicKey });
+        await client.computeNode.getRemoteLoginSettings('bench', nodeId);
+      }
+      const seedMs = performance.now() - seedStart;
+
+      const deckUser = `deck${round}`;
+      progressEvents = 0;
+      const deckStart = performance.now();
+      const { operationId } = await provisioning.handlers['provision:apply']({ poolId: 'bench', nodes: 'all', userName: deckUser, auth: { kind: 'managedKey' }, isAdmin: false }, ctx);
+      const summary = await provisioning.service.whenDone(operationId);
+      const applyMs = performance.now() - deckStart;
+      const table = await provisioning.handlers['remote-login:list']({ poolId: 'bench', refresh: true }, ctx);
+      const deckMs = performance.now() - deckStart;
+      if (summary.counts.created !== nodeCount || table.rows.some((r) => r.port === undefined)) throw new Error(`incomplete: ${JSON.stringify(summary.counts)}`);
+      rows.push(`| ${nodeCount} | ${latencyMs} ms | ${(seedMs / 1000).toFixed(1)} s | ${(applyMs / 1000).toFixed(1)} s | ${(deckMs / 1000).toFixed(1)} s | ${(seedMs / deckMs).toFixed(1)}× | ${progressEvents} |`);
+      round++;
+    }
+  } finally {
+    await provisioning.dispose();
+    await emulator.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`\nWhole-pool provisioning, emulator on 127.0.0.1, ${cpus().length} CPU cores, Node ${process.versions.node}\n`);
+  console.log('| nodes | injected latency | seed loop (add user + login settings, sequential) | Batch Deck apply | Batch Deck apply + table | speed-up | progress events |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+}
+
+async function waitIdle(client: BatchServiceClient, poolId: string, count: number): Promise<string[]> {
+  for (;;) {
+    const ids: string[] = [];
+    let idle = 0;
+    let page = await client.computeNode.list(poolId, { computeNodeListOptions: { select: 'id,state', maxResults: 1000 } });
+    for (;;) {
+      for (const node of page) {
+        ids.push(node.id as string);
+        if (node.state === 'idle') idle++;
+      }
+      if (!page.odatanextLink) break;
+      page = await client.computeNode.listNext(page.odatanextLink);
+    }
+    if (ids.length === count && idle === count) return ids;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Textarea,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import {
+  nodeUserNameSchema,
+  nodeUserPasswordSchema,
+  sshPublicKeySchema,
+  type ProvisionAuthKind,
+} from '../../../contract/features/provision';
+import { call, ContractCallError } from '../../ipc/client';
+import { ManagedKeySummary } from './managed-key-summary';
+
+/** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
+function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The first problem a schema finds, in its own words, or undefined. */
+function problem(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown): string | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : result.error?.issues[0]?.message;
+}
+
+/**
+ * The provisioning form: user name, how it signs in (managed key, own public key, or password with a strong
+ * generated default), admin, expiry (one day by default), and which nodes (the selection or the whole pool).
+ * Checks with the contract's own schemas before it sends; main checks again.
+ */
+export function ProvisionDialog(props: {
+  poolId: string;
+  selectedNodeIds: string[];
+  open: boolean;
+  onClose(): void;
+  onStarted(operationId: string, userName: string): void;
+}) {
+  const [userName, setUserName] = useState('');
+  const [authKind, setAuthKind] = useState<ProvisionAuthKind>('managedKey');
+  const [publicKey, setPublicKey] = useState('');
+  const [password, setPassword] = useState('');
+  const [isAdmin, setIsAdmin] = useState(false);
+  const [expiry, setExpiry] = useState(() => localInputValue(new Date(Date.now() + 24 * 3_600_000)));
+  const [target, setTarget] = useState<'selected' | 'all'>(props.selectedNodeIds.length > 0 ? 'selected' : 'all');
+  const [touched, setTouched] = useState(false);
+  // When the dialog opened: the expiry check compares with it (main checks against its own clock again).
+  const [openedAt] = useState(() => Date.now());
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<string>();
+
+  const expiryDate = new Date(expiry);
+  const errors = {
+    userName: problem(nodeUserNameSchema, userName),
+    publicKey: authKind === 'publicKey' ? problem(sshPublicKeySchema, publicKey) : undefined,
+    password: authKind === 'password' && password !== '' ? problem(nodeUserPasswordSchema, password) : undefined,
+    expiry: Number.isNaN(expiryDate.getTime()) ? 'Choose a date and time.' : expiryDate.getTime() <= openedAt ? 'The expiry must be in the future.' : undefined,
+    target: target === 'selected' && props.selectedNodeIds.length === 0 ? 'No nodes are selected; choose the whole pool or select nodes first.' : undefined,
+  };
+  const valid = Object.values(errors).every((e) => e === undefined);
+
+  const submit = async () => {
+    setTouched(true);
+    if (!valid) return;
+    setBusy(true);
+    setServerError(undefined);
+    const auth = authKind === 'publicKey' ? { kind: authKind, publicKey } : authKind === 'password' ? { kind: authKind, ...(password ? { password } : {}) } : { kind: authKind };
+    try {
+      const { operationId } = await call('provision:apply', {
+        poolId: props.poolId,
+        nodes: target === 'all' ? 'all' : props.selectedNodeIds,
+        userName,
+        auth,
+        isAdmin,
+        expiryTime: expiryDate.toISOString(),
+      });
+      props.onStarted(operationId, userName);
+      props.onClose();
+    } catch (error) {
+      setServerError(error instanceof ContractCallError ? `${error.code}: ${error.message}` : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const show = (message: string | undefined) => (touched ? message : undefined);
+  return (
+    <Dialog open={props.open} onOpenChange={(_, data) => (data.open ? undefined : props.onClose())}>
+      <DialogSurface aria-label="Add a user to nodes">
+        <DialogBody>
+          <DialogTitle>Add a user to nodes of {props.poolId}</DialogTitle>
+          <DialogContent style={{ display: 'grid', gap: 12 }}>
+            <Field label="User name" required validationMessage={show(errors.userName)}>
+              <Input value={userName} onChange={(_, d) => setUserName(d.value)} data-testid="provision-user-name" />
+            </Field>
+            <Field label="Sign-in">
+              <RadioGroup value={authKind} onChange={(_, d) => setAuthKind(d.value as ProvisionAuthKind)}>
+                <Radio value="managedKey" label="Batch Deck's managed key for this account (recommended)" />
+                <Radio value="publicKey" label="My own public key" />
+                <Radio value="password" label="Password" />
+              </RadioGroup>
+            </Field>
+            {authKind === 'managedKey' && <ManagedKeySummary />}
+            {authKind === 'publicKey' && (
+              <Field label="OpenSSH public key" required validationMessage={show(errors.publicKey)}>
+                <Textarea value={publicKey} onChange={(_, d) => setPublicKey(d.value)} placeholder="ssh-ed25519 AAAA… you@host" resize="vertical" />
+              </Field>
+            )}
+            {authKind === 'password' && (
+              <Field label="Password" hint="Leave empty for a strong generated one, kept in Batch Deck's secret store." validationMessage={show(errors.password)}>
+                <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="new-password" />
+              </Field>
+            )}
+            <Checkbox checked={isAdmin} onChange={(_, d) => setIsAdmin(d.checked === true)} label="Administrator (sudo)" />
+            <Field label="Expires" validationMessage={show(errors.expiry)}>
+              <Input type="datetime-local" value={expiry} onChange={(_, d) => setExpiry(d.value)} />
+            </Field>
+            <Field label="Nodes" validationMessage={show(errors.target)}>
+              <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'selected' | 'all')}>
+                <Radio value="selected" label={`The ${props.selectedNodeIds.length} selected node(s)`} disabled={props.selectedNodeIds.length === 0} />
+                <Radio value="all" label="Every node of the pool" />
+              </RadioGroup>
+            </Field>
+            {serverError && (
+              <Field validationMessage={serverError} validationState="error">
+                <span />
+              </Field>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={props.onClose}>Cancel</Button>
+            <Button appearance="primary" onClick={() => void submit()} disabled={busy || (touched && !valid)} data-testid="provision-submit">
+              {busy ? 'Starting…' : 'Add user'}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
