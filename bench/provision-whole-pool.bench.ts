@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: portEnd }] } },
     });
     const nodeIds = await waitIdle(client, 'bench', nodeCount);
-    const publicKey = await provisioning.handlers['keys:managed-public']({}, ctx).then((k) => k.publicKey);
+    const { publicKey } = await provisioning.handlers['keys:managed-public']({}, ctx);
     let round = 0;
     for (const latencyMs of latencies) {
       await setFaults(latencyMs ? { latencyMs } : {});
