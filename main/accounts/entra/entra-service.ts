@@ -109,7 +109,10 @@ export class EntraService implements EntraTokenSource {
     const { app, endpoints } = this.deps.apps.get(cloud);
     const scopes = [resource === 'arm' ? endpoints.armScope : endpoints.batchScope];
     try {
-      const result = await app.acquireTokenSilent({ account, scopes, authority: `${endpoints.authorityHost}/${tenant}` });
+      // msal looks tokens up by the account's tenantId: a tenant other than home needs its own tenant profile, which
+      // msal creates from the (tenant-agnostic) refresh token on the first request.
+      const inTenant = tenant === 'organizations' ? account : { ...account, tenantId: tenant };
+      const result = await app.acquireTokenSilent({ account: inTenant, scopes, authority: `${endpoints.authorityHost}/${tenant}` });
       this.deps.redactor.add(result.accessToken);
       return result.accessToken;
     } catch (error) {
