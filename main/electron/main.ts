@@ -41,7 +41,7 @@ app.whenReady().then(() => {
     accounts: {
       emulatorLauncher: new UtilityProcessEmulatorLauncher(join(__dirname, '..', 'emulator', 'cli.js')),
       // The sign-in page the user asked for (https authority only) opens in the OS browser, never in our window.
-      openExternal: async (url) => (isExternalLinkAllowed(url) ? shell.openExternal(url) : undefined),
+      openExternal: async (url) => (isExternalLinkAllowed(url) ? shell.openExternal(url) : undefined), /* eng-disable OPEN_EXTERNAL_JS_CHECK: https URLs only (isExternalLinkAllowed), the sign-in page the user asked for */
     },
   });
   serveRenderer(join(__dirname, '..', 'renderer'));

@@ -2,8 +2,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** The custom scheme that serves the renderer (never file://). */
 export const appScheme = 'app';
+/** The host of the app's own pages. */
+export const appHost = 'batch-deck';
 /** The origin of the app's own pages. */
-export const appOrigin = `${appScheme}://batch-deck`;
+export const appOrigin = `${appScheme}://${appHost}`;
 
 /**
  * The options of every Batch Deck window: isolated, sandboxed, no Node in the renderer, no webview, no remote
@@ -30,6 +32,8 @@ export function windowOptions(preloadPath: string, isDevelopment: boolean): Brow
       webviewTag: false,
       experimentalFeatures: false,
       enableBlinkFeatures: '',
+      // Middle-click (auxclick) on a link would ask for a new window; new windows are denied anyway, this stops the event.
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
@@ -38,11 +42,15 @@ export function windowOptions(preloadPath: string, isDevelopment: boolean): Brow
   };
 }
 
-/** True when a frame URL belongs to the app's own renderer. */
+/**
+ * True when a frame URL belongs to the app's own renderer. Compares scheme and host, not `origin`: Node's URL (which
+ * main uses) only knows the origin of special schemes and answers "null" for every app:// URL.
+ */
 export function isAppUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === appOrigin;
+    const parsed = new URL(url);
+    return parsed.protocol === `${appScheme}:` && parsed.host === appHost && !parsed.username && !parsed.password;
   } catch {
     return false;
   }

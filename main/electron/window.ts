@@ -6,7 +6,19 @@ import { appOrigin, isAppUrl, isExternalLinkAllowed, windowOptions } from './win
  * windows (https links the user clicks open in the OS browser), every permission request denied.
  */
 export function createMainWindow(preloadPath: string, isDevelopment: boolean): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath, isDevelopment));
+  const options = windowOptions(preloadPath, isDevelopment);
+  // The isolation settings are spelled out again where the window is made: no later edit of windowOptions can drop
+  // them, and Electronegativity, which cannot follow a function call, sees them (docs/security.md).
+  const window = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   lockDown(window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appOrigin}/index.html`);
@@ -24,7 +36,7 @@ export function lockDown(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Only a user's click on an https link reaches here with a URL worth opening; everything else is dropped.
-    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: https URLs only (isExternalLinkAllowed), from a link in our own renderer */
     return { action: 'deny' };
   });
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
