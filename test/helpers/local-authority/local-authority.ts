@@ -74,7 +74,7 @@ export async function startLocalAuthority(directory: AuthorityDirectory): Promis
       const page = await fetchText(authorizeUrl, { method: 'GET' });
       const action = /<form method="post" action="([^"]+)"/.exec(page.body)?.[1];
       if (!action) throw new Error(`The authorize page had no form: ${page.status} ${page.body}`);
-      const fields = new URLSearchParams([...page.body.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
+      const fields = new URLSearchParams([...page.body.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m): [string, string] => [m[1] as string, m[2] as string]));
       const target = new URL(action);
       if (target.hostname === 'localhost') target.hostname = '127.0.0.1';
       const posted = await request(target.href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, fields.toString());

@@ -1,4 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type JSONWebKeySet } from 'jose';
+
+/** The private key type jose's generateKeyPair returns. */
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 import { createHash, randomBytes } from 'node:crypto';
 
 /** The identity the authority signs tokens for. */
@@ -12,7 +15,7 @@ export interface TestUser {
 /** Signs access and id tokens with one RS256 key; publishes the matching JWKS. */
 export class TokenMinter {
   private constructor(
-    private readonly privateKey: CryptoKey,
+    private readonly privateKey: PrivateKey,
     readonly jwks: JSONWebKeySet,
     private readonly kid: string,
   ) {}
