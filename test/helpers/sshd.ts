@@ -24,7 +24,7 @@ export interface RunningSshd {
   log(): string;
   /** Stops sshd and starts it again on the same port with a freshly generated host key. */
   restartWithNewHostKey(): Promise<void>;
-  /** PIDs of the per-connection sshd processes (children of our listener), to cut or freeze one connection. */
+  /** PIDs of the sshd processes serving connections (below our listener), to cut or freeze connections. */
   connectionPids(): Promise<number[]>;
   /** Stops sshd (by its own PID) and deletes its folder. */
   stop(): Promise<void>;
@@ -94,9 +94,16 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
       await start();
     },
     async connectionPids() {
-      if (!child?.pid) return [];
-      const listed = await run('pgrep', ['-P', String(child.pid)]).catch(() => ({ stdout: '' }));
-      return listed.stdout.split(/\s+/).filter(Boolean).map(Number);
+      // The sshd processes below the listener (monitor and network child), not the users' shells: a frozen shell
+      // could hold a lock (e.g. in a .bashrc) that the next login waits on.
+      const found: number[] = [];
+      let parents = child?.pid ? [child.pid] : [];
+      while (parents.length > 0) {
+        const listed = await run('pgrep', ['-x', 'sshd', '-P', parents.join(',')]).catch(() => ({ stdout: '' }));
+        parents = listed.stdout.split(/\s+/).filter(Boolean).map(Number);
+        found.push(...parents);
+      }
+      return found;
     },
     async stop() {
       await halt();

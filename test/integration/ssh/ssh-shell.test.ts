@@ -4,7 +4,9 @@ import { createTerminalFixture, waitUntil, type TerminalFixture } from './termin
 let fx: TerminalFixture;
 
 beforeAll(async () => {
-  fx = await createTerminalFixture({ service: { ssh: { reconnectDelaysMs: [100, 200, 400] } } });
+  fx = await createTerminalFixture({
+    service: { ssh: { reconnectDelaysMs: [100, 200, 400], keepaliveIntervalMs: 500, keepaliveCountMax: 2 } },
+  });
 });
 
 afterAll(async () => {
@@ -35,6 +37,16 @@ describe('SSH terminal sessions against OpenSSH sshd', () => {
     await waitUntil('exit', () => probe.exit);
     expect(probe.text).toContain('from-exec');
     expect(probe.exit).toEqual({ exitCode: 7, signal: null });
+  });
+
+  it('multi-byte characters split across SSH packets arrive whole (no replacement characters)', async () => {
+    const shell = fx.openShell();
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    const done = shell.watch('end-of-euros');
+    fx.service.input([shell.sessionId], "printf '€%.0s' $(seq 1 60000); echo; echo end-of-$((1))euros | tr -d 1\r");
+    await done;
+    expect(shell.text).not.toContain('\uFFFD');
+    expect(shell.text.match(/€/g)?.length).toBeGreaterThanOrEqual(60000);
   });
 
   it('resizing the pane changes what stty size reports on the node', async () => {
@@ -77,7 +89,7 @@ describe('SSH terminal sessions against OpenSSH sshd', () => {
     fx.service.input([shell.sessionId], 'echo before-$((1+1))\r');
     await waitUntil('before', () => shell.text.includes('before-2'));
     const before = await fx.sshd.connectionPids();
-    for (const pid of before) process.kill(pid, 'SIGKILL');
+    for (const pid of before) signal(pid, 'SIGKILL');
     await waitUntil('reconnecting', () => shell.statuses.some((s) => s.state === 'reconnecting'));
     await waitUntil('connected again', () => shell.status?.state === 'connected');
     fx.service.input([shell.sessionId], 'echo after-$((2+2))\r');
@@ -86,4 +98,34 @@ describe('SSH terminal sessions against OpenSSH sshd', () => {
     expect(snapshot?.screen).toContain('before-2');
     expect(snapshot?.screen).toContain('[connection lost');
   });
+
+  it('a connection that stops answering is noticed by keepalive and reconnected', async () => {
+    const shell = fx.openShell();
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    const frozen = await fx.sshd.connectionPids();
+    for (const pid of frozen) signal(pid, 'SIGSTOP');
+    try {
+      const lost = await waitUntil('keepalive timeout', () =>
+        shell.statuses.find((s) => s.state === 'reconnecting' && /keepalive/i.test(s.reason)),
+      );
+      expect(lost).toBeTruthy();
+      await waitUntil('connected again', () => shell.status?.state === 'connected');
+      fx.service.input([shell.sessionId], 'echo alive-$((3*3))\r');
+      await waitUntil('alive', () => shell.text.includes('alive-9'));
+    } finally {
+      for (const pid of frozen) {
+        signal(pid, 'SIGCONT');
+        signal(pid, 'SIGKILL');
+      }
+    }
+  });
 });
+
+/** Sends a signal to one of sshd's connection processes, which may have ended by itself meanwhile. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Already gone.
+  }
+}

@@ -32,7 +32,11 @@ export class MemoryLogger implements Logger {
  */
 export class RendererProbe {
   readonly terminal = new headless.Terminal({ cols: 80, rows: 24, scrollback: 5000, allowProposedApi: true });
+  /** The last 256 KiB of output (a flood would otherwise fill the test's memory). */
   text = '';
+  /** Every char this probe received. */
+  received = 0;
+  private readonly watches: { needle: string; tail: string; found: () => void }[] = [];
   readonly statuses: SessionStatus[] = [];
   exit: { exitCode: number | null; signal: string | null } | undefined;
   private parsedUnacked = 0;
@@ -44,7 +48,17 @@ export class RendererProbe {
 
   /** Takes one output chunk. */
   data(data: string): void {
-    this.text += data;
+    this.received += data.length;
+    this.text = (this.text + data).slice(-262_144);
+    for (const watch of [...this.watches]) {
+      const window = watch.tail + data;
+      if (window.includes(watch.needle)) {
+        this.watches.splice(this.watches.indexOf(watch), 1);
+        watch.found();
+      } else {
+        watch.tail = window.slice(-watch.needle.length);
+      }
+    }
     this.terminal.write(data, () => {
       this.parsedUnacked += data.length;
       while (this.parsedUnacked >= flowAckUnitChars) {
@@ -52,6 +66,11 @@ export class RendererProbe {
         this.ack(flowAckUnitChars);
       }
     });
+  }
+
+  /** Resolves when `needle` appears in output arriving from now on (however much output follows it). */
+  watch(needle: string): Promise<void> {
+    return new Promise((found) => this.watches.push({ needle, tail: '', found }));
   }
 
   /** The visible screen as plain lines (what the user sees). */
@@ -112,7 +131,8 @@ export async function createTerminalFixture(
     let found = probes.get(sessionId);
     if (!found) {
       found = new RendererProbe(sessionId, (chars) => {
-        if (probes.has(sessionId)) service.ack(sessionId, chars);
+        // Like the renderer: an ack for a session closed meanwhile is answered NOT_FOUND and ignored.
+        if (probes.has(sessionId)) ignoreClosed(() => service.ack(sessionId, chars));
       });
       probes.set(sessionId, found);
     }
@@ -136,12 +156,21 @@ export async function createTerminalFixture(
     openShell: (size = { cols: 80, rows: 24 }) =>
       probe(service.openNode({ poolId: 'pool-1', nodeId: 'node-1', user: sshd.user, ...size }).sessionId),
     async dispose() {
-      await service.dispose();
       probes.clear();
+      await service.dispose();
       await sshd.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `call`, ignoring NOT_FOUND (the session was closed while output was still being parsed). */
+export function ignoreClosed(call: () => unknown): void {
+  try {
+    call();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'NOT_FOUND') throw error;
+  }
 }
 
 /** Polls `check` until it returns a truthy value (or throws after `timeoutMs` with `what`). */

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { OutputPump, type Schedule } from '../../../main/terminal/output-pump';
+
+/** A hand-driven clock: `tick()` runs what is due. */
+function manualClock(): { schedule: Schedule; tick(): void; pending(): number } {
+  let tasks: (() => void)[] = [];
+  return {
+    schedule: (run) => {
+      tasks.push(run);
+      return () => (tasks = tasks.filter((task) => task !== run));
+    },
+    tick: () => {
+      const due = tasks;
+      tasks = [];
+      for (const run of due) run();
+    },
+    pending: () => tasks.length,
+  };
+}
+
+function pumpWith(clock = manualClock()) {
+  const emitted: string[] = [];
+  const flow: string[] = [];
+  const pump = new OutputPump({
+    emit: (text) => emitted.push(text),
+    pause: () => flow.push('pause'),
+    resume: () => flow.push('resume'),
+    schedule: clock.schedule,
+  });
+  return { pump, emitted, flow, clock };
+}
+
+describe('output batching', () => {
+  it('the first chunk after idle goes out at once, so a keystroke echo is not delayed', () => {
+    const { pump, emitted } = pumpWith();
+    pump.push('a');
+    expect(emitted).toEqual(['a']);
+  });
+
+  it('chunks arriving within the window go out together when it closes, then batching stops when idle', () => {
+    const { pump, emitted, clock } = pumpWith();
+    pump.push('a');
+    pump.push('b');
+    pump.push('c');
+    expect(emitted).toEqual(['a']);
+    clock.tick();
+    expect(emitted).toEqual(['a', 'bc']);
+    clock.tick();
+    expect(clock.pending()).toBe(0);
+    pump.push('d');
+    expect(emitted).toEqual(['a', 'bc', 'd']);
+  });
+
+  it('flush sends the batch now (before a resize or an exit)', () => {
+    const { pump, emitted, clock } = pumpWith();
+    pump.push('a');
+    pump.push('b');
+    pump.flush();
+    expect(emitted).toEqual(['a', 'b']);
+    expect(clock.pending()).toBe(0);
+  });
+});
+
+describe('flow control', () => {
+  it('pauses the source above 100,000 unacknowledged chars and resumes below 5,000', () => {
+    const { pump, flow } = pumpWith();
+    pump.push('x'.repeat(60_000));
+    pump.push('x'.repeat(40_000));
+    expect(flow).toEqual([]);
+    pump.push('x');
+    expect(flow).toEqual(['pause']);
+    pump.push('x'.repeat(10_000));
+    expect(flow).toEqual(['pause']);
+    pump.ack(100_000);
+    expect(pump.unackedChars).toBe(10_001);
+    expect(flow).toEqual(['pause']);
+    pump.ack(5_002);
+    expect(flow).toEqual(['pause', 'resume']);
+  });
+
+  it('a reattaching renderer starts from zero, which resumes a paused source', () => {
+    const { pump, flow } = pumpWith();
+    pump.push('x'.repeat(100_001));
+    pump.resetAcks();
+    expect(flow).toEqual(['pause', 'resume']);
+    expect(pump.unackedChars).toBe(0);
+  });
+
+  it('acknowledging more than was sent never goes below zero', () => {
+    const { pump } = pumpWith();
+    pump.push('abc');
+    pump.ack(5000);
+    expect(pump.unackedChars).toBe(0);
+  });
+});
