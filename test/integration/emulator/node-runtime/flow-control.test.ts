@@ -1,28 +1,24 @@
 import { readFileSync } from 'node:fs';
-import type { ClientChannel } from 'ssh2';
+import type { Client, ClientChannel } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, createRuntimeFixture, newKeyPair, userRecord, type RuntimeFixture } from './runtime-fixture';
+import { createSshFixture, type SshFixture } from './runtime-fixture';
 
 const MiB = 1024 * 1024;
 /** Far above what the buffers on the way hold (2 MiB ssh window, 2 MiB channel buffer, the pty's few KiB). */
 const FLOOD_LIMIT = 48 * MiB;
 
 describe('flow control of node shells', () => {
-  let fixture: RuntimeFixture;
-  let port: number;
-  const key = newKeyPair();
+  let fixture: SshFixture;
 
   beforeAll(async () => {
-    fixture = await createRuntimeFixture();
-    fixture.users.push(userRecord('ops', { sshPublicKey: key.publicKey }));
-    port = await fixture.runtime.openSsh(fixture.node, 0);
+    fixture = await createSshFixture('ops');
   });
   afterAll(() => fixture.dispose());
 
   it.runIf(process.platform === 'linux')(
     'blocks a `yes` flood that the client stops reading, so the emulator memory stays bounded',
     async () => {
-      const client = await connectClient(port, { username: 'ops', privateKey: key.privateKey });
+      const client = await fixture.login();
       const baseline = process.memoryUsage().rss;
       const floods = await Promise.all([
         floodUnread(client, { term: 'xterm', rows: 24, cols: 80 }),
@@ -41,7 +37,7 @@ describe('flow control of node shells', () => {
 
 /** Starts `yes` on a channel, reads until its pid has arrived, then stops reading. */
 function floodUnread(
-  client: Awaited<ReturnType<typeof connectClient>>,
+  client: Client,
   pty: { term: string; rows: number; cols: number } | undefined,
 ): Promise<{ channel: ClientChannel; pid: number }> {
   return new Promise((resolve, reject) => {
@@ -76,22 +72,19 @@ async function bytesWrittenWhenStalled(pid: number): Promise<number> {
 }
 
 describe('end of output on a terminal', () => {
-  let fixture: RuntimeFixture;
-  let port: number;
-  const key = newKeyPair();
+  let fixture: SshFixture;
 
   beforeAll(async () => {
-    fixture = await createRuntimeFixture();
-    fixture.users.push(userRecord('ops', { sshPublicKey: key.publicKey }));
-    port = await fixture.runtime.openSsh(fixture.node, 0);
+    fixture = await createSshFixture('ops');
   });
   afterAll(() => fixture.dispose());
 
   it('delivers every byte of a command that exits while the client is not reading', async () => {
-    const client = await connectClient(port, { username: 'ops', privateKey: key.privateKey });
+    const client = await fixture.login();
     // Just over what the SSH window and channel buffer hold, so the command ends while its output waits.
     const sizes = [4 * MiB, 4 * MiB + 32 * 1024, 4 * MiB + 64 * 1024];
-    const received = await Promise.all(sizes.map((size) => readAfterPause(client, `head -c ${size} /dev/zero | tr '\\0' a; echo END`)));
+    const commands = sizes.map((size) => `head -c ${size} /dev/zero | tr '\\0' a; echo END`);
+    const received = await Promise.all(commands.map((command) => readAfterPause(client, command)));
     client.end();
     received.forEach((text, i) => {
       expect(text.length).toBe(sizes[i]! + 'END\r\n'.length);
@@ -101,7 +94,7 @@ describe('end of output on a terminal', () => {
 });
 
 /** Runs a command on a pty, reads nothing for a while, then everything until the end of the stream. */
-function readAfterPause(client: Awaited<ReturnType<typeof connectClient>>, command: string): Promise<string> {
+function readAfterPause(client: Client, command: string): Promise<string> {
   return new Promise((resolve, reject) => {
     client.exec(command, { pty: { term: 'xterm', rows: 24, cols: 80 } }, (error, channel) => {
       if (error) return reject(error);

@@ -1,32 +1,24 @@
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  connectClient,
-  createRuntimeFixture,
+  createSshFixture,
   execOnClient,
-  newKeyPair,
   openShell,
   processAlive,
-  userRecord,
   waitForOutput,
-  type RuntimeFixture,
+  type SshFixture,
 } from './runtime-fixture';
 
 describe('pty shells on an emulated node', () => {
-  let fixture: RuntimeFixture;
-  let port: number;
-  const key = newKeyPair();
-  const login = () => connectClient(port, { username: 'ops', privateKey: key.privateKey });
+  let fixture: SshFixture;
 
   beforeEach(async () => {
-    fixture = await createRuntimeFixture();
-    fixture.users.push(userRecord('ops', { sshPublicKey: key.publicKey }));
-    port = await fixture.runtime.openSsh(fixture.node, 0);
+    fixture = await createSshFixture('ops');
   });
   afterEach(() => fixture.dispose());
 
   it('gives a shell whose stty size follows window changes', async () => {
-    const client = await login();
+    const client = await fixture.login();
     const shell = await openShell(client, { term: 'xterm-256color', rows: 30, cols: 100 });
     let match = waitForOutput(shell, /SIZE=(\d+) (\d+)/);
     shell.write('echo SIZE=$(stty size)\n');
@@ -39,7 +31,7 @@ describe('pty shells on an emulated node', () => {
   });
 
   it('passes the terminal type and the Batch variables to the shell, with HOME inside the node folder', async () => {
-    const client = await login();
+    const client = await fixture.login();
     const shell = await openShell(client, { term: 'vt220', rows: 24, cols: 80 });
     const match = waitForOutput(shell, /VARS=(\S+) (\S+) (\S+)/);
     shell.write("echo VA''RS=$TERM $AZ_BATCH_POOL_ID $HOME\n");
@@ -50,7 +42,7 @@ describe('pty shells on an emulated node', () => {
   });
 
   it('honours locale env requests but not ones that would change the node (PATH)', async () => {
-    const client = await login();
+    const client = await fixture.login();
     const result = await new Promise<string>((resolve, reject) => {
       client.exec('echo "$LC_TIME|$PATH"', { env: { LC_TIME: 'C.UTF-8', PATH: '/nowhere' } }, (error, channel) => {
         if (error) return reject(error);
@@ -66,7 +58,7 @@ describe('pty shells on an emulated node', () => {
   });
 
   it('returns exit codes of commands run with a terminal', async () => {
-    const client = await login();
+    const client = await fixture.login();
     const result = await execOnClient(client, 'echo tty; exit 5', { term: 'xterm', rows: 24, cols: 80 });
     client.end();
     expect(result.code).toBe(5);
@@ -74,7 +66,7 @@ describe('pty shells on an emulated node', () => {
   });
 
   it('ends a shell and what it started when the channel is closed', async () => {
-    const client = await login();
+    const client = await fixture.login();
     const shell = await openShell(client, { term: 'xterm', rows: 24, cols: 80 });
     const match = waitForOutput(shell, /PIDS=(\d+) (\d+)/);
     shell.write('sleep 300 & echo PIDS=$$ $!\n');
@@ -87,11 +79,11 @@ describe('pty shells on an emulated node', () => {
   });
 
   it('ends every shell on shutdown, and drops peers that never finished their handshake', async () => {
-    const silent = connect(port, '127.0.0.1');
+    const silent = connect(fixture.port, '127.0.0.1');
     const silentClosed = new Promise<void>((resolve) => silent.once('close', () => resolve()));
     silent.on('error', () => undefined);
     silent.resume(); // read (and ignore) the server's banner, so the socket sees the server hang up
-    const client = await login();
+    const client = await fixture.login();
     client.on('error', () => undefined);
     const shell = await openShell(client, { term: 'xterm', rows: 24, cols: 80 });
     const match = waitForOutput(shell, /PIDS=(\d+) (\d+)/);

@@ -40,6 +40,23 @@ export async function createRuntimeFixture(rootDir?: string): Promise<RuntimeFix
   };
 }
 
+/** A runtime fixture whose node has an SSH server and one key user. */
+export interface SshFixture extends RuntimeFixture {
+  port: number;
+  key: { publicKey: string; privateKey: string };
+  /** Logs the key user in with an ssh2 client. */
+  login(): Promise<ssh2.Client>;
+}
+
+/** Builds a fixture with SSH open on a free port and `userName` allowed in with a fresh key. */
+export async function createSshFixture(userName: string): Promise<SshFixture> {
+  const fixture = await createRuntimeFixture();
+  const key = newKeyPair();
+  fixture.users.push(userRecord(userName, { sshPublicKey: key.publicKey }));
+  const port = await fixture.runtime.openSsh(fixture.node, 0);
+  return { ...fixture, port, key, login: () => connectClient(port, { username: userName, privateKey: key.privateKey }) };
+}
+
 /** A fresh ed25519 key pair: OpenSSH public line and private key text. */
 export function newKeyPair(): { publicKey: string; privateKey: string } {
   const pair = generateEd25519KeyPair();

@@ -6,25 +6,21 @@ import { promisify } from 'node:util';
 import type { SFTPWrapper } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeRuntime } from '../../../../emulator/node-runtime/runtime';
-import { connectClient, createRuntimeFixture, newKeyPair, userRecord, type RuntimeFixture } from './runtime-fixture';
+import { connectClient, createRuntimeFixture, createSshFixture, type SshFixture } from './runtime-fixture';
 
 const run = promisify(execFile);
 
 describe('SFTP on an emulated node', () => {
-  let fixture: RuntimeFixture;
-  let port: number;
-  const key = newKeyPair();
+  let fixture: SshFixture;
 
   beforeAll(async () => {
-    fixture = await createRuntimeFixture();
-    fixture.users.push(userRecord('ops', { sshPublicKey: key.publicKey }));
-    port = await fixture.runtime.openSsh(fixture.node, 0);
+    fixture = await createSshFixture('ops');
     await fixture.runtime.runStartTask(fixture.node, { commandLine: 'echo from the start task' });
   });
   afterAll(() => fixture.dispose());
 
   it('lists the node folder as / and reads the start task output', async () => {
-    const client = await connectClient(port, { username: 'ops', privateKey: key.privateKey });
+    const client = await fixture.login();
     const sftp = await new Promise<SFTPWrapper>((resolve, reject) => client.sftp((e, s) => (e ? reject(e) : resolve(s))));
     const call = <T>(fn: (cb: (error: Error | null | undefined, value: T) => void) => void) =>
       new Promise<T>((resolve, reject) => fn((error, value) => (error ? reject(error) : resolve(value))));
@@ -52,10 +48,11 @@ describe('SFTP on an emulated node', () => {
   it('serves the OpenSSH sftp client', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'sftp-cli-'));
     try {
-      await writeFile(path.join(work, 'id'), key.privateKey, { mode: 0o600 });
+      await writeFile(path.join(work, 'id'), fixture.key.privateKey, { mode: 0o600 });
       await writeFile(path.join(work, 'batch'), `cd startup\nls\nget stdout.txt ${path.join(work, 'got.txt')}\n`);
-      const args = ['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null',
-        '-o', 'IdentitiesOnly=yes', '-i', path.join(work, 'id'), '-P', String(port), '-b', path.join(work, 'batch'), 'ops@127.0.0.1'];
+      const options = ['BatchMode=yes', 'StrictHostKeyChecking=no', 'UserKnownHostsFile=/dev/null', 'IdentitiesOnly=yes'];
+      const args = [...options.flatMap((option) => ['-o', option]), '-i', path.join(work, 'id')];
+      args.push('-P', String(fixture.port), '-b', path.join(work, 'batch'), 'ops@127.0.0.1');
       const { stdout } = await run('sftp', args, { timeout: 30_000 });
       expect(stdout).toContain('stdout.txt');
       expect(await readFile(path.join(work, 'got.txt'), 'utf8')).toBe('from the start task\n');

@@ -9,7 +9,11 @@ import { NodeRuntime } from '../../../../emulator/node-runtime/runtime';
 describe('node folder layout', () => {
   it('puts a node under <root>/<pool>/<node> with its host key outside the wiped folder', () => {
     const paths = nodePaths('/data', { poolId: 'p', nodeId: 'n_d' });
-    expect(paths).toMatchObject({ root: '/data/p/n_d', startup: '/data/p/n_d/startup', startupWorkingDir: '/data/p/n_d/startup/wd' });
+    expect(paths).toMatchObject({
+      root: '/data/p/n_d',
+      startup: '/data/p/n_d/startup',
+      startupWorkingDir: '/data/p/n_d/startup/wd',
+    });
     expect(paths.hostKey.startsWith(paths.root)).toBe(false);
   });
 

@@ -16,7 +16,11 @@ function keyPair(type: 'ed25519' | 'rsa') {
 }
 
 /** An authentication attempt shaped as ssh2 hands it to the server. */
-function publicKeyAttempt(username: string, signer: ReturnType<typeof keyPair>['priv'], opts: { sign?: boolean; hashAlgo?: string; tamper?: boolean } = {}) {
+function publicKeyAttempt(
+  username: string,
+  signer: ReturnType<typeof keyPair>['priv'],
+  opts: { sign?: boolean; hashAlgo?: string; tamper?: boolean } = {},
+) {
   const blob = Buffer.from('session-id-and-userauth-request');
   const signature = opts.sign === false ? undefined : signer.sign(opts.tamper ? Buffer.from('other') : blob, opts.hashAlgo);
   return {
