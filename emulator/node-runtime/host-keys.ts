@@ -37,7 +37,8 @@ export async function loadOrCreateHostKey(file: string): Promise<string> {
 export function generateEd25519KeyPair(comment = ''): { private: string; public: string } {
   for (;;) {
     const pair = utils.generateKeyPairSync('ed25519', { comment });
-    if (!(utils.parseKey(pair.private) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error)) return pair;
+    const readable = [pair.private, pair.public].every((text) => !(utils.parseKey(text) instanceof Error));
+    if (readable) return pair;
   }
 }
 

@@ -53,6 +53,8 @@ function modeString(stats: Stats): string {
 export function statusFor(error: unknown): { code: number; message: string } {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { code: STATUS_CODE.NO_SUCH_FILE, message: 'No such file' };
-  if (code === 'EACCES' || code === 'EPERM') return { code: STATUS_CODE.PERMISSION_DENIED, message: 'Permission denied' };
+  if (code === 'EACCES' || code === 'EPERM') {
+    return { code: STATUS_CODE.PERMISSION_DENIED, message: 'Permission denied' };
+  }
   return { code: STATUS_CODE.FAILURE, message: code ? `Failure (${code})` : 'Failure' };
 }

@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Attributes, SFTPWrapper } from 'ssh2';
 // Default import: ssh2 is CommonJS and its named exports are invisible to Node's native ESM loader.
@@ -37,14 +37,22 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
     });
   };
   const ok = (reqId: number): void => sftp.status(reqId, STATUS_CODE.OK);
+  /** Runs a file-system call whose only answer is OK (or the error's status). */
+  const perform = (reqId: number, work: () => Promise<unknown>): void =>
+    answer(reqId, async () => {
+      await work();
+      ok(reqId);
+    });
+  const sendStats = (reqId: number, stat: () => Promise<Stats>): void =>
+    answer(reqId, async () => sftp.attrs(reqId, toAttributes(await stat())));
   const badHandle = (reqId: number): void => sftp.status(reqId, STATUS_CODE.FAILURE, 'Invalid handle');
 
   sftp.on('REALPATH', (reqId, clientPath) => {
     const virtual = toVirtualPath(clientPath);
     sftp.name(reqId, [{ filename: virtual, longname: virtual, attrs: {} as Attributes }]);
   });
-  sftp.on('STAT', (reqId, p) => answer(reqId, async () => void sftp.attrs(reqId, toAttributes(await fs.stat(real(p))))));
-  sftp.on('LSTAT', (reqId, p) => answer(reqId, async () => void sftp.attrs(reqId, toAttributes(await fs.lstat(real(p))))));
+  sftp.on('STAT', (reqId, p) => sendStats(reqId, () => fs.stat(real(p))));
+  sftp.on('LSTAT', (reqId, p) => sendStats(reqId, () => fs.lstat(real(p))));
   sftp.on('OPEN', (reqId, p, flags, attrs) =>
     answer(reqId, async () => {
       const mode = utils.sftp.flagsToString(flags);
@@ -105,16 +113,17 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
       const names = [];
       for (const dirent of batch) {
         const stats = await fs.lstat(path.join(entry.dir, dirent.name)).catch(() => undefined);
-        if (stats) names.push({ filename: dirent.name, longname: longName(dirent.name, stats), attrs: toAttributes(stats) });
+        if (!stats) continue; // removed since the listing was read
+        names.push({ filename: dirent.name, longname: longName(dirent.name, stats), attrs: toAttributes(stats) });
       }
       sftp.name(reqId, names);
     }),
   );
-  sftp.on('MKDIR', (reqId, p, attrs) => answer(reqId, async () => void (await fs.mkdir(real(p), attrs?.mode), ok(reqId))));
-  sftp.on('RMDIR', (reqId, p) => answer(reqId, async () => void (await fs.rmdir(real(p)), ok(reqId))));
-  sftp.on('REMOVE', (reqId, p) => answer(reqId, async () => void (await fs.unlink(real(p)), ok(reqId))));
-  sftp.on('RENAME', (reqId, from, to) => answer(reqId, async () => void (await fs.rename(real(from), real(to)), ok(reqId))));
-  sftp.on('SETSTAT', (reqId, p, attrs) => answer(reqId, async () => void (await applyAttributes(real(p), attrs), ok(reqId))));
+  sftp.on('MKDIR', (reqId, p, attrs) => perform(reqId, () => fs.mkdir(real(p), attrs?.mode)));
+  sftp.on('RMDIR', (reqId, p) => perform(reqId, () => fs.rmdir(real(p))));
+  sftp.on('REMOVE', (reqId, p) => perform(reqId, () => fs.unlink(real(p))));
+  sftp.on('RENAME', (reqId, from, to) => perform(reqId, () => fs.rename(real(from), real(to))));
+  sftp.on('SETSTAT', (reqId, p, attrs) => perform(reqId, () => applyAttributes(real(p), attrs)));
   sftp.on('FSETSTAT', (reqId, handle, attrs) =>
     answer(reqId, async () => {
       const entry = lookup(handle);

@@ -137,7 +137,11 @@ function runOnce(
   return { pid: child.pid ?? -1, exited: result.then(() => undefined), result };
 }
 
-function taskEnvironment(paths: NodePaths, nodeEnv: Record<string, string>, task: StartTaskSpec): Record<string, string> {
+function taskEnvironment(
+  paths: NodePaths,
+  nodeEnv: Record<string, string>,
+  task: StartTaskSpec,
+): Record<string, string> {
   const env: Record<string, string> = { ...nodeEnv };
   for (const setting of task.environmentSettings ?? []) env[setting.name] = setting.value ?? '';
   // Batch's own variables win over the task's settings, as on the service.
