@@ -6,6 +6,7 @@ import type { Logger, SecretRedactor } from './log';
 import { createProvisioning } from './provision/create-provisioning';
 import { ContractRouter, type InvokeHandlers } from './router';
 import { SettingsService, settingsHandlers } from './settings/settings-service';
+import { createTerminals } from './terminal/create-terminals';
 import type { SecretStore } from './store/secret-store';
 import { appHandlers } from './system/app-info';
 
@@ -49,14 +50,17 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   const accounts = createAccountsFeature({ dataDir, secretStore, log, redactor, events, settings, host: deps.accounts });
   // provisioning.resolver is the NodeLoginResolver the terminal feature takes.
   const provisioning = createProvisioning({ dataDir, secretStore, log, redactor, events, clients: accounts.source });
+  const terminals = createTerminals({ dataDir, log, events, resolver: provisioning.resolver });
   const handlers: InvokeHandlers = {
     ...appHandlers(info),
     ...settingsHandlers(settings),
     ...accounts.handlers,
     ...batchHandlers(createBatchServices(accounts.source, events)),
     ...provisioning.handlers,
+    ...terminals.handlers,
   };
-  const disposers: (() => Promise<void>)[] = [provisioning.dispose, accounts.dispose];
+  // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
+  const disposers: (() => Promise<void>)[] = [terminals.dispose, provisioning.dispose, accounts.dispose];
   return {
     router: new ContractRouter(handlers, deps.log),
     events,

@@ -1,0 +1,36 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { EventEmitter } from '../events';
+import type { Logger } from '../log';
+import { HostKeyPrompts } from '../ssh/host-key-prompts';
+import { HostKeyTrust } from '../ssh/host-key-trust';
+import { KnownHostsFile } from '../ssh/known-hosts-file';
+import type { NodeLoginResolver } from '../ssh/node-login';
+import { terminalHandlers } from './terminal-handlers';
+import { TerminalService } from './terminal-service';
+
+/** What the terminal feature needs from the composition root. */
+export interface TerminalFeatureDeps {
+  dataDir: string;
+  log: Logger;
+  events: EventEmitter;
+  resolver: NodeLoginResolver;
+  /** The user's OpenSSH known_hosts, read and never written; default `~/.ssh/known_hosts`. */
+  knownHostsPath?: string;
+}
+
+/** The terminal feature, built: its handlers and how to end every session on quit. */
+export interface TerminalFeature {
+  handlers: ReturnType<typeof terminalHandlers>;
+  service: TerminalService;
+  dispose(): Promise<void>;
+}
+
+/** Builds the trust store, the prompt broker and the session service, and their contract handlers. */
+export function createTerminals(deps: TerminalFeatureDeps): TerminalFeature {
+  const knownHosts = new KnownHostsFile(deps.knownHostsPath ?? join(homedir(), '.ssh', 'known_hosts'));
+  const trust = new HostKeyTrust(deps.dataDir, knownHosts);
+  const prompts = new HostKeyPrompts();
+  const service = new TerminalService({ events: deps.events, log: deps.log, resolver: deps.resolver, trust, prompts });
+  return { handlers: terminalHandlers(service, trust, prompts), service, dispose: () => service.dispose() };
+}
