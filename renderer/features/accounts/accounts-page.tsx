@@ -1,11 +1,39 @@
-import { PlaceholderPage } from '../../components/placeholder-page';
+import { Body1, Button, Divider, Spinner, Title2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AccountView } from '../../../contract/features/accounts';
+import { AccountCard } from './account-card';
+import { EntraIdentities } from './entra-discovery';
+import { EntraSignIn } from './entra-sign-in';
+import { InlineError } from './inline-error';
+import { SharedKeyDialog } from './shared-key-dialog';
+import { useAccounts } from './use-accounts';
 
-/** The Accounts page: Local sandbox, shared-key and Microsoft Entra ID accounts. */
+/** The Accounts page: the Local sandbox, shared-key and Microsoft Entra ID accounts, and which one is active. */
 export function AccountsPage() {
+  const accounts = useAccounts();
+  const [dialog, setDialog] = useState<{ editing?: AccountView } | undefined>();
   return (
-    <PlaceholderPage title="Accounts">
-      Here you will add Batch accounts — the Local sandbox emulator, an account by URL and shared key, or accounts
-      discovered after signing in with Microsoft Entra ID — and choose the active one.
-    </PlaceholderPage>
+    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'grid', gap: 16, alignContent: 'start' }}>
+      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
+        <Title2 as="h2" id="page-title">
+          Accounts
+        </Title2>
+        <Button onClick={() => setDialog({})}>Add with shared key</Button>
+      </div>
+      <Body1>The active account is the one Images, Pools and Terminals work with. Keys and tokens stay in Batch Deck's main process.</Body1>
+      {accounts.isPending && <Spinner label="Loading accounts…" />}
+      <InlineError error={accounts.error} />
+      <div role="list" aria-label="Batch accounts" style={{ display: 'grid', gap: 12 }}>
+        {(accounts.data ?? []).map((account) => (
+          <div role="listitem" key={account.id}>
+            <AccountCard account={account} onEdit={(editing) => setDialog({ editing })} />
+          </div>
+        ))}
+      </div>
+      <Divider />
+      <EntraSignIn />
+      <EntraIdentities />
+      {dialog && <SharedKeyDialog open editing={dialog.editing} onClose={() => setDialog(undefined)} />}
+    </section>
   );
 }
