@@ -53,7 +53,9 @@ export function ProvisionDialog(props: {
   const [password, setPassword] = useState('');
   const [isAdmin, setIsAdmin] = useState(false);
   const [expiry, setExpiry] = useState(() => localInputValue(new Date(Date.now() + 24 * 3_600_000)));
-  const [target, setTarget] = useState<'selected' | 'all'>(props.selectedNodeIds.length > 0 ? 'selected' : 'all');
+  const [chosenTarget, setTarget] = useState<'selected' | 'all'>('selected');
+  // With nothing selected the only sensible target is the whole pool, whatever was chosen before.
+  const target = props.selectedNodeIds.length === 0 ? 'all' : chosenTarget;
   const [touched, setTouched] = useState(false);
   // When the dialog opened: the expiry check compares with it (main checks against its own clock again).
   const [openedAt] = useState(() => Date.now());

@@ -38,6 +38,13 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
   const [pendingCopy, setPendingCopy] = useState<RemoteLoginRow>();
   const [chosenUser, setChosenUser] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
+  // Each opening mounts a fresh dialog (fresh form, fresh default expiry); the closed one unmounts only once closed.
+  const [openings, setOpenings] = useState(0);
+  const open = (which: 'provision' | 'remove' | 'export', reason?: string) => {
+    setExportReason(reason);
+    setOpenings((n) => n + 1);
+    setDialog(which);
+  };
 
   const users = table.data?.users ?? [];
   const userName = chosenUser && users.some((u) => u.userName === chosenUser) ? chosenUser : (operations[0]?.summary.userName ?? users[0]?.userName);
@@ -49,8 +56,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
       const { command, keyFileNeeded } = await call('remote-login:ssh-command', { poolId, nodeId: row.nodeId, userName });
       if (keyFileNeeded) {
         setPendingCopy(row);
-        setExportReason('The ssh command needs the managed private key in a file. Export it once; later commands reuse the file.');
-        setDialog('export');
+        open('export', 'The ssh command needs the managed private key in a file. Export it once; later commands reuse the file.');
         return;
       }
       const copied = await navigator.clipboard?.writeText(command).then(() => true, () => false);
@@ -71,8 +77,8 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
         <Subtitle2 as="h3" style={{ marginRight: 'auto' }}>
           Remote login
         </Subtitle2>
-        <Field label="User" orientation="horizontal">
-          <Select value={userName ?? ''} onChange={(_, d) => setChosenUser(d.value)} disabled={users.length === 0} aria-label="User shown in the table">
+        <Field label="User shown">
+          <Select style={{ minWidth: 220 }} value={userName ?? ''} onChange={(_, d) => setChosenUser(d.value)} disabled={users.length === 0} aria-label="User shown in the table">
             {users.length === 0 && <option value="">none yet</option>}
             {users.map((u) => (
               <option key={u.userName} value={u.userName}>
@@ -82,13 +88,13 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={() => setDialog('provision')} data-testid="open-provision">
+        <Button appearance="primary" onClick={() => open('provision')} data-testid="open-provision">
           Add user…
         </Button>
-        <Button disabled={!userName} onClick={() => setDialog('remove')}>
+        <Button disabled={!userName} onClick={() => open('remove')}>
           Remove user…
         </Button>
-        <Button onClick={() => (setExportReason(undefined), setDialog('export'))}>Export key…</Button>
+        <Button onClick={() => open('export')}>Export key…</Button>
         <Button onClick={() => void table.refresh().catch(() => undefined)} disabled={table.refreshing} data-testid="refresh-logins">
           {table.refreshing ? 'Refreshing…' : 'Refresh'}
         </Button>
@@ -134,30 +140,37 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
         </>
       )}
 
-      {dialog === 'provision' && (
-        <ProvisionDialog
-          open
+      {/* Dialogs stay mounted and toggle `open`: unmounting an open modal would skip its cleanup. */}
+      <ProvisionDialog
+        key={`provision-${openings}`}
+        open={dialog === 'provision'}
+        poolId={poolId}
+        selectedNodeIds={selectedNodeIds}
+        onClose={() => setDialog(undefined)}
+        onStarted={(_, name) => setChosenUser(name)}
+      />
+      {userName && (
+        <RemoveUserDialog
+          key={`remove-${openings}`}
+          open={dialog === 'remove'}
           poolId={poolId}
+          userName={userName}
           selectedNodeIds={selectedNodeIds}
           onClose={() => setDialog(undefined)}
-          onStarted={(_, name) => setChosenUser(name)}
+          onStarted={() => undefined}
         />
       )}
-      {dialog === 'remove' && userName && (
-        <RemoveUserDialog open poolId={poolId} userName={userName} selectedNodeIds={selectedNodeIds} onClose={() => setDialog(undefined)} onStarted={() => undefined} />
-      )}
-      {dialog === 'export' && (
-        <KeyExportDialog
-          open
-          reason={exportReason}
-          onClose={() => setDialog(undefined)}
-          onExported={(path) => {
-            setNotice({ intent: 'info', title: 'Private key exported (0600)', text: path, testId: 'key-exported' });
-            if (pendingCopy) void copyCommand(pendingCopy);
-            setPendingCopy(undefined);
-          }}
-        />
-      )}
+      <KeyExportDialog
+        key={`export-${openings}`}
+        open={dialog === 'export'}
+        reason={exportReason}
+        onClose={() => setDialog(undefined)}
+        onExported={(path) => {
+          setNotice({ intent: 'info', title: 'Private key exported (0600)', text: path, testId: 'key-exported' });
+          if (pendingCopy) void copyCommand(pendingCopy);
+          setPendingCopy(undefined);
+        }}
+      />
     </section>
   );
 }

@@ -23,7 +23,8 @@ export function RemoveUserDialog(props: {
   onClose(): void;
   onStarted(operationId: string): void;
 }) {
-  const [target, setTarget] = useState<'selected' | 'all'>(props.selectedNodeIds.length > 0 ? 'selected' : 'all');
+  const [chosenTarget, setTarget] = useState<'selected' | 'all'>('selected');
+  const target = props.selectedNodeIds.length === 0 ? 'all' : chosenTarget;
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
