@@ -1,10 +1,12 @@
-import { PlaceholderPage } from '../../components/placeholder-page';
+import { useNavigation } from '../../navigation';
+import { CreatePoolPage } from './create/create-pool-page';
+import { PoolDetailPage } from './detail/pool-detail-page';
+import { PoolListPage } from './pool-list-page';
 
-/** The Pools page: pools, their nodes, and pool creation. */
+/** The Pools page: the list, one pool's detail (`#pools?poolId=…`), or the create form (`#pools?create=1`). */
 export function PoolsPage() {
-  return (
-    <PlaceholderPage title="Pools">
-      Here you will create pools with SSH access, watch allocation, and manage nodes at any scale.
-    </PlaceholderPage>
-  );
+  const params = useNavigation((s) => s.route.params);
+  if (params.create) return <CreatePoolPage params={params} />;
+  if (params.poolId) return <PoolDetailPage key={params.poolId} poolId={params.poolId} />;
+  return <PoolListPage />;
 }

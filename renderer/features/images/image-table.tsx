@@ -1,0 +1,87 @@
+import { Badge, Button, Tooltip, tokens } from '@fluentui/react-components';
+import type { SupportedImage } from '../../../contract/features/batch-models';
+import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
+import { daysUntilEndOfLife, endOfLifeWarningDays } from './image-filters';
+
+const columns: VirtualColumn[] = [
+  { key: 'publisher', header: 'Publisher', width: 'minmax(100px, 0.8fr)' },
+  { key: 'offer', header: 'Offer', width: 'minmax(150px, 1.5fr)' },
+  { key: 'sku', header: 'SKU', width: 'minmax(110px, 1fr)' },
+  { key: 'version', header: 'Version', width: '64px' },
+  { key: 'agent', header: 'Node agent SKU', width: 'minmax(215px, 1.3fr)' },
+  { key: 'verification', header: 'Verification', width: '96px' },
+  { key: 'capabilities', header: 'Capabilities', width: 'minmax(140px, 1.4fr)' },
+  { key: 'eol', header: 'End of life', width: '190px' },
+  { key: 'action', header: '', width: '130px' },
+];
+
+/** The end-of-life cell: the date, highlighted when it is near or past. */
+function EndOfLife(props: { image: SupportedImage; now: number }) {
+  const days = daysUntilEndOfLife(props.image, props.now);
+  if (days === undefined) return <span style={{ color: tokens.colorNeutralForeground3 }}>—</span>;
+  const date = props.image.endOfLife?.slice(0, 10);
+  if (days > endOfLifeWarningDays) return <span>{date}</span>;
+  const text = days < 0 ? 'ended' : `in ${days} days`;
+  return (
+    <Tooltip content={`Batch stops accepting new pools with this image on ${date}.`} relationship="description">
+      <span data-testid="eol-near" style={{ color: tokens.colorPaletteRedForeground1, fontWeight: 600 }}>
+        {date} ({text})
+      </span>
+    </Tooltip>
+  );
+}
+
+/** The images table, virtualized; each Linux row can start the create-pool form with its image and agent SKU. */
+export function ImageTable(props: { images: SupportedImage[]; now: number; onCreatePool: (image: SupportedImage) => void }) {
+  const { images, now } = props;
+  const key = (i: SupportedImage) => `${i.publisher}/${i.offer}/${i.sku}/${i.version}/${i.nodeAgentSkuId}`;
+  return (
+    <VirtualTable
+      label="Supported images"
+      testId="images-table"
+      columns={columns}
+      rowCount={images.length}
+      rowKey={(index) => key(images[index] as SupportedImage)}
+      height="calc(100vh - 330px)"
+      rowHeight={36}
+      empty={<p style={{ padding: 16 }}>No image matches these filters.</p>}
+      renderCell={(index, column) => {
+        const image = images[index] as SupportedImage;
+        switch (column) {
+          case 'publisher':
+            return image.publisher;
+          case 'offer':
+            return <span title={image.offer}>{image.offer}</span>;
+          case 'sku':
+            return image.sku;
+          case 'version':
+            return image.version;
+          case 'agent':
+            return <code>{image.nodeAgentSkuId}</code>;
+          case 'verification':
+            return (
+              <Badge appearance="tint" color={image.verification === 'verified' ? 'success' : 'warning'}>
+                {image.verification}
+              </Badge>
+            );
+          case 'capabilities':
+            return <span title={image.capabilities.join(', ')}>{[image.architecture, ...image.capabilities].join(', ')}</span>;
+          case 'eol':
+            return <EndOfLife image={image} now={now} />;
+          case 'action':
+            return image.osType === 'linux' ? (
+              <Button size="small" appearance="primary" onClick={() => props.onCreatePool(image)} aria-label={`Create a pool with ${image.offer} ${image.sku}`}>
+                Create a pool…
+              </Button>
+            ) : (
+              <Tooltip content="Batch Deck creates Linux pools with SSH access." relationship="description">
+                <span style={{ color: tokens.colorNeutralForeground3 }}>Windows</span>
+              </Tooltip>
+            );
+          default:
+            return null;
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { Combobox, Dropdown, Field, Input, Option, SpinButton } from '@fluentui/react-components';
+import { fieldState, spinValue, type FormSectionProps } from './form-section';
+import { vmSizeSuggestions } from './vm-sizes';
+
+const modeLabels = { simplified: 'Simplified (recommended)', classic: 'Classic (being retired)', default: 'Service default' } as const;
+
+/** Id, display name, VM size, node counts, task slots and node communication mode. */
+export function BasicsFields(props: FormSectionProps) {
+  const { draft, change } = props;
+  return (
+    <fieldset style={{ border: 'none', padding: 0, margin: 0, minWidth: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 12, alignItems: 'start' }}>
+      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>Pool</legend>
+      <Field label="Pool id" required hint="Letters, digits, - and _; up to 64; unique in the account (ignoring case)." {...fieldState(props, 'id')}>
+        <Input value={draft.id} onChange={(_, d) => change({ id: d.value })} aria-label="Pool id" />
+      </Field>
+      <Field label="Display name" {...fieldState(props, 'displayName')}>
+        <Input value={draft.displayName} onChange={(_, d) => change({ displayName: d.value })} aria-label="Display name" />
+      </Field>
+      <Field label="VM size" required hint="Pick a suggestion or type any size your region offers." {...fieldState(props, 'vmSize')}>
+        <Combobox
+          freeform
+          aria-label="VM size"
+          value={draft.vmSize}
+          selectedOptions={[draft.vmSize]}
+          onChange={(e) => change({ vmSize: e.target.value })}
+          onOptionSelect={(_, d) => d.optionValue && change({ vmSize: d.optionValue })}
+        >
+          {vmSizeSuggestions.map((s) => (
+            <Option key={s.size} value={s.size} text={s.size}>
+              {s.size} — {s.note}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      <Field label="Dedicated nodes" {...fieldState(props, 'targetDedicatedNodes')}>
+        <SpinButton min={0} max={100_000} value={draft.targetDedicatedNodes} onChange={(_, d) => change({ targetDedicatedNodes: spinValue(d, draft.targetDedicatedNodes) })} aria-label="Dedicated nodes" />
+      </Field>
+      <Field label="Spot nodes" hint="Cheaper, may be preempted." {...fieldState(props, 'targetSpotNodes')}>
+        <SpinButton min={0} max={100_000} value={draft.targetSpotNodes} onChange={(_, d) => change({ targetSpotNodes: spinValue(d, draft.targetSpotNodes) })} aria-label="Spot nodes" />
+      </Field>
+      <Field label="Task slots per node" hint="At most 256, and at most 4 × the VM's cores." {...fieldState(props, 'taskSlotsPerNode')}>
+        <SpinButton min={1} max={256} value={draft.taskSlotsPerNode} onChange={(_, d) => change({ taskSlotsPerNode: spinValue(d, draft.taskSlotsPerNode) })} aria-label="Task slots per node" />
+      </Field>
+      <Field label="Node communication mode" hint="Simplified needs no inbound ports for the Batch agent." {...fieldState(props, 'nodeCommunicationMode')}>
+        <Dropdown
+          aria-label="Node communication mode"
+          value={modeLabels[draft.nodeCommunicationMode]}
+          selectedOptions={[draft.nodeCommunicationMode]}
+          onOptionSelect={(_, d) => d.optionValue && change({ nodeCommunicationMode: d.optionValue as keyof typeof modeLabels })}
+        >
+          {(Object.keys(modeLabels) as (keyof typeof modeLabels)[]).map((mode) => (
+            <Option key={mode} value={mode}>
+              {modeLabels[mode]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    </fieldset>
+  );
+}

@@ -1,0 +1,109 @@
+import { Badge, Button, Caption1, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title2 } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { nodeColumn } from '../../../../contract/features/batch-models';
+import { serviceErrorInfo } from '../../../components/service-error-message';
+import { useNavigation } from '../../../navigation';
+import { RemoteLoginPanel } from '../../connect/remote-login-panel';
+import { SshAccessBadge } from '../pool-list-page';
+import { PoolRowActions } from '../pool-row-actions';
+import { usePool } from '../use-pools';
+import { AllocationProgress } from './allocation-progress';
+import { BulkActionsBar } from './bulk-actions-bar';
+import { HeatMapLegend } from './heat-map-legend';
+import { NodeHeatMap } from './node-heat-map';
+import { pruneSelection, useNodeSelection } from './node-selection';
+import { NodeTable } from './node-table';
+import { PoolConfiguration } from './pool-configuration';
+import { NoSshEndpointBanner } from './ssh-banner';
+import { StartTaskOutput } from './start-task-output';
+import { useNodeListProgress, useNodes } from './use-nodes';
+
+type DetailTab = 'nodes' | 'output' | 'remote' | 'config';
+
+/** One pool: allocation progress, heat map, node table, bulk actions, start task output and remote login. */
+export function PoolDetailPage(props: { poolId: string }) {
+  const { poolId } = props;
+  const go = useNavigation((s) => s.go);
+  const pool = usePool(poolId);
+  const nodes = useNodes(poolId);
+  const progress = useNodeListProgress(poolId, nodes.isFetching && !nodes.data);
+  const [tab, setTab] = useState<DetailTab>('nodes');
+  const [outputNode, setOutputNode] = useState<string | undefined>();
+  const { selected, replace, reset } = useNodeSelection();
+  const rows = nodes.data?.rows;
+  const ids = useMemo(() => (rows ?? []).map((r) => r[nodeColumn.id]), [rows]);
+
+  useEffect(() => reset(poolId), [poolId, reset]);
+  useEffect(() => {
+    const pruned = pruneSelection(selected, new Set(ids));
+    if (pruned) replace(pruned);
+  }, [ids, selected, replace]);
+
+  const gone = pool.isError && serviceErrorInfo(pool.error).code === 'PoolNotFound';
+  if (gone) {
+    return (
+      <section style={{ padding: 24, display: 'grid', gap: 12 }}>
+        <MessageBar intent="info" data-testid="pool-gone">
+          <MessageBarBody>Pool {poolId} no longer exists.</MessageBarBody>
+        </MessageBar>
+        <Button onClick={() => go('pools')}>Back to pools</Button>
+      </section>
+    );
+  }
+  const detail = pool.data;
+  const showOutput = (nodeId: string) => {
+    setOutputNode(nodeId);
+    setTab('output');
+  };
+  return (
+    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'flex', flexDirection: 'column', gap: 8, minHeight: 0 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <Button appearance="subtle" onClick={() => go('pools')}>
+          ← Pools
+        </Button>
+        <Title2 as="h2" id="page-title">
+          {poolId}
+        </Title2>
+        {detail && (
+          <>
+            <Badge appearance="outline" data-testid="pool-state">{detail.state}</Badge>
+            <Badge appearance="outline" data-testid="pool-allocation-state">{detail.allocationState}</Badge>
+            <Caption1>{detail.vmSize}</Caption1>
+            <Caption1 data-testid="pool-dedicated">
+              dedicated {detail.currentDedicatedNodes}/{detail.targetDedicatedNodes}, spot {detail.currentSpotNodes}/{detail.targetSpotNodes}
+            </Caption1>
+            <SshAccessBadge access={detail.sshAccess} />
+            <PoolRowActions pool={detail} natPools={detail.natPools} asButtons onDeleted={() => undefined} />
+          </>
+        )}
+      </div>
+      {pool.isPending && <Spinner size="small" label="Loading pool…" />}
+      {detail?.sshAccess === 'none' && <NoSshEndpointBanner poolId={poolId} />}
+      {detail && <AllocationProgress pool={detail} />}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as DetailTab)}>
+        <Tab value="nodes">Nodes{rows ? ` (${rows.length.toLocaleString()})` : ''}</Tab>
+        <Tab value="output">Start task output</Tab>
+        <Tab value="remote">Remote login</Tab>
+        <Tab value="config">Configuration</Tab>
+      </TabList>
+      {tab === 'nodes' && (
+        <div style={{ display: 'grid', gap: 8, minHeight: 0 }}>
+          {!rows && <Spinner size="small" label={progress ? `Listing nodes… ${progress.toLocaleString()}` : 'Listing nodes…'} />}
+          {rows && (
+            <>
+              <HeatMapLegend rows={rows} />
+              <NodeHeatMap rows={rows} />
+              <BulkActionsBar poolId={poolId} rows={rows} />
+              <NodeTable rows={rows} onShowOutput={showOutput} />
+            </>
+          )}
+        </div>
+      )}
+      {tab === 'output' && (
+        <StartTaskOutput poolId={poolId} nodeIds={ids} nodeId={outputNode ?? [...selected][0] ?? ids[0]} onNodeChange={setOutputNode} />
+      )}
+      {tab === 'remote' && <RemoteLoginPanel poolId={poolId} selectedNodeIds={[...selected]} />}
+      {tab === 'config' && detail && <PoolConfiguration pool={detail} />}
+    </section>
+  );
+}

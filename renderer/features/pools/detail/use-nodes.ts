@@ -1,0 +1,51 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { NodeRow } from '../../../../contract/features/batch-models';
+import { call, onEvent } from '../../../ipc/client';
+import { whileVisible } from '../use-pools';
+
+/** The rows the renderer holds for one pool and how fresh they are. */
+export interface NodeRows {
+  version: number;
+  rows: NodeRow[];
+  listedAt: string;
+  checkedAt: string;
+}
+
+/** Query key of a pool's node rows. */
+export const nodesQueryKey = (poolId: string) => ['nodes:list', poolId] as const;
+
+/**
+ * A pool's nodes, polled every 3 s while visible. Each poll sends the version already held, so main answers
+ * "unchanged" without rows unless the nodes changed; the same `rows` array is kept so nothing redraws.
+ */
+export function useNodes(poolId: string) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: nodesQueryKey(poolId),
+    queryFn: async (): Promise<NodeRows> => {
+      const held = client.getQueryData<NodeRows>(nodesQueryKey(poolId));
+      const result = await call('nodes:list', { poolId, ...(held ? { knownVersion: held.version } : {}) });
+      if (result.unchanged) return held ? { ...held, checkedAt: result.checkedAt } : { version: -1, rows: [], listedAt: '', checkedAt: result.checkedAt };
+      return { version: result.version, rows: result.rows, listedAt: result.listedAt, checkedAt: result.checkedAt };
+    },
+    refetchInterval: whileVisible(3000),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    // Deep-comparing 10,000 rows on every poll would cost more than the poll; versions already say what changed.
+    structuralSharing: false,
+    meta: { silent: true },
+  });
+}
+
+/** Nodes listed so far while main pages through a big pool (undefined when not listing). */
+export function useNodeListProgress(poolId: string, listing: boolean): number | undefined {
+  const [loaded, setLoaded] = useState<number | undefined>();
+  useEffect(() => {
+    if (!listing) return;
+    return onEvent('nodes:list-progress', (event) => {
+      if (event.poolId === poolId) setLoaded(event.loaded);
+    });
+  }, [poolId, listing]);
+  return listing ? loaded : undefined;
+}

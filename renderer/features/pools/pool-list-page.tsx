@@ -1,0 +1,112 @@
+import { Badge, Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Title2, Tooltip } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import type { PoolSummary } from '../../../contract/features/batch-models';
+import { describeAge } from '../images/image-filters';
+import { useNow } from '../../components/use-now';
+import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
+import { useNavigation } from '../../navigation';
+import { NodeCountsBar } from './node-counts-bar';
+import { mergeCounts } from './node-state-style';
+import { PoolRowActions } from './pool-row-actions';
+import { usePools } from './use-pools';
+
+const columns: VirtualColumn[] = [
+  { key: 'id', header: 'Pool', width: 'minmax(140px, 1.3fr)' },
+  { key: 'state', header: 'State', width: '90px' },
+  { key: 'allocation', header: 'Allocation', width: '100px' },
+  { key: 'vmSize', header: 'VM size', width: 'minmax(120px, 1fr)' },
+  { key: 'dedicated', header: 'Dedicated', width: '90px' },
+  { key: 'spot', header: 'Spot', width: '80px' },
+  { key: 'nodes', header: 'Nodes by state', width: 'minmax(200px, 2fr)' },
+  { key: 'ssh', header: 'SSH', width: '80px' },
+  { key: 'actions', header: '', width: '50px' },
+];
+
+/** A badge that says how the pool's nodes can be reached over SSH. */
+export function SshAccessBadge(props: { access: PoolSummary['sshAccess'] }) {
+  if (props.access === 'none') {
+    return (
+      <Tooltip content="No inbound NAT pool for port 22: nodes have no SSH endpoint." relationship="description">
+        <Badge color="danger" appearance="tint">none</Badge>
+      </Tooltip>
+    );
+  }
+  return <Badge color="success" appearance="tint">{props.access === 'nat-pool' ? 'NAT pool' : 'default'}</Badge>;
+}
+
+/** The pools list: states, targets, node counts by state (from /nodecounts), refreshed while visible. */
+export function PoolListPage() {
+  const pools = usePools();
+  const go = useNavigation((s) => s.go);
+  const now = useNow(5000);
+  const list = pools.data?.pools ?? [];
+  return (
+    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'flex', flexDirection: 'column', gap: 8, minHeight: 0 }}>
+      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
+        <Title2 as="h2" id="page-title">
+          Pools
+        </Title2>
+        {pools.data && (
+          <Caption1>
+            {pools.data.account.name}: {list.length} pools, updated {describeAge(pools.data.fetchedAt, now)}
+          </Caption1>
+        )}
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => go('pools', { create: '1' })}>
+          Create pool
+        </Button>
+      </div>
+      <Body1>Counts by state come from the service's node counts, so this page stays cheap for pools of any size.</Body1>
+      {pools.isPending && <Spinner label="Listing pools…" />}
+      {pools.isError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{pools.error.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {pools.data && (
+        <VirtualTable
+          label="Pools"
+          testId="pools-table"
+          columns={columns}
+          rowCount={list.length}
+          rowKey={(i) => (list[i] as PoolSummary).id}
+          height="calc(100vh - 240px)"
+          rowHeight={44}
+          empty={<p style={{ padding: 16 }}>No pools yet. Create one, or start from an image on the Images page.</p>}
+          renderCell={(i, column) => {
+            const pool = list[i] as PoolSummary;
+            switch (column) {
+              case 'id':
+                return (
+                  <Link
+                    href={`#pools?poolId=${encodeURIComponent(pool.id)}`}
+                    onClick={(event) => (event.preventDefault(), go('pools', { poolId: pool.id }))}
+                    title={pool.displayName ?? pool.id}
+                  >
+                    {pool.id}
+                  </Link>
+                );
+              case 'state':
+                return pool.state;
+              case 'allocation':
+                return pool.allocationState;
+              case 'vmSize':
+                return pool.vmSize;
+              case 'dedicated':
+                return `${pool.currentDedicatedNodes} / ${pool.targetDedicatedNodes}`;
+              case 'spot':
+                return `${pool.currentSpotNodes} / ${pool.targetSpotNodes}`;
+              case 'nodes':
+                return <NodeCountsBar counts={mergeCounts(pool.nodeCounts)} />;
+              case 'ssh':
+                return <SshAccessBadge access={pool.sshAccess} />;
+              case 'actions':
+                return <PoolRowActions pool={pool} />;
+              default:
+                return null;
+            }
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import { MoreHorizontalRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { NatPoolInfo, PoolSummary } from '../../../contract/features/batch-models';
+import { DeletePoolDialog } from './delete-pool-dialog';
+import { ResizeDialog } from './resize-dialog';
+import { usePoolActions } from './use-pools';
+
+/** Resize, stop resize and delete for one pool, as a menu with its dialogs. */
+export function PoolRowActions(props: { pool: PoolSummary; natPools?: NatPoolInfo[]; onDeleted?: () => void; asButtons?: boolean }) {
+  const { pool } = props;
+  const { stopResize } = usePoolActions();
+  const [dialog, setDialog] = useState<'resize' | 'delete' | undefined>();
+  const deleting = pool.state === 'deleting';
+  const resizing = pool.allocationState === 'resizing';
+  const items = [
+    { key: 'resize', label: 'Resize…', disabled: deleting, run: () => setDialog('resize') },
+    { key: 'stop', label: 'Stop resize', disabled: deleting || !resizing, run: () => stopResize.mutate(pool.id) },
+    { key: 'delete', label: 'Delete…', disabled: deleting, run: () => setDialog('delete') },
+  ];
+  return (
+    <>
+      {props.asButtons ? (
+        <div style={{ display: 'flex', gap: 8 }}>
+          {items.map((item) => (
+            <Button key={item.key} size="small" disabled={item.disabled} onClick={item.run}>
+              {item.label}
+            </Button>
+          ))}
+        </div>
+      ) : (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button size="small" appearance="subtle" icon={<MoreHorizontalRegular />} aria-label={`Actions for ${pool.id}`} onClick={(e) => e.stopPropagation()} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {items.map((item) => (
+                <MenuItem key={item.key} disabled={item.disabled} onClick={item.run}>
+                  {item.label}
+                </MenuItem>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
+      {dialog === 'resize' && <ResizeDialog pool={pool} natPools={props.natPools} open onClose={() => setDialog(undefined)} />}
+      {dialog === 'delete' && <DeletePoolDialog poolId={pool.id} open onClose={() => setDialog(undefined)} onDeleted={props.onDeleted} />}
+    </>
+  );
+}

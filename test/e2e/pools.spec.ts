@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+
+let host: WebHostProcess;
+let page: Page;
+/** Channels the page sent over the web host's socket, in order. */
+const sent: string[] = [];
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01' } });
+  page = await browser.newPage();
+  page.on('websocket', (socket) =>
+    socket.on('framesent', (frame) => {
+      const channel = /"channel":"([^"]+)"/.exec(String(frame.payload))?.[1];
+      if (channel) sent.push(channel);
+    }),
+  );
+  await page.goto(host.url);
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await host?.stop();
+});
+
+/** Opens the create form for Ubuntu 22.04 from the Images page, as a user would. */
+async function createFormFromImages(): Promise<void> {
+  await page.getByRole('tab', { name: 'Images' }).click();
+  await page.getByLabel('Search images').fill('ubuntu 22.04');
+  const table = page.getByTestId('images-table');
+  await expect(table.getByRole('row').filter({ hasText: '22_04-lts' }).first()).toBeVisible();
+  await expect(page.getByTestId('images-count')).toContainText('3 of');
+  await page.getByRole('button', { name: 'Create a pool with 0001-com-ubuntu-server-jammy 22_04-lts', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Create pool' })).toBeVisible();
+  await expect(page.getByTestId('chosen-image')).toContainText('batch.node.ubuntu 22.04');
+}
+
+test('a bad pool id is stopped inline before any request is sent', async () => {
+  await createFormFromImages();
+  await page.getByLabel('Pool id').fill('bad id!');
+  await expect(page.getByText('A pool id may contain only letters, digits, hyphens (-) and underscores (_).')).toBeVisible();
+  await page.getByRole('button', { name: 'Create pool', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing was sent' })).toBeVisible();
+  expect(sent).not.toContain('pools:create');
+});
+
+test('create a pool with 2 nodes and a start task; nodes become idle; its output shows the startup folder', async () => {
+  await page.getByLabel('Pool id').fill('e2e-pool');
+  await page.getByLabel('Dedicated nodes').fill('2');
+  await page.getByRole('switch', { name: 'Run a start task on every node as it joins' }).click();
+  await page.getByLabel('Start task command line').fill('printenv AZ_BATCH_NODE_STARTUP_DIR');
+  await page.getByLabel('Allow SSH from').fill('127.0.0.1');
+  await expect(page.getByTestId('preview-json')).toContainText('"commandLine": "printenv AZ_BATCH_NODE_STARTUP_DIR"');
+  await expect(page.getByTestId('preview-json')).toContainText('"backendPort": 22');
+  await page.getByRole('tab', { name: 'az CLI' }).click();
+  await expect(page.getByTestId('preview-az')).toContainText('az batch pool create --json-file pool-e2e-pool.json');
+  await page.getByRole('button', { name: 'Create pool', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: 'e2e-pool' })).toBeVisible();
+  await expect(page.getByTestId('allocation-progress')).toBeVisible();
+  const rows = page.getByTestId('nodes-table').getByRole('row');
+  await expect(rows.filter({ hasText: 'idle' })).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByTestId('allocation-progress')).toContainText('Steady: 2 of 2 nodes ready');
+  await expect(page.getByTestId('node-heat-map')).toBeVisible();
+  await page.screenshot({ path: 'test-results/pool-detail.png' });
+
+  await rows.filter({ hasText: 'idle' }).first().getByRole('button', { name: /Start task output of/ }).click();
+  await expect(page.getByTestId('start-task-output')).toContainText(/\S*startup\s*$/);
+  const output = (await page.getByTestId('start-task-output').textContent()) ?? '';
+  expect(output.trim()).toMatch(/^\/.*startup$/);
+});
+
+test('creating a second pool with the same id shows the service PoolExists message', async () => {
+  await createFormFromImages();
+  await page.getByLabel('Pool id').fill('e2e-pool');
+  await page.getByLabel('Allow SSH from').fill('127.0.0.1');
+  await page.getByRole('button', { name: 'Create pool', exact: true }).click();
+  const error = page.getByTestId('service-error');
+  await expect(error).toContainText('PoolExists');
+  await expect(error).toContainText(/already exists/i);
+  await page.getByRole('button', { name: 'Discard' }).click();
+});
+
+test('resize the pool to 3 nodes, then delete it after typing its id', async () => {
+  await page.getByRole('link', { name: 'e2e-pool' }).click();
+  await page.getByRole('button', { name: 'Resize…' }).click();
+  await page.getByLabel('Dedicated nodes').fill('3');
+  await page.getByRole('dialog').getByRole('button', { name: 'Resize' }).click();
+  await expect(page.getByTestId('pool-dedicated')).toContainText('dedicated 3/3', { timeout: 60_000 });
+  await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(3, { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('button', { name: 'Delete pool' });
+  await expect(confirm).toBeDisabled();
+  await page.getByLabel('Pool id to confirm').fill('e2e-poo');
+  await expect(confirm).toBeDisabled();
+  await page.getByLabel('Pool id to confirm').fill('e2e-pool');
+  await confirm.click();
+  await expect(page.getByTestId('pool-gone')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Back to pools' }).click();
+  await expect(page.getByTestId('pools-table').getByRole('link', { name: 'e2e-pool' })).toHaveCount(0);
+});
