@@ -8,18 +8,23 @@ const networkCodes = new Set(['network_error', 'endpoints_resolution_error', 'un
  * Turns an msal-node error into what the user should read: sign in again (interaction required, no tokens),
  * cannot reach the sign-in service (network, TLS, proxy), or the service's own refusal (its error code and text).
  */
-export function toSignInFailure(error: unknown, what: string): ContractFailure {
+export function toSignInFailure(error: unknown, what: string, context: { authorityHost?: string; networkFailure?: string } = {}): ContractFailure {
   if (error instanceof ContractFailure) return error;
   if (error instanceof InteractionRequiredAuthError || (error instanceof AuthError && error.errorCode === 'no_tokens_found')) {
     return new ContractFailure('SIGN_IN_REQUIRED', `${what}: your sign-in has expired or was revoked. Sign in again.`, { msalCode: error.errorCode });
   }
   if (error instanceof ServerError) {
-    const text = firstLine(error.errorMessage) || error.errorCode;
+    // msal formats the service's answer as "Error(s): … - Description: AADSTS…: text - Correlation ID: …".
+    const text = /Description: (.*?) - Correlation ID/s.exec(error.errorMessage)?.[1] ?? (firstLine(error.errorMessage) || error.errorCode);
     return new ContractFailure('AUTH_FAILED', `${what}: Microsoft Entra ID refused: ${error.errorCode}: ${text}`, { msalCode: error.errorCode });
   }
+  if (error instanceof AuthError && networkCodes.has(error.errorCode)) {
+    const where = context.authorityHost ? ` at ${context.authorityHost}` : '';
+    const why = context.networkFailure ? ` (${context.networkFailure})` : '';
+    return new ContractFailure('UNREACHABLE', `${what}: cannot reach the sign-in service${where}${why}. Check your network, the proxy setting and the cloud setting.`, { msalCode: error.errorCode });
+  }
   if (error instanceof AuthError) {
-    const code = networkCodes.has(error.errorCode) ? 'UNREACHABLE' : 'AUTH_FAILED';
-    return new ContractFailure(code, `${what}: ${error.errorCode}: ${firstLine(error.errorMessage)}`, { msalCode: error.errorCode });
+    return new ContractFailure('AUTH_FAILED', `${what}: ${error.errorCode}: ${firstLine(error.errorMessage)}`, { msalCode: error.errorCode });
   }
   const message = error instanceof Error ? error.message : String(error);
   const errno = (error as { code?: string })?.code;

@@ -40,9 +40,10 @@ export class EntraService implements EntraTokenSource {
   /** Starts a sign-in in the configured cloud; progress arrives as events. */
   async signIn(method: 'browser' | 'deviceCode', tenant: string | undefined): Promise<{ signInId: string }> {
     const cloud = await this.deps.cloud();
-    const { app, endpoints } = this.deps.apps.get(cloud);
+    const { app, endpoints, network } = this.deps.apps.get(cloud);
     const authority = `${endpoints.authorityHost}/${tenant ?? 'organizations'}`;
-    return this.deps.flows.start({ app, method, authority, scopes: [endpoints.armScope] }, async (result) => this.completed(cloud, result));
+    const request = { app, method, authority, scopes: [endpoints.armScope], networkFailure: () => network.lastFailure };
+    return this.deps.flows.start(request, async (result) => this.completed(cloud, result));
   }
 
   /** Every identity signed in now, across clouds. */
@@ -106,7 +107,7 @@ export class EntraService implements EntraTokenSource {
 
   /** A token from the cache, refreshed silently with the refresh token when expired. */
   private async token(cloud: Settings['cloud'], account: AccountInfo, tenant: string, resource: 'arm' | 'batch'): Promise<string> {
-    const { app, endpoints } = this.deps.apps.get(cloud);
+    const { app, endpoints, network } = this.deps.apps.get(cloud);
     const scopes = [resource === 'arm' ? endpoints.armScope : endpoints.batchScope];
     try {
       // msal looks tokens up by the account's tenantId: a tenant other than home needs its own tenant profile, which
@@ -116,7 +117,8 @@ export class EntraService implements EntraTokenSource {
       this.deps.redactor.add(result.accessToken);
       return result.accessToken;
     } catch (error) {
-      throw toSignInFailure(error, `Getting a ${resource === 'arm' ? 'Resource Manager' : 'Batch'} token for ${account.username}`);
+      const what = `Getting a ${resource === 'arm' ? 'Resource Manager' : 'Batch'} token for ${account.username}`;
+      throw toSignInFailure(error, what, { authorityHost: new URL(endpoints.authorityHost).host, networkFailure: network.lastFailure });
     }
   }
 

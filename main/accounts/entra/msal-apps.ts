@@ -16,6 +16,13 @@ export interface MsalAppsDeps {
   env: NodeJS.ProcessEnv;
 }
 
+/** One cloud's msal client, its endpoints, and its network module (which remembers the last failure). */
+export interface MsalApp {
+  app: PublicClientApplication;
+  endpoints: CloudEndpoints;
+  network: MsalNetworkModule;
+}
+
 /** The SecretStore name of one cloud's msal token cache. */
 export function msalCacheSecret(cloud: Settings['cloud']): string {
   return `entra/msal-cache/${cloud}`;
@@ -26,22 +33,23 @@ export function msalCacheSecret(cloud: Settings['cloud']): string {
  * SecretStore, its network goes through our transport (proxy, extra CAs), its log goes to ours without PII.
  */
 export class MsalApps {
-  private readonly apps = new Map<Settings['cloud'], { app: PublicClientApplication; endpoints: CloudEndpoints }>();
+  private readonly apps = new Map<Settings['cloud'], MsalApp>();
 
   constructor(private readonly deps: MsalAppsDeps) {}
 
   /** The client and endpoints of a cloud. */
-  get(cloud: Settings['cloud']): { app: PublicClientApplication; endpoints: CloudEndpoints } {
+  get(cloud: Settings['cloud']): MsalApp {
     let entry = this.apps.get(cloud);
     if (!entry) {
       const endpoints = cloudEndpoints(cloud, this.deps.env);
-      entry = { app: new PublicClientApplication(this.configuration(endpoints)), endpoints };
+      const network = new MsalNetworkModule(this.deps.transport);
+      entry = { app: new PublicClientApplication(this.configuration(endpoints, network)), endpoints, network };
       this.apps.set(cloud, entry);
     }
     return entry;
   }
 
-  private configuration(endpoints: CloudEndpoints): Configuration {
+  private configuration(endpoints: CloudEndpoints, network: MsalNetworkModule): Configuration {
     const host = new URL(endpoints.authorityHost).host;
     return {
       auth: {
@@ -61,7 +69,7 @@ export class MsalApps {
       },
       cache: { cachePlugin: new SecretStoreCachePlugin(this.deps.secrets, msalCacheSecret(endpoints.cloud), this.deps.redactor) },
       system: {
-        networkClient: new MsalNetworkModule(this.deps.transport),
+        networkClient: network,
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,

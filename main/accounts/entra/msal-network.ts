@@ -6,6 +6,9 @@ import type { HttpTransport } from '../net/http-transport';
  * neither the proxy setting nor extra certificate authorities. Bodies are parsed as JSON as msal expects.
  */
 export class MsalNetworkModule implements INetworkModule {
+  /** The last transport failure (msal reports only a generic code), cleared by the next success. */
+  lastFailure: string | undefined;
+
   constructor(private readonly transport: HttpTransport) {}
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
@@ -17,19 +20,30 @@ export class MsalNetworkModule implements INetworkModule {
   }
 
   private async send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
-    const response = await this.transport.send({
-      method,
-      url,
-      headers: options?.headers ?? {},
-      ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
-      ...(timeout ? { timeoutMs: timeout } : {}),
-    });
+    const host = new URL(url).host;
+    let response;
+    try {
+      response = await this.transport.send({
+        method,
+        url,
+        headers: options?.headers ?? {},
+        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+        ...(timeout ? { timeoutMs: timeout } : {}),
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const message = (error as Error).message;
+      this.lastFailure = code && !message.includes(code) ? `${code}: ${message}` : message;
+      throw error;
+    }
     let body: T;
     try {
       body = JSON.parse(response.body || '{}') as T;
     } catch {
-      throw new Error(`The sign-in service at ${new URL(url).host} answered HTTP ${response.status} with a body that is not JSON.`);
+      this.lastFailure = `${host} answered HTTP ${response.status} with a body that is not JSON`;
+      throw new Error(`The sign-in service at ${host} answered HTTP ${response.status} with a body that is not JSON.`);
     }
+    this.lastFailure = undefined;
     return { headers: response.headers, body, status: response.status };
   }
 }

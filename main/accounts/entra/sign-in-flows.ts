@@ -15,6 +15,8 @@ export interface SignInRequest {
   method: 'browser' | 'deviceCode';
   authority: string;
   scopes: string[];
+  /** The last network failure msal's client saw (msal itself reports only a generic code). */
+  networkFailure(): string | undefined;
 }
 
 /** What the flows need from the host. */
@@ -50,7 +52,7 @@ export class SignInFlows {
       })
       .catch((error: unknown) => {
         if (cancelled.value) return this.emit({ signInId, state: 'cancelled' });
-        const failure = toSignInFailure(error, 'Sign-in failed');
+        const failure = toSignInFailure(error, 'Sign-in failed', { authorityHost: new URL(request.authority).host, networkFailure: request.networkFailure() });
         this.deps.log.warn('entra', `sign-in ${signInId} failed: ${failure.message}`);
         this.emit({ signInId, state: 'failed', code: failure.code, message: failure.message });
       })

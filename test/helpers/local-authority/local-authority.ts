@@ -50,8 +50,12 @@ export async function startLocalAuthority(directory: AuthorityDirectory): Promis
     issued: { accessTokens: [], idTokens: [], refreshTokens: [] },
   };
   const server = https.createServer({ key: certificates.serverKey, cert: certificates.serverCert }, (req, res) => {
-    const url = new URL(req.url ?? '/', state.origin);
-    void (async () => (await handleOidc(state, req, res, url)) || (await handleArm(state, req, res, url)) || json(res, 404, { error: 'not_found' }))().catch(
+    // Like Entra ID, documents and issuers name the host the client used (127.0.0.1 or a name a test proxy resolves).
+    const port = new URL(state.origin).port;
+    const host = req.headers.host === `login.batchdeck.test:${port}` ? req.headers.host : `127.0.0.1:${port}`;
+    const seen: OidcState = { ...state, origin: `https://${host}` };
+    const url = new URL(req.url ?? '/', seen.origin);
+    void (async () => (await handleOidc(seen, req, res, url)) || (await handleArm(seen, req, res, url)) || json(res, 404, { error: 'not_found' }))().catch(
       (error: Error) => json(res, 500, { error: 'server_error', error_description: error.message }),
     );
   });

@@ -140,3 +140,33 @@ describe('an expired Batch token', () => {
     }
   });
 });
+
+describe('a sign-in service that cannot be used', () => {
+  it('is reported with its host and the network error when nothing listens there', async () => {
+    const app = startAccounts({ env: { BATCH_DECK_SANDBOX: 'off', BATCH_DECK_AUTHORITY_HOST: 'https://127.0.0.1:9' } });
+    try {
+      const { signInId } = (await app.call('entra:signIn', { method: 'deviceCode' })).value;
+      const end = await signInEnd(app, signInId);
+      expect(end).toMatchObject({ state: 'failed', code: 'UNREACHABLE' });
+      expect(end.message).toContain('cannot reach the sign-in service at 127.0.0.1:9 (connect ECONNREFUSED 127.0.0.1:9)');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is refused when its certificate is not trusted: TLS checks stay on', async () => {
+    const world = await startEntraWorld();
+    const { BATCH_DECK_EXTRA_CA_CERTS: _ca, ...untrusting } = world.env;
+    const app = startAccounts({ env: untrusting });
+    try {
+      const { signInId } = (await app.call('entra:signIn', { method: 'deviceCode' })).value;
+      const end = await signInEnd(app, signInId);
+      expect(end).toMatchObject({ state: 'failed', code: 'UNREACHABLE' });
+      expect(end.message).toMatch(/certificate/i);
+      expect(world.authority.grants).toEqual([]);
+    } finally {
+      await app.close();
+      await world.close();
+    }
+  });
+});
