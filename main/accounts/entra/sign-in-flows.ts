@@ -94,7 +94,7 @@ export class SignInFlows {
         if (cancelled.value) return this.abandonLoopback(authorizeUrl);
         const openedByHost = Boolean(this.deps.openExternal);
         this.emit({ signInId, state: 'waitingForBrowser', url, openedByHost });
-        if (this.deps.openExternal) await this.deps.openExternal(url);
+        if (this.deps.openExternal) await this.deps.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: the host's openExternal (https sign-in page only), not shell */
       },
     });
   }
