@@ -29,6 +29,8 @@ export function refOf(node: StoredNode): NodeRef {
 export class NodeLifecycle {
   private readonly epochs = new Map<string, number>();
   private readonly prepared = new Map<string, Promise<void>>();
+  /** A stop or wipe still in flight per node: the next boot waits for it so it cannot undo the fresh start. */
+  private readonly settling = new Map<string, Promise<void>>();
   private readonly work = new Limiter(4);
 
   constructor(private readonly deps: LifecycleDeps) {}
@@ -120,7 +122,8 @@ export class NodeLifecycle {
   ensurePrepared(node: StoredNode): Promise<void> {
     let ready = this.prepared.get(node.id);
     if (!ready) {
-      ready = this.work.run(() => this.deps.runtime.prepareNode(refOf(node)));
+      const settled = this.settling.get(node.id) ?? Promise.resolve();
+      ready = settled.then(() => this.work.run(() => this.deps.runtime.prepareNode(refOf(node))));
       ready.catch(() => this.prepared.delete(node.id));
       this.prepared.set(node.id, ready);
     }
@@ -148,7 +151,8 @@ export class NodeLifecycle {
   reboot(node: StoredNode): void {
     const epoch = this.begin(node);
     this.setState(node, 'rebooting');
-    this.deps.runtime.stopNode(refOf(node)).catch((e: Error) => this.deps.log(`Stopping node ${node.id}: ${e.message}`));
+    this.prepared.delete(node.id);
+    this.settle(node, this.deps.runtime.stopNode(refOf(node)), 'Stopping');
     this.step(node, epoch, 'reboot', () => this.bootFrom(node, epoch));
   }
 
@@ -159,8 +163,17 @@ export class NodeLifecycle {
     node.users = [];
     delete node.startTaskInfo;
     this.prepared.delete(node.id);
-    this.deps.runtime.wipeNode(refOf(node)).catch((e: Error) => this.deps.log(`Wiping node ${node.id}: ${e.message}`));
+    this.settle(node, this.deps.runtime.wipeNode(refOf(node)), 'Wiping');
     this.step(node, epoch, 'reimage', () => this.bootFrom(node, epoch));
+  }
+
+  /** Remembers a stop/wipe in flight so the next prepare waits for it; failures are logged, never thrown. */
+  private settle(node: StoredNode, work: Promise<void>, what: string): void {
+    const done = work.catch((e: Error) => this.deps.log(`${what} node ${node.id}: ${e.message}`));
+    this.settling.set(node.id, done);
+    void done.then(() => {
+      if (this.settling.get(node.id) === done) this.settling.delete(node.id);
+    });
   }
 
   /** Puts a node in a state it cannot leave on its own (fault injection): unusable or preempted. */

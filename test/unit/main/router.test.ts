@@ -21,13 +21,13 @@ function handlers(state = { fontSize: 14 }): InvokeHandlers {
   return {
     'app:info': () => ({ name: 'Batch Deck', version: '1.2.3', host: 'web', platform: 'linux', nodeVersion: '20', dataDir: '/d' }),
     'settings:get': () => ({ cloud: 'public', proxyUrl: '', terminalCopyOnSelect: false, terminalFontSize: state.fontSize, operatorSourcePrefix: '', allowPlainTextSecretStore: false }),
-    'settings:update': (patch) => {
+    'settings:update': (patch: { terminalFontSize?: number; proxyUrl?: string; operatorSourcePrefix?: string }) => {
       if (patch.terminalFontSize) state.fontSize = patch.terminalFontSize;
       if (patch.proxyUrl === 'http://boom.invalid') throw new Error('internal detail xyz');
       if (patch.operatorSourcePrefix === 'taken') throw new ContractFailure('CONFLICT', 'already taken', { field: 'x' });
       return { cloud: 'public', proxyUrl: '', terminalCopyOnSelect: false, terminalFontSize: state.fontSize, operatorSourcePrefix: '', allowPlainTextSecretStore: false };
     },
-  } as InvokeHandlers;
+  } as unknown as InvokeHandlers;
 }
 
 describe('ContractRouter', () => {
