@@ -11,6 +11,7 @@ import type { BatchClientSource } from '../main/accounts/batch-client-source';
 import { EventBus } from '../main/events';
 import { SecretRedactor, type Logger } from '../main/log';
 import { createProvisioning } from '../main/provision/create-provisioning';
+import { listPoolNodes } from '../main/provision/node-user-calls';
 import { KeyFileCipher } from '../main/store/key-file-cipher';
 import { VaultSecretStore } from '../main/store/vault-secret-store';
 import { startEmulatorProcess } from '../test/helpers/emulator-process';
@@ -82,18 +83,8 @@ async function main(): Promise<void> {
 
 async function waitIdle(client: BatchServiceClient, poolId: string, count: number): Promise<string[]> {
   for (;;) {
-    const ids: string[] = [];
-    let idle = 0;
-    let page = await client.computeNode.list(poolId, { computeNodeListOptions: { select: 'id,state', maxResults: 1000 } });
-    for (;;) {
-      for (const node of page) {
-        ids.push(node.id as string);
-        if (node.state === 'idle') idle++;
-      }
-      if (!page.odatanextLink) break;
-      page = await client.computeNode.listNext(page.odatanextLink);
-    }
-    if (ids.length === count && idle === count) return ids;
+    const nodes = await listPoolNodes(client, poolId);
+    if (nodes.length === count && nodes.every((n) => n.state === 'idle')) return nodes.map((n) => n.id);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -8,6 +8,7 @@ import type { RetryPolicy } from '../../../main/batch/retry';
 import { EventBus } from '../../../main/events';
 import { SecretRedactor, type Logger } from '../../../main/log';
 import { createProvisioning, type Provisioning } from '../../../main/provision/create-provisioning';
+import { listPoolNodes } from '../../../main/provision/node-user-calls';
 import { KeyFileCipher } from '../../../main/store/key-file-cipher';
 import { VaultSecretStore } from '../../../main/store/vault-secret-store';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
@@ -76,7 +77,7 @@ export async function startProvisionFixture(options: { concurrency?: number; ret
       await client.pool.add({ id, vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodes, networkConfiguration });
       const deadline = Date.now() + (poolOptions.timeoutMs ?? 30_000);
       for (;;) {
-        const all = await listAll(client, id);
+        const all = await listPoolNodes(client, id);
         if (all.length === nodes && all.every((n) => n.state === 'idle')) return all.map((n) => n.id);
         if (Date.now() > deadline) throw new Error(`pool ${id}: ${all.filter((n) => n.state === 'idle').length}/${nodes} nodes idle in time`);
         await new Promise((r) => setTimeout(r, 200));
@@ -88,14 +89,4 @@ export async function startProvisionFixture(options: { concurrency?: number; ret
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function listAll(client: BatchServiceClient, poolId: string): Promise<{ id: string; state: string }[]> {
-  const out: { id: string; state: string }[] = [];
-  let page = await client.computeNode.list(poolId, { computeNodeListOptions: { select: 'id,state', maxResults: 1000 } });
-  for (;;) {
-    for (const n of page) out.push({ id: n.id as string, state: n.state as string });
-    if (!page.odatanextLink) return out;
-    page = await client.computeNode.listNext(page.odatanextLink);
-  }
 }
