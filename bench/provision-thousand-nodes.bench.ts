@@ -1,0 +1,80 @@
+// Provisioning 1,000 emulator nodes through 50 ms of injected latency, with progress: how long it takes, how many
+// progress events the renderer gets and how evenly they come, and how long the remote-login table takes after it.
+// Run: `npm run bench thousand` (or `node --import tsx bench/provision-thousand-nodes.bench.ts [nodes] [latencyMs]`).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
+import type { ProvisionProgress } from '../contract/features/provision';
+import type { BatchClientSource } from '../main/accounts/batch-client-source';
+import { EventBus } from '../main/events';
+import { SecretRedactor, type Logger } from '../main/log';
+import { createProvisioning } from '../main/provision/create-provisioning';
+import { listPoolNodes } from '../main/provision/node-user-calls';
+import { KeyFileCipher } from '../main/store/key-file-cipher';
+import { VaultSecretStore } from '../main/store/vault-secret-store';
+import { startEmulatorProcess } from '../test/helpers/emulator-process';
+
+const nodeCount = Number(process.argv[2] ?? 1000);
+const latencyMs = Number(process.argv[3] ?? 50);
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (_a, m) => console.error(m) };
+const jammy = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
+
+async function main(): Promise<void> {
+  const emulator = await startEmulatorProcess();
+  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, { noRetryPolicy: true });
+  const clients: BatchClientSource = {
+    active: async () => ({ account: { id: 'bench', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' }, client }),
+    onActiveChange: () => () => undefined,
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'bd-bench-thousand-'));
+  const events = new EventBus();
+  const received: { at: number; progress: ProvisionProgress }[] = [];
+  events.connect('bench', (_name, payload) => received.push({ at: performance.now(), progress: payload as ProvisionProgress }));
+  const secretStore = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
+  const provisioning = createProvisioning({ dataDir, secretStore, redactor: new SecretRedactor(), events, log: quiet, clients });
+  const ctx = { trusted: true, origin: 'bench', connectionId: 'bench' };
+  try {
+    const poolStart = performance.now();
+    await client.pool.add({
+      id: 'thousand', vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodeCount,
+      networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: 20_000 + nodeCount + 40 }] } },
+    });
+    for (;;) {
+      const nodes = await listPoolNodes(client, 'thousand');
+      if (nodes.length === nodeCount && nodes.every((n) => n.state === 'idle')) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const poolMs = performance.now() - poolStart;
+    await client.sendRequest({ method: 'PUT', url: `${emulator.endpoint}/_emulator/faults`, body: latencyMs ? { latencyMs } : {} });
+
+    const start = performance.now();
+    const { operationId } = await provisioning.handlers['provision:apply']({ poolId: 'thousand', nodes: 'all', userName: 'fleet', auth: { kind: 'managedKey' }, isAdmin: false }, ctx);
+    const summary = await provisioning.service.whenDone(operationId);
+    const applyMs = performance.now() - start;
+    const tableStart = performance.now();
+    const table = await provisioning.handlers['remote-login:list']({ poolId: 'thousand', refresh: false }, ctx);
+    const tableMs = performance.now() - tableStart;
+
+    const mine = received.filter((r) => r.progress.operationId === operationId);
+    const gaps = mine.slice(1).map((r, i) => r.at - (mine[i] as { at: number }).at);
+    const firstMs = (mine[0]?.at ?? start) - start;
+    const withAddress = table.rows.filter((r) => r.port !== undefined).length;
+    console.log(`\n${nodeCount} emulator nodes, ${latencyMs} ms injected latency per request, ${cpus().length} CPU cores, Node ${process.versions.node}\n`);
+    console.log('| nodes | latency | allocate pool | provision (24 in flight) | created / failed | progress events | first event after | longest gap | table (16 in flight) | rows with IP and port |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    console.log(
+      `| ${nodeCount} | ${latencyMs} ms | ${(poolMs / 1000).toFixed(1)} s | ${(applyMs / 1000).toFixed(1)} s | ${summary.counts.created} / ${summary.counts.failed} | ${mine.length} | ${firstMs.toFixed(0)} ms | ${Math.max(0, ...gaps).toFixed(0)} ms | ${(tableMs / 1000).toFixed(1)} s | ${withAddress} |`,
+    );
+    if (summary.counts.created !== nodeCount || withAddress !== nodeCount) process.exitCode = 1;
+  } finally {
+    await provisioning.dispose();
+    await emulator.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
