@@ -100,6 +100,7 @@ describe('the Linux package', () => {
     expect(failures, 'a runtime import is missing from the package: list it under "dependencies" in package.json').toEqual([]);
   });
 
+  // The test build (BATCH_DECK_TEST_BUILD=1) differs only in --inspect: test/unit/electron/release-fuses.test.ts.
   it('flips the release fuses: no run-as-Node, NODE_OPTIONS or --inspect; cookies encrypted; app.asar only, checked', async () => {
     expect(release.log).toContain('fuses flipped for a release build');
     expect(await readFuses(join(release.appDir, 'batch-deck'))).toEqual(releaseFuses);
@@ -113,13 +114,5 @@ describe('the Linux package', () => {
     const root = `${rootManifest.name}-${rootManifest.version}`;
     expect(listing).toEqual(expect.arrayContaining([`${root}/batch-deck`, `${root}/resources/app.asar`]));
     expect(listing).toContain(`${root}/resources/app.asar.unpacked/node_modules/node-pty/build/Release/pty.node`);
-  });
-});
-
-describe('the test build for Playwright', () => {
-  it('differs from a release build only in allowing --inspect, which Playwright drives the app through', async () => {
-    const testBuild = packLinux({ electronDist: standIn, outputDir: join(work, 'test-build'), targets: ['dir'], testBuild: true });
-    expect(testBuild.log).toContain('fuses flipped for a test build');
-    expect(await readFuses(join(testBuild.appDir, 'batch-deck'))).toEqual({ ...releaseFuses, EnableNodeCliInspectArguments: 'on' });
   });
 });
