@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startLocalAuthority } from '../helpers/local-authority/local-authority';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
 
 let host: WebHostProcess;
@@ -13,10 +14,10 @@ let emulator: { endpoint: string; accountKey: string; stop(): Promise<void> };
  * Starts the built emulator (out/emulator/cli.js) with a known key. test/helpers/emulator-process.ts uses
  * import.meta, which Playwright's CommonJS loader cannot load next to these specs.
  */
-async function startEmulator(account: string): Promise<typeof emulator> {
+async function startEmulator(account: string, extraEnv: Record<string, string> = {}): Promise<typeof emulator> {
   const dataDir = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-emulator-'));
   const accountKey = randomBytes(64).toString('base64');
-  const env = { ...process.env, BATCH_EMULATOR_PORT: '0', BATCH_EMULATOR_ACCOUNT: account, BATCH_EMULATOR_KEY: accountKey, BATCH_EMULATOR_DATA: dataDir };
+  const env = { ...process.env, BATCH_EMULATOR_PORT: '0', BATCH_EMULATOR_ACCOUNT: account, BATCH_EMULATOR_KEY: accountKey, BATCH_EMULATOR_DATA: dataDir, ...extraEnv };
   const child = spawn(process.execPath, [resolve('out/emulator/cli.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const endpoint = await new Promise<string>((done, fail) => {
@@ -102,4 +103,55 @@ test('a shared-key account with a wrong key is refused with the service message 
   await expect(page.getByTestId('account-sandbox').getByText('Active')).toBeVisible();
   expect(readFileSync(accountsFile, 'utf8')).not.toContain('opsteam');
   expect(host.output()).not.toContain(emulator.accountKey);
+});
+
+test('signing in with a device code shows a copyable code, then the tenant picker finds Batch accounts that work with a bearer token', async ({ page }) => {
+  const tenantId = '11111111-1111-4111-8111-111111111111';
+  const directory = {
+    user: { oid: '0b1d7c2e-5f4a-4c3b-9d8e-7f6a5b4c3d2e', username: 'operator@contoso.test', name: 'Batch Operator', homeTenantId: tenantId },
+    tenants: [{ tenantId, displayName: 'Contoso', defaultDomain: 'contoso.test', subscriptions: [
+      { subscriptionId: 'aaaaaaaa-0000-4000-8000-000000000001', displayName: 'Contoso Research', batchAccounts: [] as { name: string; location: string; accountEndpoint: string }[] },
+      { subscriptionId: 'aaaaaaaa-0000-4000-8000-000000000002', displayName: 'Contoso Empty', batchAccounts: [] },
+    ] }],
+  };
+  const authority = await startLocalAuthority(directory);
+  const entraEmulator = await startEmulator('contosobatch', { BATCH_EMULATOR_TRUSTED_ISSUERS: authority.writeTrustedIssuers() });
+  directory.tenants[0]!.subscriptions[0]!.batchAccounts.push({ name: 'contosobatch', location: 'westeurope', accountEndpoint: new URL(entraEmulator.endpoint).host });
+  const entraHost = await startWebHostProcess({
+    env: {
+      BATCH_DECK_SANDBOX: 'off',
+      BATCH_DECK_AUTHORITY_HOST: authority.origin,
+      BATCH_DECK_ARM_URL: authority.armUrl,
+      BATCH_DECK_EXTRA_CA_CERTS: authority.certificates.caPath,
+    },
+  });
+  try {
+    await page.goto(entraHost.url);
+    await page.getByRole('radio', { name: 'With a code on another device' }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const code = page.getByLabel('Device code');
+    await expect(code).toHaveValue(/^[0-9A-F]{8}$/);
+    await expect(page.getByTestId('device-code')).toContainText(`${authority.origin}/devicelogin`);
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await expect(page.getByTestId('device-code')).toContainText(/Copied|Selected/);
+    await page.screenshot({ path: 'test-results/accounts-device-code.png' });
+    await authority.approveDeviceCode(await code.inputValue());
+    await expect(page.getByTestId('sign-in-done')).toContainText('Signed in as operator@contoso.test');
+    const identity = page.getByRole('region', { name: 'Signed in as operator@contoso.test' });
+    await expect(identity.getByText('No Batch accounts in this subscription.')).toBeVisible();
+    await identity.getByRole('checkbox', { name: /contosobatch \(westeurope\)/ }).check();
+    await identity.getByRole('button', { name: 'Add 1 selected' }).click();
+    const card = page.getByTestId('account-contosobatch');
+    await expect(card.getByTestId('account-status')).toHaveText('Ready');
+    await expect(card.getByTestId('pool-count')).toHaveText('0 pools');
+    await expect(card).toContainText('Microsoft Entra ID · operator@contoso.test');
+    await page.screenshot({ path: 'test-results/accounts-entra.png' });
+    await identity.getByRole('button', { name: 'Sign out' }).click();
+    await expect(card.getByTestId('account-status')).toHaveText('Sign-in required');
+    for (const token of [...authority.issued.accessTokens, ...authority.issued.refreshTokens]) expect(entraHost.output()).not.toContain(token);
+  } finally {
+    await entraHost.stop();
+    await entraEmulator.stop();
+    await authority.close();
+  }
 });

@@ -39,7 +39,7 @@ export function AccountCard(props: { account: AccountView; onEdit(account: Accou
           </Badge>
         }
       />
-      <Body1 style={{ fontFamily: tokens.fontFamilyMonospace }}>{account.endpoint || 'Starting the emulator…'}</Body1>
+      <Body1 style={{ fontFamily: tokens.fontFamilyMonospace }}>{account.endpoint || (account.status.state === 'starting' ? 'Starting the emulator…' : 'Not running')}</Body1>
       <Caption1 data-testid="pool-count">{poolCountText(pools.data, pools.isFetching)}</Caption1>
       {account.status.state === 'failed' && (
         <div>
@@ -62,7 +62,7 @@ export function AccountCard(props: { account: AccountView; onEdit(account: Accou
         )}
         {account.kind === 'sandbox' && account.status.state !== 'starting' && (
           <Button size="small" onClick={() => actions.restartSandbox.mutate()} disabled={actions.restartSandbox.isPending}>
-            Restart sandbox
+            {account.status.state === 'stopped' ? 'Start sandbox' : 'Restart sandbox'}
           </Button>
         )}
         {account.kind === 'sharedKey' && (
