@@ -1,4 +1,4 @@
-import headless from '@xterm/headless';
+import { HeadlessTerminal } from './headless-terminal';
 import { serializeScreen } from './serialize-screen';
 
 /** Lines of scrollback main keeps per session for a renderer that reloads (the renderer itself keeps more). */
@@ -9,10 +9,10 @@ export const mirrorScrollbackLines = 1000;
  * renderer reload it hands out a snapshot instead of replaying an unbounded log. Memory is bounded by the scrollback.
  */
 export class ScreenMirror {
-  private readonly terminal: headless.Terminal;
+  private readonly terminal: HeadlessTerminal;
 
   constructor(cols: number, rows: number, scrollback = mirrorScrollbackLines) {
-    this.terminal = new headless.Terminal({ cols, rows, scrollback, allowProposedApi: true });
+    this.terminal = new HeadlessTerminal({ cols, rows, scrollback, allowProposedApi: true });
   }
 
   /** Feeds output in stream order. */

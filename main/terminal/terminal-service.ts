@@ -32,6 +32,8 @@ export interface TerminalServiceDeps {
 /** Every terminal session of the app, by id: opens SSH and local shells, routes input, resizes, acks and closes. */
 export class TerminalService {
   private readonly sessions = new Map<string, TerminalSession>();
+  /** Numbers local shells so their tabs can be told apart. */
+  private localShells = 0;
 
   constructor(private readonly deps: TerminalServiceDeps) {}
 
@@ -59,7 +61,8 @@ export class TerminalService {
 
   /** Opens a local shell; PTY_ERROR when it cannot start. */
   openLocal(request: { cols: number; rows: number }): TerminalSessionInfo {
-    const session = this.add({ kind: 'local', label: 'Local shell', cols: request.cols, rows: request.rows }, (listener) =>
+    const label = `Local shell ${++this.localShells}`;
+    const session = this.add({ kind: 'local', label, cols: request.cols, rows: request.rows }, (listener) =>
       new LocalShell(listener, request, this.deps.localShell),
     );
     return session.info();

@@ -42,7 +42,7 @@ describe('local shell tab (node-pty)', () => {
   it('runs commands, follows resizes and reports the exit code', async () => {
     const { svc, probe } = localService();
     const info = svc.openLocal({ cols: 80, rows: 24 });
-    expect(info).toMatchObject({ kind: 'local', label: 'Local shell', status: { state: 'connected' } });
+    expect(info).toMatchObject({ kind: 'local', label: 'Local shell 1', status: { state: 'connected' } });
     const shell = probe(info.sessionId);
     svc.input([info.sessionId], 'echo $((6*7)); stty size\r');
     await waitUntil('answer', () => shell.text.includes('42') && shell.text.includes('24 80'));

@@ -1,0 +1,106 @@
+import { Badge, Button, Caption1, Input, tokens, Tooltip } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular, DismissRegular, SearchRegular, SendRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
+import { handleOf } from './session-registry';
+import { SessionBanner, StatusBadge } from './session-banner';
+import { useTerminalStore, type SessionView } from './terminal-store';
+
+/** Waits this long after the last size change before fitting (columns stay stable while a divider is dragged). */
+const fitDebounceMs = 60;
+
+/** One pane of the split view: header, status banner, and the session's xterm (moved in, not re-created). */
+export function TerminalPane(props: { index: number; session: SessionView | undefined; canClose: boolean }) {
+  const { index, session } = props;
+  const focused = useTerminalStore((s) => s.layout.focused === index);
+  const broadcasting = useTerminalStore((s) => Boolean(session && s.broadcast.on && s.broadcast.targets.includes(session.sessionId)));
+  const { focusPane, closePane } = useTerminalStore.getState();
+  const host = useRef<HTMLDivElement>(null);
+  const [searching, setSearching] = useState(false);
+  const [query, setQuery] = useState('');
+  const sessionId = session?.sessionId;
+
+  useEffect(() => {
+    const container = host.current;
+    const handle = sessionId ? handleOf(sessionId) : undefined;
+    if (!container || !handle) return;
+    handle.attach(container);
+    handle.onFindRequested = () => setSearching(true);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => handle.fitToPane(), fitDebounceMs);
+    });
+    observer.observe(container);
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+      handle.onFindRequested = undefined;
+      handle.detach();
+    };
+  }, [sessionId]);
+
+  useEffect(() => {
+    if (focused && sessionId) handleOf(sessionId)?.focus();
+  }, [focused, sessionId]);
+
+  const find = (forward: boolean) => {
+    const search = sessionId ? handleOf(sessionId)?.search : undefined;
+    if (search && query) void (forward ? search.findNext(query) : search.findPrevious(query));
+  };
+
+  const border = broadcasting ? tokens.colorPaletteRedBorder2 : focused ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2;
+  return (
+    <section
+      aria-label={session ? `Terminal ${session.label}` : 'Empty pane'}
+      data-testid="terminal-pane"
+      data-session-id={sessionId ?? ''}
+      onMouseDown={() => focusPane(index)}
+      style={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, border: `2px solid ${border}`, borderRadius: 4 }}
+    >
+      <header style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '2px 6px', background: tokens.colorNeutralBackground3 }}>
+        <Caption1 style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {session ? session.label : 'Pick a tab to show it here'}
+        </Caption1>
+        {broadcasting && (
+          <Badge color="danger" icon={<SendRegular />} data-testid="pane-broadcast-badge">
+            Broadcast
+          </Badge>
+        )}
+        {session && <StatusBadge status={session.status} />}
+        {session && (
+          <Tooltip content="Search (Ctrl+Shift+F)" relationship="label">
+            <Button size="small" appearance="subtle" icon={<SearchRegular />} onClick={() => setSearching((v) => !v)} />
+          </Tooltip>
+        )}
+        {props.canClose && (
+          <Tooltip content="Close this pane (the session stays in its tab)" relationship="label">
+            <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => closePane(index)} />
+          </Tooltip>
+        )}
+      </header>
+      {searching && session && (
+        <div style={{ display: 'flex', gap: 4, padding: 4 }}>
+          <Input
+            size="small"
+            autoFocus
+            placeholder="Find in scrollback"
+            value={query}
+            onChange={(_, data) => setQuery(data.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') find(!event.shiftKey);
+              if (event.key === 'Escape') setSearching(false);
+            }}
+          />
+          <Button size="small" icon={<ArrowUpRegular />} aria-label="Previous match" onClick={() => find(false)} />
+          <Button size="small" icon={<ArrowDownRegular />} aria-label="Next match" onClick={() => find(true)} />
+        </div>
+      )}
+      {session && <SessionBanner sessionId={session.sessionId} status={session.status} />}
+      <div
+        ref={host}
+        data-testid="terminal-host"
+        style={{ flex: 1, minHeight: 0, padding: 4, background: '#000' }}
+      />
+    </section>
+  );
+}
