@@ -11,12 +11,25 @@ export interface NodeRefreshPolicy {
   smallPoolNodes: number;
   /** Bigger pools are listed again at least this often even when the counts did not move. */
   fullListEveryMs: number;
+  /**
+   * While a big pool's counts keep moving (10,000 nodes allocating for half an hour), list it again at most this
+   * often per node held (10,000 nodes → every 10 s); the counts stay live in between.
+   */
+  relistMsPerNode: number;
+  /** …and never more often than this. */
+  minRelistMs: number;
   /** How many pools' node lists stay cached. */
   cachedPools: number;
 }
 
-/** Defaults: one page (1,000 nodes) is cheap; a 10,000-node pool is listed when counts change or once a minute. */
-export const defaultNodeRefreshPolicy: NodeRefreshPolicy = { smallPoolNodes: 1000, fullListEveryMs: 60_000, cachedPools: 8 };
+/** Defaults: one page (1,000 nodes) is cheap; a 10,000-node pool is listed when counts change (at most every 10 s) or once a minute. */
+export const defaultNodeRefreshPolicy: NodeRefreshPolicy = {
+  smallPoolNodes: 1000,
+  fullListEveryMs: 60_000,
+  relistMsPerNode: 1,
+  minRelistMs: 5000,
+  cachedPools: 8,
+};
 
 interface CachedNodes {
   version: number;
@@ -63,7 +76,7 @@ export class NodesService {
   async invalidate(poolId: string): Promise<void> {
     const ctx = await this.source.active();
     const entry = this.cache.get(cacheKey(ctx, poolId));
-    if (entry) entry.listedAt = Number.NEGATIVE_INFINITY;
+    if (entry) entry.listedAt = 0;
   }
 
   private async current(ctx: BatchContext, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
@@ -83,12 +96,14 @@ export class NodesService {
     const small = entry !== undefined && entry.rows.length <= this.policy.smallPoolNodes;
     // Small pools are listed every time, so their counts are not worth a request.
     const signature = small ? '' : await this.countsSignature(ctx, poolId);
+    const sinceListed = entry ? this.clock() - entry.listedAt : Number.POSITIVE_INFINITY;
+    const relistGap = Math.max(this.policy.minRelistMs, (entry?.rows.length ?? 0) * this.policy.relistMsPerNode);
     const stale =
       !entry ||
       force ||
       small ||
-      this.clock() - entry.listedAt >= this.policy.fullListEveryMs ||
-      signature !== entry.countsSignature;
+      sinceListed >= this.policy.fullListEveryMs ||
+      (signature !== entry.countsSignature && sinceListed >= relistGap);
     if (!stale) return entry;
     const listed = await listAllPages(
       ctx,

@@ -102,3 +102,33 @@ test('resize the pool to 3 nodes, then delete it after typing its id', async () 
   await page.getByRole('button', { name: 'Back to pools' }).click();
   await expect(page.getByTestId('pools-table').getByRole('link', { name: 'e2e-pool' })).toHaveCount(0);
 });
+
+test('a 10,000-node pool shows every node on the heat map and in a table that scrolls to the last node', async () => {
+  test.setTimeout(240_000);
+  await createFormFromImages();
+  await page.getByLabel('Pool id').fill('big-pool');
+  await page.getByLabel('Dedicated nodes').fill('10000');
+  await page.getByLabel('Allow SSH from').fill('127.0.0.1/32');
+  await expect(page.getByLabel('Frontend port range end')).toHaveValue('29999');
+  await page.getByRole('button', { name: 'Create pool', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'big-pool' })).toBeVisible();
+
+  await expect(page.getByRole('button', { name: /^idle: / })).toContainText('idle: 10000', { timeout: 180_000 });
+  await expect(page.getByTestId('node-heat-map')).toHaveAttribute('aria-label', /Heat map of 10000 nodes/);
+  const table = page.getByTestId('nodes-table');
+  await expect(table).toHaveAttribute('aria-rowcount', '10001');
+
+  await page.getByTestId('nodes-table-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(table.locator('[aria-rowindex="10001"]')).toBeVisible();
+  await expect(table.locator('[aria-rowindex="10001"]')).toContainText('idle');
+
+  const map = (await page.getByTestId('node-heat-map').boundingBox())!;
+  await page.mouse.move(map.x + map.width - 3, map.y + 2);
+  await expect(page.getByTestId('heat-map-tooltip')).toContainText(/tvmps_\w+ — idle/);
+  await page.mouse.move(map.x + 1, map.y + 1);
+  await page.mouse.down();
+  await page.mouse.move(map.x + map.width - 1, map.y + map.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByRole('combobox', { name: 'Act on' })).toContainText(/Selected nodes \(\d{3,}\)/);
+  await page.screenshot({ path: 'test-results/pool-10k.png' });
+});

@@ -34,7 +34,7 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
       columns={columns}
       rowCount={rows.length}
       rowKey={(i) => ids[i] as string}
-      height="calc(100vh - 560px)"
+      height="max(320px, calc(100vh - 560px))"
       isSelected={(i) => selected.has(ids[i] as string)}
       onRowClick={onRowClick}
       empty={<p style={{ padding: 16 }}>No nodes yet.</p>}
