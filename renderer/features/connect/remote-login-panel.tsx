@@ -9,7 +9,7 @@ import {
   Spinner,
   Subtitle2,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RemoteLoginRow } from '../../../contract/features/provision';
 import { call, ContractCallError } from '../../ipc/client';
 import { errorTitles } from '../../ipc/error-text';
@@ -48,6 +48,13 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
 
   const users = table.data?.users ?? [];
   const userName = chosenUser && users.some((u) => u.userName === chosenUser) ? chosenUser : (operations[0]?.summary.userName ?? users[0]?.userName);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const chosen = users.find((u) => u.userName === userName);
+  const userExpired = chosen !== undefined && Date.parse(chosen.expiryTime) <= now;
   const noEndpoint = table.data?.rows.find((r) => r.unavailable?.code === 'NO_SSH_ENDPOINT')?.unavailable;
 
   const copyCommand = async (row: RemoteLoginRow) => {
@@ -83,7 +90,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
             {users.map((u) => (
               <option key={u.userName} value={u.userName}>
                 {u.userName} ({u.authKind === 'managedKey' ? 'managed key' : u.authKind === 'publicKey' ? 'own key' : 'password'}
-                {u.isAdmin ? ', admin' : ''})
+                {u.isAdmin ? ', admin' : ''}, expires {new Date(u.expiryTime).toLocaleString()})
               </option>
             ))}
           </Select>
@@ -133,7 +140,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
       {table.isPending && <Spinner size="small" label="Reading each node's remote login settings…" />}
       {table.data && (
         <>
-          <RemoteLoginTable rows={table.data.rows} userName={userName} actions={{ copyCommand: (r) => void copyCommand(r), connect }} />
+          <RemoteLoginTable rows={table.data.rows} userName={userName} userExpired={userExpired} actions={{ copyCommand: (r) => void copyCommand(r), connect }} />
           <Caption1>
             {table.data.rows.length} node(s) · login settings read {new Date(table.data.fetchedAt).toLocaleTimeString()}
           </Caption1>

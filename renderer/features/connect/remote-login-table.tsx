@@ -45,8 +45,15 @@ const statusColor: Record<NodeUserState['status'], 'success' | 'danger' | 'warni
   notPresent: 'subtle',
 };
 
-function UserStatus(props: { state: NodeUserState | undefined }) {
+function UserStatus(props: { state: NodeUserState | undefined; expired: boolean }) {
   if (!props.state) return <Caption1>—</Caption1>;
+  if (props.expired && (props.state.status === 'created' || props.state.status === 'updated')) {
+    return (
+      <Badge appearance="tint" color="warning">
+        expired
+      </Badge>
+    );
+  }
   const badge = (
     <Badge appearance="tint" color={statusColor[props.state.status]}>
       {props.state.status}
@@ -59,7 +66,7 @@ function UserStatus(props: { state: NodeUserState | undefined }) {
  * Node id | state | IP | port | user status, sortable by any column, virtualized (10,000 rows stay smooth), with
  * "copy ssh command" and "connect" per row. A node without a login address says why in place of IP and port.
  */
-export function RemoteLoginTable(props: { rows: RemoteLoginRow[]; userName: string | undefined; actions: RowActions }) {
+export function RemoteLoginTable(props: { rows: RemoteLoginRow[]; userName: string | undefined; userExpired: boolean; actions: RowActions }) {
   const [sort, setSort] = useState<RowSort>({ column: 'nodeId', direction: 'ascending' });
   const sorted = useMemo(() => sortRows(props.rows, sort, props.userName), [props.rows, sort, props.userName]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -68,7 +75,8 @@ export function RemoteLoginTable(props: { rows: RemoteLoginRow[]; userName: stri
   const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
   const toggle = (column: SortColumn) =>
     setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' }));
-  const canLogin = (row: RemoteLoginRow) => row.port !== undefined && !!props.userName && ['created', 'updated'].includes(row.users[props.userName]?.status ?? '');
+  const canLogin = (row: RemoteLoginRow) =>
+    row.port !== undefined && !!props.userName && !props.userExpired && ['created', 'updated'].includes(row.users[props.userName]?.status ?? '');
 
   return (
     <Table noNativeElements sortable aria-label="Remote login" aria-rowcount={sorted.length + 1} data-testid="remote-login-table">
@@ -120,7 +128,7 @@ export function RemoteLoginTable(props: { rows: RemoteLoginRow[]; userName: stri
                   </>
                 )}
                 <TableCell data-testid="user-status">
-                  <UserStatus state={props.userName ? row.users[props.userName] : undefined} />
+                  <UserStatus state={props.userName ? row.users[props.userName] : undefined} expired={props.userExpired} />
                 </TableCell>
                 <TableCell style={{ display: 'flex', gap: 4 }}>
                   <Button size="small" disabled={!canLogin(row)} onClick={() => props.actions.copyCommand(row)}>
