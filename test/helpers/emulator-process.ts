@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Options for a test emulator. */
 export interface EmulatorProcessOptions {
@@ -35,7 +34,8 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// Tests run from the repository root (npm test, vitest, playwright); no import.meta so Playwright's CJS loader works.
+const REPO_ROOT = process.cwd();
 const READY_LINE = /^Batch emulator ready: endpoint=(\S+) account=(\S+)$/m;
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -24,6 +24,7 @@ function rawGet(port: number, path: string, headers: Record<string, string>): Pr
 
 describe('web host guards', () => {
   let host: RunningWebHost;
+  let app: ReturnType<typeof createApp>;
   let host127: string;
   const secretFile = 'top-secret-outside-renderer';
 
@@ -35,12 +36,15 @@ describe('web host guards', () => {
     writeFileSync(join(dataDir, 'outside.txt'), secretFile);
     const redactor = new SecretRedactor();
     const log = new ConsoleFileLogger(redactor, undefined, false);
-    const app = createApp({ host: 'web', version: '0.0.0', dataDir, secretStore: new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'k'))), log, redactor });
+    app = createApp({ host: 'web', version: '0.0.0', dataDir, secretStore: new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'k'))), log, redactor });
     host = await startWebHost({ app, log, rendererDir, token: 'test-token-123' });
     host127 = `127.0.0.1:${host.port}`;
   });
 
-  afterAll(() => host.close());
+  afterAll(async () => {
+    await host.close();
+    await app.dispose();
+  });
 
   it('serves the app with the token, with CSP and an HttpOnly SameSite=Strict cookie', async () => {
     const res = await rawGet(host.port, '/?token=test-token-123', { host: host127 });
