@@ -31,7 +31,7 @@ export function ImagesPage() {
           Images
         </Title2>
         {images.data && (
-          <Caption1 data-testid="images-age">
+          <Caption1 data-testid="images-age" data-fetched-at={images.data.fetchedAt} title={`Listed at ${images.data.fetchedAt}`}>
             {images.data.account.name}: {images.data.images.length} images, listed {describeAge(images.data.fetchedAt, now)}
           </Caption1>
         )}
