@@ -1,8 +1,31 @@
-import { Caption1, tokens } from '@fluentui/react-components';
+import { Caption1, Link, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
+import { useAccounts } from '../features/accounts/use-accounts';
 import { call } from '../ipc/client';
+import { useNavigation } from '../navigation';
 
-/** The bottom bar: app version and host, fetched through the contract (`app:info`). */
+const stateLabels: Record<string, string> = {
+  starting: 'starting…',
+  ready: 'ready',
+  failed: 'failed',
+  stopped: 'stopped',
+  unchecked: 'not checked yet',
+  signInRequired: 'sign-in required',
+};
+
+/** The active account and its live status; a click goes to the Accounts page. */
+function ActiveAccount() {
+  const accounts = useAccounts();
+  const go = useNavigation((state) => state.go);
+  const active = accounts.data?.find((account) => account.active);
+  return (
+    <Link as="button" appearance="subtle" data-testid="status-account" onClick={() => go('accounts')} style={{ fontSize: 12 }}>
+      {active ? `Account: ${active.name} (${stateLabels[active.status.state] ?? active.status.state})` : 'No active account'}
+    </Link>
+  );
+}
+
+/** The bottom bar: app version and host, fetched through the contract (`app:info`), and the active account. */
 export function StatusBar() {
   const info = useQuery({ queryKey: ['app:info'], queryFn: () => call('app:info', {}), staleTime: Infinity });
   const hostLabel = info.data?.host === 'electron' ? 'Electron' : 'Web host (browser)';
@@ -23,6 +46,9 @@ export function StatusBar() {
           <Caption1 data-testid="status-version">Batch Deck {info.data.version}</Caption1>
           <Caption1 data-testid="status-host">{hostLabel}</Caption1>
           <Caption1>{info.data.platform}</Caption1>
+          <span style={{ marginLeft: 'auto' }}>
+            <ActiveAccount />
+          </span>
         </>
       ) : (
         <Caption1>{info.isError ? 'App info unavailable' : 'Connecting…'}</Caption1>

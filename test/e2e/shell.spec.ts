@@ -20,6 +20,7 @@ test('the shell renders with navigation and a status bar showing version and hos
   for (const name of ['Images', 'Pools', 'Terminals']) await expect(page.getByRole('tab', { name })).toBeVisible();
   await expect(page.getByTestId('status-version')).toHaveText(/Batch Deck \d+\.\d+\.\d+/);
   await expect(page.getByTestId('status-host')).toHaveText('Web host (browser)');
+  await expect(page.getByTestId('status-account')).toHaveText(/Account: .+ \(ready\)/, { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/shell.png' });
 });
 
