@@ -1,84 +1,46 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+import { lastSize, openLocalShell, row, rows, typeInto, withoutWebgl } from './terminal-page';
 
-let host: WebHostProcess;
+test.describe('local shells', () => {
+  let host: WebHostProcess;
 
-test.beforeEach(async () => {
-  host = await startWebHostProcess({ env: { SHELL: '/bin/bash' } });
-});
-
-test.afterEach(async () => {
-  await host.stop();
-});
-
-/** The text rows of the terminal in a pane, as xterm's DOM renderer draws them. */
-function rows(pane: Locator): Locator {
-  return pane.locator('.xterm-rows');
-}
-
-/** Terminal rows of a pane whose whole text matches `pattern`. */
-function row(pane: Locator, pattern: RegExp): Locator {
-  return rows(pane).locator('> div').filter({ hasText: pattern });
-}
-
-/** Types into the terminal of a pane as a user does (click to focus, then keystrokes). */
-async function typeInto(page: Page, pane: Locator, text: string): Promise<void> {
-  await pane.locator('.xterm-screen').click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
-
-async function openLocalShell(page: Page): Promise<void> {
-  const before = await page.getByTestId('terminal-tab').count();
-  await page.getByRole('button', { name: 'New local shell' }).click();
-  await expect(page.getByTestId('terminal-tab')).toHaveCount(before + 1);
-}
-
-/** The last `rows cols` line `stty size` printed in a pane. */
-async function lastSize(pane: Locator): Promise<{ rows: number; cols: number } | undefined> {
-  const lines = (await rows(pane).innerText()).split('\n');
-  for (let i = lines.length - 1; i >= 0; i -= 1) {
-    const match = /^(\d+) (\d+)\s*$/.exec(lines[i] ?? '');
-    if (match) return { rows: Number(match[1]), cols: Number(match[2]) };
-  }
-  return undefined;
-}
-
-test('the terminal draws with WebGL and falls back to the DOM renderer when the GPU context is lost', async ({ page }) => {
-  await page.goto(`${host.url}#terminals`);
-  await openLocalShell(page);
-  const pane = page.getByTestId('terminal-pane').first();
-  const surface = pane.locator('[data-renderer]');
-  await expect(surface).toHaveAttribute('data-renderer', 'webgl');
-  const lost = await page.evaluate(() => {
-    let count = 0;
-    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-renderer] canvas')) {
-      const extension = canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context');
-      if (extension) {
-        extension.loseContext();
-        count += 1;
-      }
-    }
-    return count;
+  test.beforeEach(async () => {
+    host = await startWebHostProcess({ env: { SHELL: '/bin/bash' } });
   });
-  expect(lost).toBe(1);
-  await expect(surface).toHaveAttribute('data-renderer', 'dom', { timeout: 20_000 });
-  await typeInto(page, pane, 'echo drawn-by-$((2*2))-dom');
-  await expect(row(pane, /^\s*drawn-by-4-dom\s*$/)).toHaveCount(1);
-});
 
-test.describe('without WebGL (the DOM renderer draws text the test can read)', () => {
-  test.beforeEach(async ({ page }) => {
-    // A machine without WebGL2: the page cannot create a webgl2 context, so the WebGL addon fails and xterm draws DOM.
-    await page.addInitScript(() => {
-      const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-        return type === 'webgl2' ? null : (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
-      } as typeof original;
+  test.afterEach(async () => {
+    await host.stop();
+  });
+
+  test('the terminal draws with WebGL and falls back to the DOM renderer when the GPU context is lost', async ({ page }) => {
+    await page.goto(`${host.url}#terminals`);
+    await openLocalShell(page);
+    const pane = page.getByTestId('terminal-pane').first();
+    const surface = pane.locator('[data-renderer]');
+    await expect(surface).toHaveAttribute('data-renderer', 'webgl');
+    const lost = await page.evaluate(() => {
+      let count = 0;
+      for (const canvas of document.querySelectorAll<HTMLCanvasElement>('[data-renderer] canvas')) {
+        const extension = canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context');
+        if (extension) {
+          extension.loseContext();
+          count += 1;
+        }
+      }
+      return count;
     });
+    expect(lost).toBe(1);
+    await expect(surface).toHaveAttribute('data-renderer', 'dom', { timeout: 20_000 });
+    await typeInto(page, pane, 'echo drawn-by-$((2*2))-dom');
+    await expect(row(pane, /^\s*drawn-by-4-dom\s*$/)).toHaveCount(1);
   });
 
   test('a local shell runs a command, follows the pane size, and survives a page reload', async ({ page }) => {
+    await withoutWebgl(page);
     await page.goto(`${host.url}#terminals`);
     await openLocalShell(page);
     const pane = page.getByTestId('terminal-pane').first();
@@ -106,7 +68,8 @@ test.describe('without WebGL (the DOM renderer draws text the test can read)', (
     await expect(row(restored, /^\s*after-reload-42\s*$/)).toHaveCount(1);
   });
 
-  test('broadcast sends one command to three sessions and each answers for itself', async ({ page }) => {
+  test('broadcast sends one command to three sessions and each answers for itself; turning it off stops it', async ({ page }) => {
+    await withoutWebgl(page);
     await page.goto(`${host.url}#terminals`);
     for (let i = 0; i < 3; i += 1) await openLocalShell(page);
     await page.getByRole('button', { name: '3 panes' }).click();
@@ -133,3 +96,122 @@ test.describe('without WebGL (the DOM renderer draws text the test can read)', (
     await expect(row(panes.nth(0), /^\s*only-here\s*$/)).toHaveCount(0);
   });
 });
+
+test.describe('SSH to emulator nodes', () => {
+  test.describe.configure({ mode: 'serial' });
+  let host: WebHostProcess;
+  let home: string;
+  let page: Page;
+  const poolId = 'e2e-term';
+
+  test.beforeAll(async ({ browser }) => {
+    // A home of its own: ~/.ssh/known_hosts is read (never written) from here, not from the real one.
+    home = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-home-'));
+    mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+    host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', HOME: home } });
+    page = await browser.newPage();
+    await withoutWebgl(page);
+    await page.goto(host.url);
+  });
+
+  test.afterAll(async () => {
+    await page?.close();
+    await host?.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  test('connect, trust the host key, run a command, resize, then broadcast hostname to three nodes', async () => {
+    test.setTimeout(240_000);
+    await prepareProvisionedPool(page, poolId, 3);
+    const nodeIds: string[] = [];
+    for (let i = 0; i < 3; i += 1) nodeIds.push(await connectFromTable(page, poolId, i));
+
+    const panes = page.getByTestId('terminal-pane');
+    await page.getByRole('button', { name: '1 panes' }).click();
+    await page.getByRole('tab', { name: `${poolId} / ${nodeIds[0]}` }).click();
+    const first = panes.first();
+    await typeInto(page, first, 'echo $((6*7))');
+    await expect(row(first, /^\s*42\s*$/)).toHaveCount(1);
+    await typeInto(page, first, 'stty size');
+    await expect.poll(() => lastSize(first)).toBeTruthy();
+    const wide = await lastSize(first);
+    await page.getByRole('button', { name: '2 panes' }).click();
+    await typeInto(page, first, 'clear; stty size');
+    await expect.poll(async () => (await lastSize(first))?.cols).toBeLessThan(wide!.cols);
+
+    await page.getByRole('button', { name: '3 panes' }).click();
+    for (const nodeId of nodeIds) await expect(page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`)).toHaveCount(1);
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await page.getByRole('switch', { name: 'Broadcast input' }).check();
+    await expect(page.getByTestId('broadcast-indicator')).toContainText('3 sessions');
+    await typeInto(page, first, 'hostname; echo "node=$AZ_BATCH_NODE_ID"');
+    for (const nodeId of nodeIds) {
+      const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
+      // Node ids are long enough to wrap: match the text across rows. Emulator nodes all share this machine's hostname.
+      await expect(rows(pane)).toContainText(`node=${nodeId}`);
+      await expect(row(pane, /^\s*[\w.-]+\s*$/).first()).toBeVisible();
+    }
+    await page.screenshot({ path: 'test-results/terminal-nodes-broadcast.png' });
+  });
+});
+
+/** Creates a pool with SSH and `nodes` nodes, waits until they are idle, and provisions user `ops` with the managed key. */
+async function prepareProvisionedPool(page: Page, poolId: string, nodes: number): Promise<void> {
+  const spec = {
+    id: poolId,
+    vmSize: 'standard_d2s_v3',
+    image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
+    nodeAgentSkuId: 'batch.node.ubuntu 22.04',
+    targetDedicatedNodes: nodes,
+    ssh: { sourceAddressPrefix: '127.0.0.1' },
+  };
+  await expect.poll(async () => (await contractCall(page, 'pools:create', { spec })).ok, { timeout: 60_000 }).toBe(true);
+  await page.goto(`${page.url().split('#')[0]}#pools?poolId=${poolId}`);
+  await page.reload();
+  await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(nodes, { timeout: 60_000 });
+  const apply = await contractCall(page, 'provision:apply', { poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
+  expect(apply.ok).toBe(true);
+  await page.getByRole('tab', { name: 'Remote login' }).click();
+  await expect(page.getByTestId('user-status').filter({ hasText: 'created' })).toHaveCount(nodes, { timeout: 60_000 });
+}
+
+/** Clicks Connect on row `index` of the remote-login table, trusts the node's host key after checking the prompt. */
+async function connectFromTable(page: Page, poolId: string, index: number): Promise<string> {
+  if (!(await page.getByTestId('remote-login-row').first().isVisible().catch(() => false))) {
+    await page.getByRole('tab', { name: 'Pools' }).click();
+    await page.goto(`${page.url().split('#')[0]}#pools?poolId=${poolId}`);
+    await page.reload();
+    await page.getByRole('tab', { name: 'Remote login' }).click();
+  }
+  const tableRow = page.getByTestId('remote-login-row').nth(index);
+  const nodeId = (await tableRow.getAttribute('data-node-id')) ?? '';
+  await tableRow.getByRole('button', { name: 'Connect' }).click();
+  const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
+  const prompt = pane.getByTestId('host-key-prompt');
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  await expect(prompt.getByTestId('host-key-fingerprint')).toHaveText(/^SHA256:[A-Za-z0-9+/]{43}$/);
+  if (index === 0) await page.screenshot({ path: 'test-results/terminal-host-key-prompt.png' });
+  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
+  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+  return nodeId;
+}
+
+/** One contract call from the page over its own socket (the page's origin and token cookie). */
+async function contractCall(page: Page, channel: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    async ([name, body]) => {
+      const ws = new WebSocket(`ws://${location.host}/ws${location.search}`);
+      await new Promise((resolve) => ws.addEventListener('open', resolve));
+      const result = await new Promise<{ ok: boolean }>((resolve) => {
+        ws.addEventListener('message', (m) => {
+          const data = JSON.parse(String(m.data));
+          if (data.id === 1) resolve(data.result);
+        });
+        ws.send(JSON.stringify({ id: 1, channel: name, payload: body }));
+      });
+      ws.close();
+      return result;
+    },
+    [channel, payload] as const,
+  );
+}

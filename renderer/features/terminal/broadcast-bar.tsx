@@ -57,8 +57,13 @@ export function BroadcastBar() {
         />
       </div>
       {broadcast.on && (
-        <MessageBar intent="error" icon={<SendRegular />} data-testid="broadcast-indicator" style={{ borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` }}>
-          <MessageBarBody>
+        <MessageBar
+          intent="error"
+          icon={<SendRegular />}
+          data-testid="broadcast-indicator"
+          style={{ flexBasis: '100%', minWidth: 0, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` }}
+        >
+          <MessageBarBody style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
             Broadcasting: what you type in a red-outlined pane goes to {targets.length} session{targets.length === 1 ? '' : 's'} (
             {sessions.filter((s) => targets.includes(s.sessionId)).map((s) => s.label).join(', ')}).
           </MessageBarBody>

@@ -50,6 +50,8 @@ export class TerminalHandle {
     this.terminal = new Terminal({
       fontSize: options.fontSize,
       fontFamily: 'Cascadia Mono, Consolas, "DejaVu Sans Mono", monospace',
+      // At exactly 1.0 the DOM renderer clips underscores in several monospace fonts (node ids are full of them).
+      lineHeight: 1.1,
       scrollback: 5000,
       allowProposedApi: true,
       cursorBlink: true,

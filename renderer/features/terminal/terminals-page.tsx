@@ -45,7 +45,7 @@ export function TerminalsPage() {
   const grid = paneGrid(layout.panes.length);
   const visible = new Set(layout.panes);
   return (
-    <section aria-label="Terminals" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, padding: 8, gap: 6 }}>
+    <section aria-label="Terminals" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, minWidth: 0, padding: 8, gap: 6 }}>
       <Toolbar aria-label="Terminal actions" style={{ gap: 8, flexWrap: 'wrap', padding: 0 }}>
         <Button icon={<AddRegular />} onClick={() => openLocalSession().catch(reportError)}>
           New local shell
@@ -64,7 +64,7 @@ export function TerminalsPage() {
         size="small"
         selectedValue={layout.panes[layout.focused] ?? ''}
         onTabSelect={(_, data) => show(String(data.value))}
-        style={{ overflowX: 'auto', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
+        style={{ overflowX: 'auto', maxWidth: '100%', flexShrink: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
       >
         {sessions.map((s) => (
           <Tab key={s.sessionId} value={s.sessionId} data-testid="terminal-tab" aria-label={s.label} style={{ opacity: visible.has(s.sessionId) ? 1 : 0.75 }}>

@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The text rows of the terminal in a pane, as xterm's DOM renderer draws them. */
+export function rows(pane: Locator): Locator {
+  return pane.locator('.xterm-rows');
+}
+
+/** Terminal rows of a pane whose whole text matches `pattern`. */
+export function row(pane: Locator, pattern: RegExp): Locator {
+  return rows(pane).locator('> div').filter({ hasText: pattern });
+}
+
+/** Types into the terminal of a pane as a user does (click to focus, then keystrokes). */
+export async function typeInto(page: Page, pane: Locator, text: string): Promise<void> {
+  await pane.locator('.xterm-screen').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a local shell from the toolbar and waits for its tab. */
+export async function openLocalShell(page: Page): Promise<void> {
+  const before = await page.getByTestId('terminal-tab').count();
+  await page.getByRole('button', { name: 'New local shell' }).click();
+  await expect(page.getByTestId('terminal-tab')).toHaveCount(before + 1);
+}
+
+/** The last `rows cols` line `stty size` printed in a pane. */
+export async function lastSize(pane: Locator): Promise<{ rows: number; cols: number } | undefined> {
+  const lines = (await rows(pane).innerText()).split('\n');
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const match = /^(\d+) (\d+)\s*$/.exec(lines[i] ?? '');
+    if (match) return { rows: Number(match[1]), cols: Number(match[2]) };
+  }
+  return undefined;
+}
+
+/** Makes the page unable to create a webgl2 context: the WebGL addon fails and xterm draws rows the test can read. */
+export async function withoutWebgl(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      return type === 'webgl2' ? null : (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
+    } as typeof original;
+  });
+}
