@@ -50,7 +50,8 @@ export async function withRetry<T>(
       return await attempt();
     } catch (error) {
       const info = retryInfoOf(error);
-      if (attemptNo >= policy.maxAttempts || !(options.retryIf ?? isRetryable)(info) || options.signal?.aborted) throw error;
+      if (options.signal?.aborted) throw options.signal.reason ?? error;
+      if (attemptNo >= policy.maxAttempts || !(options.retryIf ?? isRetryable)(info)) throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attemptNo - 1)) * random();
       const delayMs = info.retryAfterSeconds !== undefined ? Math.min(policy.maxDelayMs, info.retryAfterSeconds * 1000) : backoff;
       options.onRetry?.(attemptNo, delayMs, error);
@@ -59,17 +60,17 @@ export async function withRetry<T>(
   }
 }
 
-/** Waits, or rejects early when the signal aborts. */
+/** Waits, or rejects early when the signal aborts; the abort listener is removed either way. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason ?? new Error('aborted'));
-      },
-      { once: true },
-    );
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
