@@ -9,6 +9,8 @@ export interface VirtualColumn {
   width: string;
 }
 
+const cellStyle: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 8px', alignSelf: 'center' };
+
 /** Props of {@link VirtualTable}. */
 export interface VirtualTableProps {
   label: string;
@@ -35,9 +37,8 @@ export function VirtualTable(props: VirtualTableProps) {
   const { columns, rowCount, rowHeight = 32 } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
   const template = columns.map((c) => c.width).join(' ');
-  const cellStyle: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '0 8px', alignSelf: 'center' };
   return (
     <div role="grid" aria-label={props.label} aria-rowcount={rowCount + 1} data-testid={props.testId} style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
       <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, fontWeight: 600, borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, minHeight: rowHeight }}>

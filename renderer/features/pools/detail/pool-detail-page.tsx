@@ -26,7 +26,7 @@ export function PoolDetailPage(props: { poolId: string }) {
   const go = useNavigation((s) => s.go);
   const pool = usePool(poolId);
   const nodes = useNodes(poolId);
-  const progress = useNodeListProgress(poolId, nodes.isFetching && !nodes.data);
+  const progress = useNodeListProgress(poolId, !nodes.data);
   const [tab, setTab] = useState<DetailTab>('nodes');
   const [outputNode, setOutputNode] = useState<string | undefined>();
   const { selected, replace, reset } = useNodeSelection();

@@ -26,7 +26,8 @@ export function useNodes(poolId: string) {
     queryFn: async (): Promise<NodeRows> => {
       const held = client.getQueryData<NodeRows>(nodesQueryKey(poolId));
       const result = await call('nodes:list', { poolId, ...(held ? { knownVersion: held.version } : {}) });
-      if (result.unchanged) return held ? { ...held, checkedAt: result.checkedAt } : { version: -1, rows: [], listedAt: '', checkedAt: result.checkedAt };
+      // Unchanged: hand back the very object held, so nothing that shows the nodes renders again.
+      if (result.unchanged) return held ?? { version: -1, rows: [], listedAt: '', checkedAt: result.checkedAt };
       return { version: result.version, rows: result.rows, listedAt: result.listedAt, checkedAt: result.checkedAt };
     },
     refetchInterval: whileVisible(3000),
