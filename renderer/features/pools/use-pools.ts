@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RequestIn } from '../../../contract/channels';
-import { call } from '../../ipc/client';
+import { call, ContractCallError } from '../../ipc/client';
 import { isChanging } from './node-state-style';
 
 /** Query key of the pools list. */
@@ -13,11 +13,18 @@ export function whileVisible(ms: number): () => number | false {
   return () => (typeof document !== 'undefined' && document.hidden ? false : ms);
 }
 
+/** Retries for about half a minute while no account is ready yet (the Local sandbox is still starting). */
+export const retryWhileNoAccount = {
+  retry: (failures: number, error: Error) => error instanceof ContractCallError && error.code === 'NO_ACCOUNT' && failures < 30,
+  retryDelay: 1000,
+};
+
 /** Every pool with node counts by state; refreshed every 5 s while the window is visible. */
 export function usePools() {
   return useQuery({
     queryKey: poolsQueryKey,
     queryFn: () => call('pools:list', {}),
+    ...retryWhileNoAccount,
     refetchInterval: whileVisible(5000),
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,
@@ -58,4 +65,27 @@ export function usePoolActions() {
     meta: { silent: true },
   });
   return { resize, stopResize, remove };
+}
+
+/** A pool read once (to copy its settings into a new draft); disabled without an id. */
+export function usePoolSnapshot(poolId: string | undefined) {
+  return useQuery({
+    queryKey: ['pools:get', 'snapshot', poolId ?? ''],
+    queryFn: () => call('pools:get', { poolId: poolId as string }),
+    enabled: Boolean(poolId),
+    staleTime: Infinity,
+  });
+}
+
+/** Creates a pool; service errors stay with the form (code, message and the property the service named). */
+export function useCreatePool(onCreated: (poolId: string, spec: RequestIn<'pools:create'>['spec']) => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (spec: RequestIn<'pools:create'>['spec']) => call('pools:create', { spec }),
+    meta: { silent: true },
+    onSuccess: ({ poolId }, spec) => {
+      void client.invalidateQueries({ queryKey: poolsQueryKey });
+      onCreated(poolId, spec);
+    },
+  });
 }

@@ -1,12 +1,10 @@
 import { Button, Divider, Title2, tokens } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { serviceErrorInfo, ServiceErrorMessage } from '../../../components/service-error-message';
-import { call } from '../../../ipc/client';
 import { useNavigation } from '../../../navigation';
 import { useSettings, useUpdateSettings } from '../../settings/use-settings';
 import { CloudServicesRetiredNote } from '../cloud-services-note';
-import { poolsQueryKey, usePools } from '../use-pools';
+import { useCreatePool, usePools, usePoolSnapshot } from '../use-pools';
 import { BasicsFields } from './basics-fields';
 import { draftFromPool, useDraftStore, withImageFromRoute } from './draft-store';
 import { ImageFields } from './image-fields';
@@ -19,12 +17,7 @@ import { StartTaskFields } from './start-task-fields';
 function useInitialDraft(params: Record<string, string>): PoolDraft | undefined {
   const settings = useSettings();
   const store = useDraftStore();
-  const source = useQuery({
-    queryKey: ['pools:get', params.from ?? ''],
-    queryFn: () => call('pools:get', { poolId: params.from as string }),
-    enabled: Boolean(params.from),
-    staleTime: Infinity,
-  });
+  const source = usePoolSnapshot(params.from);
   const prefix = settings.data?.operatorSourcePrefix ?? '';
   const ready = settings.data !== undefined && (!params.from || source.data !== undefined);
   useEffect(() => {
@@ -45,18 +38,12 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
   const [submitted, setSubmitted] = useState(false);
   const go = useNavigation((s) => s.go);
   const account = usePools().data?.account;
-  const queryClient = useQueryClient();
   const saveSettings = useUpdateSettings();
   const check = useMemo(() => (draft ? checkDraft(draft) : undefined), [draft]);
-  const create = useMutation({
-    mutationFn: (spec: NonNullable<ReturnType<typeof checkDraft>['spec']>) => call('pools:create', { spec }),
-    meta: { silent: true },
-    onSuccess: ({ poolId }, spec) => {
-      if (spec.ssh.enabled) saveSettings.mutate({ operatorSourcePrefix: spec.ssh.sourceAddressPrefix });
-      void queryClient.invalidateQueries({ queryKey: poolsQueryKey });
-      reset();
-      go('pools', { poolId, created: '1' });
-    },
+  const create = useCreatePool((poolId, spec) => {
+    if (spec.ssh?.enabled !== false && spec.ssh?.sourceAddressPrefix) saveSettings.mutate({ operatorSourcePrefix: spec.ssh.sourceAddressPrefix });
+    reset();
+    go('pools', { poolId, created: '1' });
   });
   if (!draft || !check) return <p style={{ padding: 24 }}>Loading…</p>;
 

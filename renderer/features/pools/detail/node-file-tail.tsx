@@ -2,7 +2,8 @@ import { Button, Caption1, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileChunk } from '../../../../contract/features/batch-models';
 import { ServiceErrorMessage } from '../../../components/service-error-message';
-import { call, ContractCallError } from '../../../ipc/client';
+import { ContractCallError } from '../../../ipc/client';
+import { useNodeFileReader } from './use-nodes';
 
 /** The start task files on a Linux node. */
 export type NodeFileName = 'stdout.txt' | 'stderr.txt';
@@ -42,10 +43,7 @@ export function NodeFileTail(props: { poolId: string; nodeId: string; path: stri
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<unknown>();
   const preRef = useRef<HTMLPreElement>(null);
-  const read = useCallback(
-    (request: { fromByte?: number; maxBytes: number; tail: boolean }): Promise<FileChunk> => call('nodes:file-read', { poolId, nodeId, path, ...request }),
-    [poolId, nodeId, path],
-  );
+  const read = useNodeFileReader(poolId, nodeId, path);
   const readTail = useCallback(
     () =>
       read({ maxBytes: sliceBytes, tail: true }).then(

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import type { NodeRow } from '../../../../contract/features/batch-models';
+import { useCallback, useEffect, useState } from 'react';
+import type { FileChunk, NodeRow } from '../../../../contract/features/batch-models';
 import { call, onEvent } from '../../../ipc/client';
 import { whileVisible } from '../use-pools';
 
@@ -49,4 +49,12 @@ export function useNodeListProgress(poolId: string, listing: boolean): number | 
     });
   }, [poolId, listing]);
   return listing ? loaded : undefined;
+}
+
+/** Reads ranges of one node file (`nodes:file-read`): the tail, or from a byte onward. */
+export function useNodeFileReader(poolId: string, nodeId: string, path: string) {
+  return useCallback(
+    (request: { fromByte?: number; maxBytes: number; tail: boolean }): Promise<FileChunk> => call('nodes:file-read', { poolId, nodeId, path, ...request }),
+    [poolId, nodeId, path],
+  );
 }
