@@ -1,4 +1,5 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
+import { poolSpecSchema, type PoolSpec, type PoolSpecInput } from '../../../contract/features/batch';
 import type { ActiveAccount, BatchClientSource } from '../../../main/accounts/batch-client-source';
 import type { EmulatorProcess } from '../../helpers/emulator-process';
 
@@ -36,4 +37,22 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs 
 /** A frontend port range start unlikely to collide with other tests' emulators on this machine. */
 export function randomFrontendStart(): number {
   return 20_000 + Math.floor(Math.random() * 250) * 100;
+}
+
+/** A valid Ubuntu 22.04 pool spec (SSH off unless overridden), as the form would send it. */
+export function jammyPool(overrides: Partial<PoolSpecInput> & { id: string }): PoolSpec {
+  return poolSpecSchema.parse({
+    vmSize: 'Standard_D2s_v5',
+    image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
+    nodeAgentSkuId: 'batch.node.ubuntu 22.04',
+    targetDedicatedNodes: 1,
+    ssh: { enabled: false },
+    ...overrides,
+  });
+}
+
+/** Wraps one SDK method so each real call bumps `counter.calls` (to see when the service is asked again). */
+export function countCalls<T extends object, K extends keyof T>(target: T, method: K, counter: { calls: number }): void {
+  const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
+  target[method] = ((...args: unknown[]) => (counter.calls++, original(...args))) as T[K];
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poolSpecSchema } from '../../../contract/features/batch';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { emulatorSource, recordingEvents, waitFor } from './emulator-source';
+import { emulatorSource, jammyPool, recordingEvents, waitFor } from './emulator-source';
 
 let emulator: EmulatorProcess;
 let services: BatchServices;
@@ -35,15 +34,7 @@ describe('supported images', () => {
 describe('start task output', () => {
   it('tails a large output by byte ranges and reads onward from where the last slice ended', async () => {
     await services.pools.create(
-      poolSpecSchema.parse({
-        id: 'noisy',
-        vmSize: 'Standard_D2s_v5',
-        image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
-        nodeAgentSkuId: 'batch.node.ubuntu 22.04',
-        targetDedicatedNodes: 1,
-        startTask: { commandLine: 'seq 1 100000; printf "é%.0s" $(seq 1 3000)', useShell: true },
-        ssh: { enabled: false },
-      }),
+      jammyPool({ id: 'noisy', startTask: { commandLine: 'seq 1 100000; printf "é%.0s" $(seq 1 3000)', useShell: true } }),
     );
     const nodeId = await waitFor(async () => {
       const result = await services.nodes.list('noisy', undefined, true);

@@ -2,18 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodesService, defaultNodeRefreshPolicy } from '../../../main/batch/nodes-service';
 import { PoolsService } from '../../../main/batch/pools-service';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { emulatorSource, waitFor } from './emulator-source';
+import { countCalls, emulatorSource, waitFor } from './emulator-source';
 
 let emulator: EmulatorProcess;
 let source: ReturnType<typeof emulatorSource>;
-let listRequests = 0;
+const listRequests = { calls: 0 };
 let now = 1_000_000;
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ timeScale: 0.01 });
   source = emulatorSource(emulator);
-  const list = source.client.computeNode.list.bind(source.client.computeNode);
-  source.client.computeNode.list = ((...args: Parameters<typeof list>) => (listRequests++, list(...args))) as typeof list;
+  countCalls(source.client.computeNode, 'list', listRequests);
 });
 
 afterAll(async () => {
@@ -32,20 +31,20 @@ describe('refreshing a big pool while its counts keep moving', () => {
     });
     await waitFor(async () => ((await pools.get('growing')).nodeCounts?.dedicated.idle === 300 ? true : undefined));
     const first = await nodes.list('growing');
-    expect(listRequests).toBe(1);
+    expect(listRequests.calls).toBe(1);
 
     await source.client.pool.resize('growing', { targetDedicatedNodes: 350 });
     await waitFor(async () => ((await pools.get('growing')).nodeCounts?.dedicated.total === 350 ? true : undefined));
     now += 2000; // counts moved, but 300 nodes × 10 ms = 3 s has not passed
     expect(await nodes.list('growing', first.version)).toMatchObject({ unchanged: true });
-    expect(listRequests).toBe(1);
+    expect(listRequests.calls).toBe(1);
 
     now += 1500;
     const later = await nodes.list('growing', first.version);
     expect(later.unchanged).toBe(false);
-    expect(listRequests).toBe(2);
+    expect(listRequests.calls).toBe(2);
 
     await nodes.list('growing', later.version, true);
-    expect(listRequests).toBe(3);
+    expect(listRequests.calls).toBe(3);
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poolSpecSchema, type PoolSpecInput } from '../../../contract/features/batch';
+import type { PoolSpecInput } from '../../../contract/features/batch';
 import { ContractFailure } from '../../../contract/result';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { emulatorSource, randomFrontendStart, recordingEvents, waitFor } from './emulator-source';
+import { emulatorSource, jammyPool, randomFrontendStart, recordingEvents, waitFor } from './emulator-source';
 
 let emulator: EmulatorProcess;
 let services: BatchServices;
@@ -19,11 +19,8 @@ afterAll(async () => {
 
 function spec(overrides: Partial<PoolSpecInput> = {}) {
   const start = randomFrontendStart();
-  return poolSpecSchema.parse({
+  return jammyPool({
     id: 'pool-a',
-    vmSize: 'Standard_D2s_v5',
-    image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
-    nodeAgentSkuId: 'batch.node.ubuntu 22.04',
     targetDedicatedNodes: 2,
     startTask: { commandLine: 'printenv AZ_BATCH_NODE_STARTUP_DIR' },
     ssh: { enabled: true, frontendPortRangeStart: start, frontendPortRangeEnd: start + 99, sourceAddressPrefix: '127.0.0.1' },
