@@ -59,6 +59,7 @@ test('create a pool with 2 nodes and a start task; nodes become idle; its output
   await page.getByRole('button', { name: 'Create pool', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'e2e-pool' })).toBeVisible();
+  await expect(page.getByTestId('pool-created')).toBeVisible();
   await expect(page.getByTestId('allocation-progress')).toBeVisible();
   const rows = page.getByTestId('nodes-table').getByRole('row');
   await expect(rows.filter({ hasText: 'idle' })).toHaveCount(2, { timeout: 60_000 });

@@ -24,6 +24,7 @@ type DetailTab = 'nodes' | 'output' | 'remote' | 'config';
 export function PoolDetailPage(props: { poolId: string }) {
   const { poolId } = props;
   const go = useNavigation((s) => s.go);
+  const justCreated = useNavigation((s) => s.route.params.created === '1');
   const pool = usePool(poolId);
   const nodes = useNodes(poolId);
   const progress = useNodeListProgress(poolId, !nodes.data);
@@ -78,6 +79,11 @@ export function PoolDetailPage(props: { poolId: string }) {
         )}
       </div>
       {pool.isPending && <Spinner size="small" label="Loading pool…" />}
+      {justCreated && detail && (
+        <MessageBar intent="success" data-testid="pool-created">
+          <MessageBarBody>Pool {poolId} was created. Its nodes appear below as Azure allocates and starts them.</MessageBarBody>
+        </MessageBar>
+      )}
       {detail?.sshAccess === 'none' && <NoSshEndpointBanner poolId={poolId} />}
       {detail && <AllocationProgress pool={detail} />}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as DetailTab)}>
@@ -91,7 +97,10 @@ export function PoolDetailPage(props: { poolId: string }) {
           {!rows && <Spinner size="small" label={progress ? `Listing nodes… ${progress.toLocaleString()}` : 'Listing nodes…'} />}
           {rows && (
             <>
-              <HeatMapLegend rows={rows} />
+              <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+                <HeatMapLegend rows={rows} />
+                {nodes.data?.listedAt && <Caption1>listed {new Date(nodes.data.listedAt).toLocaleTimeString()}; kept fresh from node counts</Caption1>}
+              </div>
               <NodeHeatMap rows={rows} />
               <BulkActionsBar poolId={poolId} rows={rows} />
               <NodeTable rows={rows} onShowOutput={showOutput} />
