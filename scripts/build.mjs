@@ -12,7 +12,9 @@ const nodeEntries = [
 
 const started = Date.now();
 if (!process.argv.includes('--skip-renderer')) {
-  await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
+  // Always a production React bundle, even when started from a test runner that sets NODE_ENV=test.
+  process.env.NODE_ENV = 'production';
+  await viteBuild({ configFile: 'vite.config.mts', mode: 'production', logLevel: 'warn' });
 }
 await Promise.all([
   ...nodeEntries.map((entry) =>
