@@ -68,6 +68,8 @@ export class OutputPump {
     if (!this.paused && this.unacked > this.high) {
       this.paused = true;
       this.options.pause();
+      // Nothing more arrives until the renderer catches up: holding the batch would only leave it idle.
+      this.flush();
     }
   }
 

@@ -70,3 +70,24 @@ describe('output floods', () => {
     expect(heapGrowth).toBeLessThan(200 * 1024 * 1024);
   });
 });
+
+describe('quitting', () => {
+  it('ending the app mid-flood closes every session at once: an SSH shell and a local shell, both paused by flow control', async () => {
+    const own = await createTerminalFixture({ service: { localShell: { shell: '/bin/bash', args: ['--norc'] } } });
+    try {
+      const ssh = own.openShell();
+      await waitUntil('connected', () => ssh.status?.state === 'connected');
+      const local = own.probe(own.service.openLocal({ cols: 80, rows: 24 }).sessionId);
+      // A renderer that went away: nothing is acknowledged, so both sources end up paused with output queued.
+      for (const probe of [ssh, local]) probe.acking = false;
+      for (const probe of [ssh, local]) own.service.input([probe.sessionId], 'yes\r');
+      await waitUntil('both paused', () => own.service.session(ssh.sessionId).unackedChars > 100_000 && own.service.session(local.sessionId).unackedChars > 100_000);
+      const logStart = own.sshd.log().length;
+      await own.service.dispose();
+      expect(await own.service.list(false)).toEqual([]);
+      await waitUntil('sshd saw the disconnect', () => /Disconnected from user|Received disconnect/.test(own.sshd.log().slice(logStart)));
+    } finally {
+      await own.dispose();
+    }
+  });
+});

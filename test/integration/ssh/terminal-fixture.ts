@@ -39,6 +39,8 @@ export class RendererProbe {
   private readonly watches: { needle: string; tail: string; found: () => void }[] = [];
   readonly statuses: SessionStatus[] = [];
   exit: { exitCode: number | null; signal: string | null } | undefined;
+  /** False plays a renderer that went away: output is still parsed but never acknowledged. */
+  acking = true;
   private parsedUnacked = 0;
 
   constructor(
@@ -61,7 +63,7 @@ export class RendererProbe {
     }
     this.terminal.write(data, () => {
       this.parsedUnacked += data.length;
-      while (this.parsedUnacked >= flowAckUnitChars) {
+      while (this.acking && this.parsedUnacked >= flowAckUnitChars) {
         this.parsedUnacked -= flowAckUnitChars;
         this.ack(flowAckUnitChars);
       }

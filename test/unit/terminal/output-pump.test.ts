@@ -78,6 +78,14 @@ describe('flow control', () => {
     expect(flow).toEqual(['pause', 'resume']);
   });
 
+  it('pausing sends the batch at once: nothing more will arrive to join it, and the renderer should not sit idle', () => {
+    const { pump, emitted, flow } = pumpWith();
+    pump.push('x'.repeat(50_000));
+    pump.push('y'.repeat(50_001));
+    expect(flow).toEqual(['pause']);
+    expect(emitted.map((text) => text[0])).toEqual(['x', 'y']);
+  });
+
   it('a reattaching renderer starts from zero, which resumes a paused source', () => {
     const { pump, flow } = pumpWith();
     pump.push('x'.repeat(100_001));

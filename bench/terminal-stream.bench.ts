@@ -1,0 +1,144 @@
+// Terminal streams, side by side in one run (see docs/benchmarks.md, "Terminal streams"):
+// (1) throughput: SSH → main → contract (WebSocket) → xterm-headless, against xterm-headless parsing the same bytes
+//     directly and against a direct ssh2 shell feeding xterm-headless (no Batch Deck);
+// (2) keystroke echo latency through Batch Deck against a direct ssh2 round trip (p50/p99);
+// (3) floods (`yes` for 20 s, `head -c 100M /dev/urandom | base64`): main-process memory, chars in flight, echo while
+//     flooding, and Ctrl-C to a working prompt.
+// Run: `npm run bench terminal` (or `node --import tsx bench/terminal-stream.bench.ts [payloadMiB] [yesSeconds]`).
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { ClientRequest } from './terminal-client';
+import { startTerminalHarness } from './terminal-harness';
+
+const run = promisify(execFile);
+const payloadMiB = Number(process.argv[2] ?? 24);
+const yesSeconds = Number(process.argv[3] ?? 20);
+
+/** Talks to the renderer stand-in process. */
+function clientProcess(): { ask(request: ClientRequest): Promise<any>; child: ChildProcess } {
+  const child = fork(fileURLToPath(new URL('./terminal-client.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+  let seq = 0;
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  child.on('message', (message: { seq: number; value?: unknown; error?: string }) => {
+    const waiter = waiting.get(message.seq);
+    waiting.delete(message.seq);
+    if (message.error) waiter?.reject(new Error(message.error));
+    else waiter?.resolve(message.value);
+  });
+  return {
+    child,
+    ask: (request) =>
+      new Promise((resolve, reject) => {
+        seq += 1;
+        waiting.set(seq, { resolve, reject });
+        child.send({ ...request, seq });
+      }),
+  };
+}
+
+/** p-th percentile of samples (nearest rank). */
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const mb = (chars: number, ms: number): string => `${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`;
+const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const harness = await startTerminalHarness();
+  const { ask, child } = clientProcess();
+  const work = mkdtempSync(join(tmpdir(), 'bd-bench-payload-'));
+  const payload = join(work, 'payload.txt');
+  try {
+    await run('bash', ['-c', `head -c ${payloadMiB}M /dev/urandom | base64 > ${payload}`]);
+    await ask({ op: 'connect', socketUrl: harness.socketUrl, origin: harness.origin });
+    const sessionId: string = await ask({ op: 'open', cols: 120, rows: 40 });
+    await ask({ op: 'direct-open', target: harness.target, cols: 120, rows: 40 });
+    const session = harness.service.session(sessionId);
+
+    console.log(`\n## Terminal streams (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})\n`);
+    console.log('### (1) Throughput of base64 text (76-column lines), 3 rounds, median\n');
+    const rounds: Record<string, { ms: number; chars: number }[]> = { parse: [], direct: [], contract: [] };
+    for (let i = 0; i < 3; i += 1) {
+      rounds.parse!.push(await ask({ op: 'parse', file: payload }));
+      rounds.direct!.push(await ask({ op: 'run', via: 'direct', command: `cat ${payload}; echo END-$((1+1))`, marker: 'END-2' }));
+      rounds.contract!.push(await ask({ op: 'run', via: 'contract', command: `cat ${payload}; echo END-$((1+1))`, marker: 'END-2' }));
+    }
+    const median = (list: { ms: number; chars: number }[]) => [...list].sort((a, b) => a.ms - b.ms)[1]!;
+    console.log('| path | chars | time | throughput |\n|---|---|---|---|');
+    for (const [name, label] of [
+      ['parse', 'xterm-headless parsing the bytes directly'],
+      ['direct', 'sshd → ssh2 → xterm-headless (no Batch Deck)'],
+      ['contract', 'sshd → main (pump, mirror) → WebSocket contract → xterm-headless, acked'],
+    ] as const) {
+      const m = median(rounds[name]!);
+      console.log(`| ${label} | ${m.chars} | ${(m.ms / 1000).toFixed(2)} s | ${mb(m.chars, m.ms)} |`);
+    }
+
+    console.log('\n### (2) Keystroke echo latency at an idle bash prompt, 300 keystrokes each, 20 ms apart\n');
+    const directEcho: number[] = await ask({ op: 'echo', via: 'direct', count: 300, gapMs: 20 });
+    const contractEcho: number[] = await ask({ op: 'echo', via: 'contract', count: 300, gapMs: 20 });
+    console.log('| path | p50 | p99 |\n|---|---|---|');
+    console.log(`| direct ssh2 round trip | ${percentile(directEcho, 50).toFixed(2)} ms | ${percentile(directEcho, 99).toFixed(2)} ms |`);
+    console.log(`| through Batch Deck (contract + main + ssh2) | ${percentile(contractEcho, 50).toFixed(2)} ms | ${percentile(contractEcho, 99).toFixed(2)} ms |`);
+    console.log(`| added by Batch Deck | ${(percentile(contractEcho, 50) - percentile(directEcho, 50)).toFixed(2)} ms | ${(percentile(contractEcho, 99) - percentile(directEcho, 99)).toFixed(2)} ms |`);
+
+    console.log('\n### (3) Floods through Batch Deck: main-process memory, chars in flight, typing, Ctrl-C\n');
+    console.log('| flood | duration | chars parsed by the renderer | main RSS before → peak | main heap before → peak | max chars in flight | typed key echoed after | Ctrl-C → working prompt |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const flood of [
+      { name: '`yes`', command: 'yes', seconds: yesSeconds },
+      // Interrupted halfway, while it still has most of its 135 M chars to print.
+      { name: '`head -c 100M /dev/urandom | base64`', command: 'head -c 100M /dev/urandom | base64', seconds: yesSeconds / 2 },
+    ]) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const before = process.memoryUsage();
+      let peakRss = before.rss;
+      let peakHeap = before.heapUsed;
+      let inFlight = 0;
+      const sampler = setInterval(() => {
+        const now = process.memoryUsage();
+        peakRss = Math.max(peakRss, now.rss);
+        peakHeap = Math.max(peakHeap, now.heapUsed);
+        inFlight = Math.max(inFlight, session.unackedChars);
+      }, 50);
+      const receivedBefore: number = await ask({ op: 'stats', via: 'contract' });
+      const started = performance.now();
+      await ask({ op: 'send', via: 'contract', data: `${flood.command}\r` });
+      await sleep((flood.seconds * 1000) / 2);
+      const typed: { ms: number } = await ask({ op: 'send-until', via: 'contract', data: 'Q', needle: 'Q' });
+      await sleep((flood.seconds * 1000) / 2);
+      const interrupted: { ms: number; chars: number } = await ask({
+        op: 'send-until',
+        via: 'contract',
+        data: '\x03echo PROMPT-$((1+1))\r',
+        needle: 'PROMPT-2',
+      });
+      const elapsed = performance.now() - started;
+      clearInterval(sampler);
+      const received = (await ask({ op: 'stats', via: 'contract' })) - receivedBefore;
+      console.log(
+        `| ${flood.name} | ${(elapsed / 1000).toFixed(1)} s | ${(received / 1e6).toFixed(0)} M (${mb(received, elapsed)}) | ${mib(before.rss)} → ${mib(peakRss)} | ${mib(before.heapUsed)} → ${mib(peakHeap)} | ${inFlight} | ${typed.ms.toFixed(0)} ms | ${interrupted.ms.toFixed(0)} ms (${interrupted.chars} chars drained) |`,
+      );
+    }
+  } finally {
+    await ask({ op: 'close' }).catch(() => undefined);
+    child.kill();
+    await harness.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
