@@ -34,6 +34,42 @@ export async function lastSize(pane: Locator): Promise<{ rows: number; cols: num
   return undefined;
 }
 
+/**
+ * Types `echo $((6*7))` and sees `42`, then splits the view into two panes and sees `stty size` on the node follow the
+ * narrower pane. Returns the size after the split.
+ */
+export async function expectAnswerAndResize(page: Page, pane: Locator): Promise<{ rows: number; cols: number }> {
+  await typeInto(page, pane, 'echo $((6*7))');
+  await expect(row(pane, /^\s*42\s*$/)).toHaveCount(1);
+  await typeInto(page, pane, 'stty size');
+  await expect.poll(() => lastSize(pane)).toBeTruthy();
+  const wide = (await lastSize(pane))!;
+  await page.getByRole('button', { name: '2 panes' }).click();
+  await typeInto(page, pane, 'clear; stty size');
+  await expect.poll(async () => (await lastSize(pane))?.cols).toBeLessThan(wide.cols);
+  return (await lastSize(pane))!;
+}
+
+/** One contract call from the page over its own socket (the page's origin and token cookie), as the renderer makes it. */
+export async function contractCall(page: Page, channel: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    async ([name, body]) => {
+      const ws = new WebSocket(`ws://${location.host}/ws${location.search}`);
+      await new Promise((resolve) => ws.addEventListener('open', resolve));
+      const result = await new Promise<{ ok: boolean }>((resolve) => {
+        ws.addEventListener('message', (m) => {
+          const data = JSON.parse(String(m.data));
+          if (data.id === 1) resolve(data.result);
+        });
+        ws.send(JSON.stringify({ id: 1, channel: name, payload: body }));
+      });
+      ws.close();
+      return result;
+    },
+    [channel, payload] as const,
+  );
+}
+
 /** Makes the page unable to create a webgl2 context: the WebGL addon fails and xterm draws rows the test can read. */
 export async function withoutWebgl(page: Page): Promise<void> {
   await page.addInitScript(() => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
-import { lastSize, openLocalShell, row, rows, typeInto, withoutWebgl } from './terminal-page';
+import { contractCall, expectAnswerAndResize, openLocalShell, row, rows, typeInto, withoutWebgl } from './terminal-page';
 
 test.describe('local shells', () => {
   let host: WebHostProcess;
@@ -46,16 +46,7 @@ test.describe('local shells', () => {
     const pane = page.getByTestId('terminal-pane').first();
     await expect(pane.getByTestId('session-status')).toHaveText('Connected');
     await expect(pane.locator('[data-renderer]')).toHaveAttribute('data-renderer', 'dom');
-    await typeInto(page, pane, 'echo $((6*7))');
-    await expect(row(pane, /^\s*42\s*$/)).toHaveCount(1);
-
-    await typeInto(page, pane, 'stty size');
-    await expect.poll(() => lastSize(pane)).toBeTruthy();
-    const wide = await lastSize(pane);
-    await page.getByRole('button', { name: '2 panes' }).click();
-    await typeInto(page, pane, 'clear; stty size');
-    await expect.poll(async () => (await lastSize(pane))?.cols).toBeLessThan(wide!.cols);
-    const narrow = await lastSize(pane);
+    const narrow = await expectAnswerAndResize(page, pane);
     await page.screenshot({ path: 'test-results/terminal-local.png' });
 
     await page.reload();
@@ -63,7 +54,7 @@ test.describe('local shells', () => {
     await expect(page.getByTestId('terminal-tab')).toHaveCount(1);
     await page.getByTestId('terminal-tab').first().click();
     // The screen comes back from main's snapshot: the last stty output is still there.
-    await expect(row(restored, new RegExp(`^\\s*${narrow!.rows} ${narrow!.cols}\\s*$`))).toHaveCount(1);
+    await expect(row(restored, new RegExp(`^\\s*${narrow.rows} ${narrow.cols}\\s*$`))).toHaveCount(1);
     await typeInto(page, restored, 'echo after-reload-$((40+2))');
     await expect(row(restored, /^\s*after-reload-42\s*$/)).toHaveCount(1);
   });
@@ -94,6 +85,37 @@ test.describe('local shells', () => {
     await typeInto(page, panes.nth(1), 'echo only-here');
     await expect(row(panes.nth(1), /^\s*only-here\s*$/)).toHaveCount(1);
     await expect(row(panes.nth(0), /^\s*only-here\s*$/)).toHaveCount(0);
+  });
+
+  test('a paste reaches the shell bracketed when the app asked for it, and copy-on-select copies the selection', async ({ page, context }) => {
+    await withoutWebgl(page);
+    await page.goto(`${host.url}#terminals`);
+    expect((await contractCall(page, 'settings:update', { terminalCopyOnSelect: true })).ok).toBe(true);
+    await page.reload();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    await openLocalShell(page);
+    const pane = page.getByTestId('terminal-pane').first();
+    await expect(pane.getByTestId('session-status')).toHaveText('Connected');
+    // cat -v shows escape characters; the printf switches bracketed paste on as editors and shells do.
+    await typeInto(page, pane, "printf '\\e[?2004h'; echo cat-$((2+2)); cat -v");
+    await expect(row(pane, /^\s*cat-4\s*$/)).toHaveCount(1);
+    await page.evaluate(() => {
+      const input = document.querySelector('[data-testid="terminal-pane"] .xterm-helper-textarea');
+      const data = new DataTransfer();
+      data.setData('text/plain', 'pasted-words');
+      input?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(row(pane, /\^\[\[200~pasted-words\^\[\[201~/)).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+C');
+
+    await typeInto(page, pane, 'echo selectme-$((3*3))');
+    const answer = row(pane, /^\s*selectme-9\s*$/);
+    await expect(answer).toHaveCount(1);
+    // xterm's screen layer takes the mouse; double-click where the word is drawn, as a user does.
+    const box = (await answer.boundingBox())!;
+    await page.mouse.dblclick(box.x + 20, box.y + box.height / 2);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('selectme-9');
   });
 });
 
@@ -130,14 +152,7 @@ test.describe('SSH to emulator nodes', () => {
     await page.getByRole('button', { name: '1 panes' }).click();
     await page.getByRole('tab', { name: `${poolId} / ${nodeIds[0]}` }).click();
     const first = panes.first();
-    await typeInto(page, first, 'echo $((6*7))');
-    await expect(row(first, /^\s*42\s*$/)).toHaveCount(1);
-    await typeInto(page, first, 'stty size');
-    await expect.poll(() => lastSize(first)).toBeTruthy();
-    const wide = await lastSize(first);
-    await page.getByRole('button', { name: '2 panes' }).click();
-    await typeInto(page, first, 'clear; stty size');
-    await expect.poll(async () => (await lastSize(first))?.cols).toBeLessThan(wide!.cols);
+    await expectAnswerAndResize(page, first);
 
     await page.getByRole('button', { name: '3 panes' }).click();
     for (const nodeId of nodeIds) await expect(page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`)).toHaveCount(1);
@@ -194,24 +209,4 @@ async function connectFromTable(page: Page, poolId: string, index: number): Prom
   await prompt.getByRole('button', { name: 'Trust and connect' }).click();
   await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
   return nodeId;
-}
-
-/** One contract call from the page over its own socket (the page's origin and token cookie). */
-async function contractCall(page: Page, channel: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    async ([name, body]) => {
-      const ws = new WebSocket(`ws://${location.host}/ws${location.search}`);
-      await new Promise((resolve) => ws.addEventListener('open', resolve));
-      const result = await new Promise<{ ok: boolean }>((resolve) => {
-        ws.addEventListener('message', (m) => {
-          const data = JSON.parse(String(m.data));
-          if (data.id === 1) resolve(data.result);
-        });
-        ws.send(JSON.stringify({ id: 1, channel: name, payload: body }));
-      });
-      ws.close();
-      return result;
-    },
-    [channel, payload] as const,
-  );
 }
