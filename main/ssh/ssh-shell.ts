@@ -7,6 +7,7 @@ import { realSchedule, type Schedule } from '../terminal/output-pump';
 import type { HostKeyPrompts } from './host-key-prompts';
 import type { HostKeyTrust } from './host-key-trust';
 import type { NodeLoginTarget } from './node-login';
+import { openChannel, statusOfHostKeyEvent } from './ssh-channel';
 import { connectVerified, type HostKeyEvent } from './ssh-connect';
 import { SshConnectFailure } from './ssh-failure';
 
@@ -204,32 +205,7 @@ export class SshShell implements TerminalBackend {
   }
 
   private hostKeyStatus(event: HostKeyEvent): void {
-    const { hostKeyId } = event;
-    if (event.kind === 'prompt') {
-      const key = { keyType: event.key.keyType, fingerprint: event.key.fingerprint };
-      this.listener.status({ state: 'host-key-prompt', hostKeyId, key, otherKnown: event.otherKnown });
-    } else if (event.kind === 'changed') {
-      const presented = { keyType: event.presented.keyType, fingerprint: event.presented.fingerprint };
-      this.listener.status({ state: 'host-key-changed', hostKeyId, presented, known: event.known });
-    } else if (event.decision === 'trust') {
-      this.listener.status({ state: 'connecting', attempt: this.retries + 1 });
-    }
+    const status = statusOfHostKeyEvent(event, this.retries + 1);
+    if (status) this.listener.status(status);
   }
-}
-
-/** Opens the login shell, or runs `command`, on an xterm-256color pty of the given size. */
-function openChannel(client: Client, size: { cols: number; rows: number }, command: string | undefined): Promise<ClientChannel> {
-  const pty = { term: 'xterm-256color', cols: size.cols, rows: size.rows };
-  return new Promise((resolve, reject) => {
-    const done = (error: Error | undefined, channel: ClientChannel): void => {
-      if (error) {
-        client.end();
-        reject(new SshConnectFailure('SSH_ERROR', `The node refused ${command ? 'the command' : 'a shell'}: ${error.message}`, true));
-      } else {
-        resolve(channel);
-      }
-    };
-    if (command) client.exec(command, { pty }, done);
-    else client.shell(pty, done);
-  });
 }
