@@ -1,5 +1,6 @@
 import type { NodeRef } from './types';
 import type { NodePaths } from './node-paths';
+import { nodeHostname } from './node-hostname';
 
 const FALLBACK_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -29,9 +30,10 @@ export function nodeEnvironment(
   baseEnv: Record<string, string> | undefined,
 ): Record<string, string> {
   const env: Record<string, string> = {
-    PATH: process.env.PATH || FALLBACK_PATH,
     LANG: process.env.LANG || 'C.UTF-8',
     ...baseEnv,
+    PATH: `${paths.bin}:${baseEnv?.PATH ?? (process.env.PATH || FALLBACK_PATH)}`,
+    HOSTNAME: nodeHostname(node),
     AZ_BATCH_NODE_ROOT_DIR: paths.root,
     AZ_BATCH_NODE_STARTUP_DIR: paths.startup,
     AZ_BATCH_NODE_STARTUP_WORKING_DIR: paths.startupWorkingDir,

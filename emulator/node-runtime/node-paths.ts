@@ -16,6 +16,8 @@ export interface NodePaths {
   workitems: string;
   applications: string;
   mounts: string;
+  /** Emulator shims first on the node's PATH (e.g. `hostname`); a dot folder, so it never clashes with Batch's. */
+  bin: string;
   /** Kept outside the node root so a reimage (which wipes the root) keeps the node's SSH identity. */
   hostKey: string;
 }
@@ -43,6 +45,7 @@ export function nodePaths(rootDir: string, node: NodeRef): NodePaths {
     workitems: path.join(root, 'workitems'),
     applications: path.join(root, 'applications'),
     mounts: path.join(root, 'fsmounts'),
+    bin: path.join(root, '.emulator', 'bin'),
     // `.hostkeys` cannot clash with a node folder: node ids never contain a dot.
     hostKey: path.join(poolDir, '.hostkeys', node.nodeId),
   };

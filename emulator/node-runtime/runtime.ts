@@ -1,3 +1,4 @@
+import { nodeHostname, writeHostnameShim } from './node-hostname';
 import { deleteNodeCompletely, deleteNodeFolders, createNodeFolders } from './node-folders';
 import { assertEnvName, nodeEnvironment } from './node-env';
 import { nodeKey, nodePaths, type NodePaths } from './node-paths';
@@ -41,6 +42,7 @@ export class NodeRuntime implements NodeRuntimeApi {
   async prepareNode(node: NodeRef): Promise<void> {
     const paths = this.paths(node);
     await createNodeFolders(paths);
+    await writeHostnameShim(paths, nodeHostname(node));
     await this.hostKey(node, paths);
   }
 

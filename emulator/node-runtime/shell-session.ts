@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServerChannel, Session } from 'ssh2';
 import { isSafeClientEnvName } from './node-env';
@@ -92,6 +92,7 @@ export function serveSession(session: Session, ctx: LoginContext): void {
 async function launch(ctx: LoginContext, clientEnv: Record<string, string>, args: string[]): Promise<ProcessLaunch> {
   const home = path.join(ctx.paths.root, 'home', homeFolderName(ctx.userName));
   await mkdir(home, { recursive: true });
+  await writeLoginProfile(home, ctx.paths.bin, ctx.nodeEnv.HOSTNAME ?? 'node');
   const [clientIp = '', clientPort = '', , serverPort = ''] = ctx.sshConnection.split(' ');
   const env = {
     ...ctx.nodeEnv,
@@ -104,6 +105,23 @@ async function launch(ctx: LoginContext, clientEnv: Record<string, string>, args
     SSH_CLIENT: `${clientIp} ${clientPort} ${serverPort}`,
   };
   return { args, cwd: ctx.paths.root, env };
+}
+
+/**
+ * Login shells read /etc/profile, which resets PATH and the prompt: the user's `.bash_profile` (written once, kept
+ * if the user edits it) puts the node's shims first again and shows the node's own host name in the prompt.
+ */
+async function writeLoginProfile(home: string, binDir: string, hostname: string): Promise<void> {
+  const profile = [
+    '# Batch emulator: this node shares a machine with others; keep its own tools and host name.',
+    '[ -f ~/.bashrc ] && . ~/.bashrc',
+    `export PATH=${JSON.stringify(binDir)}:"$PATH"`,
+    `PS1='\${USER}@${hostname}:\\w\\$ '`,
+    '',
+  ].join('\n');
+  await writeFile(path.join(home, '.bash_profile'), profile, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }
 
 /** A Batch user name as a folder name: anything outside the portable file-name set becomes `_`. */

@@ -160,12 +160,17 @@ test.describe('SSH to emulator nodes', () => {
     await page.getByRole('switch', { name: 'Broadcast input' }).check();
     await expect(page.getByTestId('broadcast-indicator')).toContainText('3 sessions');
     await typeInto(page, first, 'hostname; echo "node=$AZ_BATCH_NODE_ID"');
+    const hostnames = new Set<string>();
     for (const nodeId of nodeIds) {
       const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
-      // Node ids are long enough to wrap: match the text across rows. Emulator nodes all share this machine's hostname.
+      // Node ids are long enough to wrap: match the text across rows.
       await expect(rows(pane)).toContainText(`node=${nodeId}`);
-      await expect(row(pane, /^\s*[\w.-]+\s*$/).first()).toBeVisible();
+      const answer = row(pane, /^\s*[0-9a-f]{12}000000\s*$/).first();
+      await expect(answer).toBeVisible();
+      hostnames.add((await answer.innerText()).trim());
     }
+    // Each node answers `hostname` with its own name.
+    expect(hostnames.size).toBe(3);
     await page.screenshot({ path: 'test-results/terminal-nodes-broadcast.png' });
   });
 });

@@ -67,3 +67,24 @@ describe('start tasks on an emulated node', () => {
     expect(await startupFile('stdout.txt')).toBe('kept\n');
   });
 });
+
+describe('node identity', () => {
+  it('gives each node its own host name, from `hostname` and $HOSTNAME alike', async () => {
+    const fixture = await createRuntimeFixture();
+    try {
+      const names: string[] = [];
+      for (const node of [fixture.node, { poolId: fixture.node.poolId, nodeId: 'tvmps_fedcba9876543210_d' }]) {
+        await fixture.runtime.prepareNode(node);
+        await fixture.runtime.runStartTask(node, { commandLine: 'echo "$(hostname)|$HOSTNAME"' });
+        const out = await readFile(path.join(fixture.runtime.nodeDir(node), 'startup', 'stdout.txt'), 'utf8');
+        const [fromCommand, fromEnv] = out.trim().split('|');
+        expect(fromCommand).toBe(fromEnv);
+        expect(fromCommand).toMatch(/^[0-9a-f]{12}000000$/);
+        names.push(fromCommand!);
+      }
+      expect(names[0]).not.toBe(names[1]);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});

@@ -30,14 +30,15 @@ describe('node folder layout', () => {
 });
 
 describe('node environment', () => {
-  it('holds the Batch variables and nothing of the emulator process but PATH and LANG', () => {
+  it('holds the Batch variables, its own host name, and nothing of the emulator process but PATH and LANG', () => {
     const node = { poolId: 'p', nodeId: 'n' };
     const env = nodeEnvironment(node, nodePaths('/data', node), { AZ_BATCH_ACCOUNT_URL: 'http://127.0.0.1:1' });
     expect(Object.keys(env).sort()).toEqual([
       'AZ_BATCH_ACCOUNT_URL', 'AZ_BATCH_NODE_ID', 'AZ_BATCH_NODE_MOUNTS_DIR', 'AZ_BATCH_NODE_ROOT_DIR',
       'AZ_BATCH_NODE_SHARED_DIR', 'AZ_BATCH_NODE_STARTUP_DIR', 'AZ_BATCH_NODE_STARTUP_WORKING_DIR', 'AZ_BATCH_POOL_ID',
-      'LANG', 'PATH',
+      'HOSTNAME', 'LANG', 'PATH',
     ]);
+    expect(env.PATH?.startsWith('/data/p/n/.emulator/bin:')).toBe(true);
     expect(env.AZ_BATCH_NODE_SHARED_DIR).toBe('/data/p/n/shared');
   });
 
