@@ -64,3 +64,11 @@ export function isExternalLinkAllowed(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * The one permission the app's own page gets: writing sanitized text to the clipboard (terminal copy-on-select and
+ * Ctrl+Shift+C). Everything else — camera, notifications, clipboard reads, other origins — is denied.
+ */
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+}

@@ -1,5 +1,5 @@
 import { BrowserWindow, shell, type WebContents } from 'electron';
-import { appOrigin, isAppUrl, isExternalLinkAllowed, windowOptions } from './window-options';
+import { appOrigin, isAppUrl, isExternalLinkAllowed, isPermissionGranted, windowOptions } from './window-options';
 
 /**
  * Creates the main window with the hardened options and locks it down: no navigation away from the app, no new
@@ -25,7 +25,7 @@ export function createMainWindow(preloadPath: string, isDevelopment: boolean): B
   return window;
 }
 
-/** Denies navigation, new windows and permissions for one WebContents. */
+/** Denies navigation, new windows and every permission but clipboard writes from our own page, for one WebContents. */
 export function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
@@ -39,6 +39,8 @@ export function lockDown(contents: WebContents): void {
     if (isExternalLinkAllowed(url)) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: https URLs only (isExternalLinkAllowed), from a link in our own renderer */
     return { action: 'deny' };
   });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  contents.session.setPermissionCheckHandler(() => false);
+  contents.session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl)),
+  );
+  contents.session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
 }

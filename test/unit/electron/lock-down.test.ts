@@ -100,6 +100,17 @@ describe('a locked-down window', () => {
     expect(callback.mock.calls).toEqual([[false]]);
     expect(contents.handlers.permissionCheck!(contents, permission, 'app://batch-deck', {})).toBe(false);
   });
+
+  it('lets only the app page write to the clipboard (terminal copy), never another origin', () => {
+    const granted = vi.fn();
+    contents.handlers.permissionRequest!(contents, 'clipboard-sanitized-write', granted, { requestingUrl: 'app://batch-deck/index.html' });
+    expect(granted.mock.calls).toEqual([[true]]);
+    const refused = vi.fn();
+    contents.handlers.permissionRequest!(contents, 'clipboard-sanitized-write', refused, { requestingUrl: 'https://evil.example/' });
+    expect(refused.mock.calls).toEqual([[false]]);
+    expect(contents.handlers.permissionCheck!(contents, 'clipboard-sanitized-write', 'app://batch-deck', {})).toBe(true);
+    expect(contents.handlers.permissionCheck!(contents, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
+  });
 });
 
 describe('createMainWindow', () => {
