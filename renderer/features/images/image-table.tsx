@@ -4,15 +4,15 @@ import { VirtualTable, type VirtualColumn } from '../../components/virtual-table
 import { daysUntilEndOfLife, endOfLifeWarningDays } from './image-filters';
 
 const columns: VirtualColumn[] = [
-  { key: 'publisher', header: 'Publisher', width: 'minmax(100px, 0.8fr)' },
-  { key: 'offer', header: 'Offer', width: 'minmax(150px, 1.5fr)' },
-  { key: 'sku', header: 'SKU', width: 'minmax(110px, 1fr)' },
+  { key: 'publisher', header: 'Publisher', width: 'minmax(90px, 0.8fr)' },
+  { key: 'offer', header: 'Offer', width: 'minmax(120px, 1.5fr)' },
+  { key: 'sku', header: 'SKU', width: 'minmax(100px, 1fr)' },
   { key: 'version', header: 'Version', width: '64px' },
   { key: 'agent', header: 'Node agent SKU', width: 'minmax(215px, 1.3fr)' },
   { key: 'verification', header: 'Verification', width: '96px' },
-  { key: 'capabilities', header: 'Capabilities', width: 'minmax(140px, 1.4fr)' },
-  { key: 'eol', header: 'End of life', width: '190px' },
-  { key: 'action', header: '', width: '130px' },
+  { key: 'capabilities', header: 'Capabilities', width: 'minmax(100px, 1.4fr)' },
+  { key: 'eol', header: 'End of life', width: '185px' },
+  { key: 'action', header: '', width: '118px' },
 ];
 
 /** The end-of-life cell: the date, highlighted when it is near or past. */
@@ -49,15 +49,15 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
         const image = images[index] as SupportedImage;
         switch (column) {
           case 'publisher':
-            return image.publisher;
+            return <span title={image.publisher}>{image.publisher}</span>;
           case 'offer':
             return <span title={image.offer}>{image.offer}</span>;
           case 'sku':
-            return image.sku;
+            return <span title={image.sku}>{image.sku}</span>;
           case 'version':
             return image.version;
           case 'agent':
-            return <code>{image.nodeAgentSkuId}</code>;
+            return <code title={image.nodeAgentSkuId}>{image.nodeAgentSkuId}</code>;
           case 'verification':
             return (
               <Badge appearance="tint" color={image.verification === 'verified' ? 'success' : 'warning'}>
@@ -65,13 +65,13 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
               </Badge>
             );
           case 'capabilities':
-            return <span title={image.capabilities.join(', ')}>{[image.architecture, ...image.capabilities].join(', ')}</span>;
+            return <span title={[image.architecture, ...image.capabilities].join(', ')}>{[image.architecture, ...image.capabilities].join(', ')}</span>;
           case 'eol':
             return <EndOfLife image={image} now={now} />;
           case 'action':
             return image.osType === 'linux' ? (
               <Button size="small" appearance="primary" onClick={() => props.onCreatePool(image)} aria-label={`Create a pool with ${image.offer} ${image.sku}`}>
-                Create a pool…
+                Create pool…
               </Button>
             ) : (
               <Tooltip content="Batch Deck creates Linux pools with SSH access." relationship="description">
