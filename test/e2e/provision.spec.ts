@@ -1,3 +1,4 @@
+import { contractCall } from './contract-call';
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -39,25 +40,6 @@ test.afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-/** One contract call from the page, as the renderer makes it (the sandbox may still be starting: retried). */
-async function contractCall(channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    async ([channel, payload]) => {
-      const ws = new WebSocket(`ws://${location.host}/ws${location.search}`);
-      await new Promise((resolve) => ws.addEventListener('open', resolve));
-      const result = await new Promise<{ ok: boolean }>((resolve) => {
-        ws.addEventListener('message', (m) => {
-          const data = JSON.parse(String(m.data));
-          if (data.id === 1) resolve(data.result);
-        });
-        ws.send(JSON.stringify({ id: 1, channel, payload }));
-      });
-      ws.close();
-      return result;
-    },
-    [channel, payload] as const,
-  );
-}
 
 test('provision a managed-key user on every node with progress, then the table shows each node\'s IP and port', async () => {
   // The pool comes from the pools feature's own channel (its UI has its own e2e); this spec is about connecting.
@@ -69,7 +51,7 @@ test('provision a managed-key user on every node with progress, then the table s
     targetDedicatedNodes: 3,
     ssh: { sourceAddressPrefix: '127.0.0.1' },
   };
-  await expect.poll(async () => (await contractCall('pools:create', { spec })).ok, { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => (await contractCall(page, 'pools:create', { spec })).ok, { timeout: 60_000 }).toBe(true);
 
   // The route lives in the hash; a reload makes the app read it (as when a user reopens the page).
   await page.goto(`${host.url}#pools?poolId=e2e-ssh`);

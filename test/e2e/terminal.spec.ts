@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
-import { contractCall, expectAnswerAndResize, openLocalShell, row, rows, typeInto, withoutWebgl } from './terminal-page';
+import { contractCall } from './contract-call';
+import { expectAnswerAndResize, openLocalShell, row, rows, typeInto, withoutWebgl } from './terminal-page';
 
 test.describe('local shells', () => {
   let host: WebHostProcess;
