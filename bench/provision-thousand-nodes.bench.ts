@@ -4,15 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { ProvisionProgress } from '../contract/features/provision';
-import type { BatchClientSource } from '../main/accounts/batch-client-source';
 import { EventBus } from '../main/events';
 import { SecretRedactor, type Logger } from '../main/log';
 import { createProvisioning } from '../main/provision/create-provisioning';
 import { listPoolNodes } from '../main/provision/node-user-calls';
 import { KeyFileCipher } from '../main/store/key-file-cipher';
 import { VaultSecretStore } from '../main/store/vault-secret-store';
+import { emulatorSource } from '../test/helpers/emulator-source';
 import { startEmulatorProcess } from '../test/helpers/emulator-process';
 
 const nodeCount = Number(process.argv[2] ?? 1000);
@@ -22,11 +21,8 @@ const jammy = { imageReference: { publisher: 'canonical', offer: '0001-com-ubunt
 
 async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
-  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, { noRetryPolicy: true });
-  const clients: BatchClientSource = {
-    active: async () => ({ account: { id: 'bench', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' }, client }),
-    onActiveChange: () => () => undefined,
-  };
+  const clients = emulatorSource(emulator, 'bench');
+  const client = clients.client;
   const dataDir = mkdtempSync(join(tmpdir(), 'bd-bench-thousand-'));
   const events = new EventBus();
   const received: { at: number; progress: ProvisionProgress }[] = [];

@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
-import type { BatchClientSource } from '../main/accounts/batch-client-source';
 import { EventBus } from '../main/events';
 import { SecretRedactor, type Logger } from '../main/log';
 import { createProvisioning } from '../main/provision/create-provisioning';
 import { listPoolNodes } from '../main/provision/node-user-calls';
 import { KeyFileCipher } from '../main/store/key-file-cipher';
 import { VaultSecretStore } from '../main/store/vault-secret-store';
+import type { BatchServiceClient } from '@azure/batch';
+import { emulatorSource } from '../test/helpers/emulator-source';
 import { startEmulatorProcess } from '../test/helpers/emulator-process';
 
 const nodeCount = Number(process.argv[2] ?? 300);
@@ -23,11 +23,8 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (_a
 
 async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
-  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, { noRetryPolicy: true });
-  const clients: BatchClientSource = {
-    active: async () => ({ account: { id: 'bench', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' }, client }),
-    onActiveChange: () => () => undefined,
-  };
+  const clients = emulatorSource(emulator, 'bench');
+  const client = clients.client;
   const dataDir = mkdtempSync(join(tmpdir(), 'bd-bench-provision-'));
   const events = new EventBus();
   let progressEvents = 0;

@@ -1,21 +1,7 @@
-import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import { poolSpecSchema, type PoolSpec, type PoolSpecInput } from '../../../contract/features/batch';
-import type { ActiveAccount, BatchClientSource } from '../../../main/accounts/batch-client-source';
-import type { EmulatorProcess } from '../../helpers/emulator-process';
 
-/** A BatchClientSource for one emulator, as the accounts feature builds it (SDK retries off). */
-export function emulatorSource(emulator: EmulatorProcess): BatchClientSource & { client: BatchServiceClient; account: ActiveAccount } {
-  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, {
-    noRetryPolicy: true,
-  });
-  const account: ActiveAccount = { id: 'sandbox', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' };
-  return {
-    client,
-    account,
-    active: async () => ({ account, client }),
-    onActiveChange: () => () => undefined,
-  };
-}
+/** Shared with the provisioning tests and benches. */
+export { emulatorSource } from '../../helpers/emulator-source';
 
 /** Collects events the services emit. */
 export function recordingEvents() {

@@ -1,9 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { ProvisionProgress } from '../../../contract/features/provision';
-import type { BatchClientSource } from '../../../main/accounts/batch-client-source';
 import type { RetryPolicy } from '../../../main/batch/retry';
 import { EventBus } from '../../../main/events';
 import { SecretRedactor, type Logger } from '../../../main/log';
@@ -11,6 +9,8 @@ import { createProvisioning, type Provisioning } from '../../../main/provision/c
 import { listPoolNodes } from '../../../main/provision/node-user-calls';
 import { KeyFileCipher } from '../../../main/store/key-file-cipher';
 import { VaultSecretStore } from '../../../main/store/vault-secret-store';
+import type { BatchServiceClient } from '@azure/batch';
+import { emulatorSource } from '../../helpers/emulator-source';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
 
 /** A Linux image the emulator's catalogue has. */
@@ -41,11 +41,8 @@ export interface ProvisionFixture {
 /** Starts everything a provisioning test needs, on loopback only. */
 export async function startProvisionFixture(options: { concurrency?: number; retryPolicy?: RetryPolicy; env?: Record<string, string> } = {}): Promise<ProvisionFixture> {
   const emulator = await startEmulatorProcess({ env: options.env });
-  const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, { noRetryPolicy: true });
-  const clients: BatchClientSource = {
-    active: async () => ({ account: { id: 'acc-sandbox', name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' }, client }),
-    onActiveChange: () => () => undefined,
-  };
+  const clients = emulatorSource(emulator, 'acc-sandbox');
+  const client = clients.client;
   const dataDir = mkdtempSync(join(tmpdir(), 'bd-provision-'));
   const home = join(dataDir, 'home');
   const redactor = new SecretRedactor();
