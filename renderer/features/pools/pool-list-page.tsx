@@ -17,8 +17,8 @@ const columns: VirtualColumn[] = [
   { key: 'vmSize', header: 'VM size', width: 'minmax(120px, 1fr)' },
   { key: 'dedicated', header: 'Dedicated', width: '90px' },
   { key: 'spot', header: 'Spot', width: '80px' },
-  { key: 'nodes', header: 'Nodes by state', width: 'minmax(200px, 2fr)' },
-  { key: 'ssh', header: 'SSH', width: '80px' },
+  { key: 'nodes', header: 'Nodes by state', width: 'minmax(180px, 2fr)' },
+  { key: 'ssh', header: 'SSH', width: '96px' },
   { key: 'actions', header: '', width: '50px' },
 ];
 
@@ -31,7 +31,18 @@ export function SshAccessBadge(props: { access: PoolSummary['sshAccess'] }) {
       </Tooltip>
     );
   }
-  return <Badge color="success" appearance="tint">{props.access === 'nat-pool' ? 'NAT pool' : 'default'}</Badge>;
+  const label = props.access === 'nat-pool' ? 'NAT pool' : 'default';
+  const why =
+    props.access === 'nat-pool'
+      ? 'An inbound NAT pool maps port 22: every node has an SSH endpoint.'
+      : 'Created before 30 Nov 2025: the service mapped port 22 itself.';
+  return (
+    <Tooltip content={why} relationship="description">
+      <Badge color="success" appearance="tint">
+        {label}
+      </Badge>
+    </Tooltip>
+  );
 }
 
 /** The pools list: states, targets, node counts by state (from /nodecounts), refreshed while visible. */
@@ -48,7 +59,7 @@ export function PoolListPage() {
         </Title2>
         {pools.data && (
           <Caption1>
-            {pools.data.account.name}: {list.length} pools, updated {describeAge(pools.data.fetchedAt, now)}
+            {pools.data.account.name}: {list.length} {list.length === 1 ? 'pool' : 'pools'}, updated {describeAge(pools.data.fetchedAt, now)}
           </Caption1>
         )}
         <Button appearance="primary" icon={<AddRegular />} onClick={() => go('pools', { create: '1' })}>
