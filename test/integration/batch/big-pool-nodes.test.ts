@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { countCalls, emulatorSource, jammyPool, recordingEvents, waitFor } from './emulator-source';
+import { countCalls, emulatorSource, jammyPool, recordingEvents, eventually } from './emulator-source';
 
 let emulator: EmulatorProcess;
 let services: BatchServices;
@@ -25,8 +25,8 @@ afterAll(async () => {
 describe('a 10,000-node pool', () => {
   it('lists every node in pages of 1,000, then refreshes from node counts without listing the nodes again', async () => {
     await services.pools.create(jammyPool({ id: 'big', targetDedicatedNodes: 10_000 }));
-    await waitFor(async () => ((await services.pools.get('big')).allocationState === 'steady' ? true : undefined), 60_000);
-    const idle = await waitFor(async () => {
+    await eventually(async () => ((await services.pools.get('big')).allocationState === 'steady' ? true : undefined), 60_000);
+    const idle = await eventually(async () => {
       const counts = (await services.pools.get('big')).nodeCounts?.dedicated;
       return counts?.idle === 10_000 ? counts : undefined;
     }, 60_000);

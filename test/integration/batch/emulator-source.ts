@@ -9,16 +9,6 @@ export function recordingEvents() {
   return { seen, emit: (event: string, payload: unknown) => void seen.push({ event, payload }) };
 }
 
-/** Polls until `check` returns a value, or throws after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 /** A frontend port range start unlikely to collide with other tests' emulators on this machine. */
 export function randomFrontendStart(): number {
@@ -42,3 +32,5 @@ export function countCalls<T extends object, K extends keyof T>(target: T, metho
   const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
   target[method] = ((...args: unknown[]) => (counter.calls++, original(...args))) as T[K];
 }
+
+export { eventually } from '../../helpers/eventually';

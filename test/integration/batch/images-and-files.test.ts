@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { emulatorSource, jammyPool, recordingEvents, waitFor } from './emulator-source';
+import { emulatorSource, jammyPool, recordingEvents, eventually } from './emulator-source';
 
 let emulator: EmulatorProcess;
 let services: BatchServices;
@@ -36,7 +36,7 @@ describe('start task output', () => {
     await services.pools.create(
       jammyPool({ id: 'noisy', startTask: { commandLine: 'seq 1 100000; printf "é%.0s" $(seq 1 3000)', useShell: true } }),
     );
-    const nodeId = await waitFor(async () => {
+    const nodeId = await eventually(async () => {
       const result = await services.nodes.list('noisy', undefined, true);
       return !result.unchanged && result.rows[0]?.[1] === 'idle' ? result.rows[0][0] : undefined;
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodesService, defaultNodeRefreshPolicy } from '../../../main/batch/nodes-service';
 import { PoolsService } from '../../../main/batch/pools-service';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { countCalls, emulatorSource, waitFor } from './emulator-source';
+import { countCalls, emulatorSource, eventually } from './emulator-source';
 
 let emulator: EmulatorProcess;
 let source: ReturnType<typeof emulatorSource>;
@@ -29,12 +29,12 @@ describe('refreshing a big pool while its counts keep moving', () => {
       virtualMachineConfiguration: { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' },
       targetDedicatedNodes: 300,
     });
-    await waitFor(async () => ((await pools.get('growing')).nodeCounts?.dedicated.idle === 300 ? true : undefined));
+    await eventually(async () => ((await pools.get('growing')).nodeCounts?.dedicated.idle === 300 ? true : undefined));
     const first = await nodes.list('growing');
     expect(listRequests.calls).toBe(1);
 
     await source.client.pool.resize('growing', { targetDedicatedNodes: 350 });
-    await waitFor(async () => ((await pools.get('growing')).nodeCounts?.dedicated.total === 350 ? true : undefined));
+    await eventually(async () => ((await pools.get('growing')).nodeCounts?.dedicated.total === 350 ? true : undefined));
     now += 2000; // counts moved, but 300 nodes × 10 ms = 3 s has not passed
     expect(await nodes.list('growing', first.version)).toMatchObject({ unchanged: true });
     expect(listRequests.calls).toBe(1);

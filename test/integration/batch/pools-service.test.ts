@@ -3,7 +3,7 @@ import type { PoolSpecInput } from '../../../contract/features/batch';
 import { ContractFailure } from '../../../contract/result';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { emulatorSource, jammyPool, randomFrontendStart, recordingEvents, waitFor } from './emulator-source';
+import { emulatorSource, jammyPool, randomFrontendStart, recordingEvents, eventually } from './emulator-source';
 
 let emulator: EmulatorProcess;
 let services: BatchServices;
@@ -46,7 +46,7 @@ describe('pools and nodes against the emulator', () => {
     expect(pool).toMatchObject({ targetDedicatedNodes: 2, sshAccess: 'nat-pool', vmSize: expect.stringMatching(/standard_d2s_v5/i) });
     expect(listed.account.endpoint).toBe(emulator.endpoint);
 
-    const rows = await waitFor(async () => {
+    const rows = await eventually(async () => {
       const result = await services.nodes.list('pool-a', undefined, true);
       if (result.unchanged) return undefined;
       return result.rows.length === 2 && result.rows.every((r) => r[1] === 'idle') ? result.rows : undefined;
@@ -83,17 +83,17 @@ describe('pools and nodes against the emulator', () => {
 
   it('resize to 3 grows the pool to 3 dedicated nodes, and stop resize is accepted', async () => {
     await services.pools.resize('pool-a', 3, 0);
-    await waitFor(async () => {
+    await eventually(async () => {
       const pool = await services.pools.get('pool-a');
       return pool.allocationState === 'steady' && pool.currentDedicatedNodes === 3 ? pool : undefined;
     });
     await services.pools.resize('pool-a', 3, 1);
     await services.pools.stopResize('pool-a');
-    await waitFor(async () => ((await services.pools.get('pool-a')).allocationState === 'steady' ? true : undefined));
+    await eventually(async () => ((await services.pools.get('pool-a')).allocationState === 'steady' ? true : undefined));
   });
 
   it('bulk actions reach every selected node and report the ones that failed', async () => {
-    const listed = await waitFor(async () => {
+    const listed = await eventually(async () => {
       const result = await services.nodes.list('pool-a', undefined, true);
       return !result.unchanged && result.rows.filter((r) => r[1] === 'idle').length >= 3 ? result : undefined;
     });
@@ -115,7 +115,7 @@ describe('pools and nodes against the emulator', () => {
 
   it('delete needs no more than the id and leaves the pool deleting, then gone', async () => {
     await services.pools.delete('pool-a');
-    await waitFor(async () => ((await services.pools.list()).pools.some((p) => p.id === 'pool-a') ? undefined : true));
+    await eventually(async () => ((await services.pools.list()).pools.some((p) => p.id === 'pool-a') ? undefined : true));
     const missing = await failureOf(() => services.pools.get('pool-a'));
     expect(missing.details?.serviceCode).toBe('PoolNotFound');
   });

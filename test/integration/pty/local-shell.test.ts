@@ -1,3 +1,4 @@
+import { processAlive } from '../../helpers/eventually';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../main/events';
 import { HostKeyPrompts } from '../../../main/ssh/host-key-prompts';
@@ -77,7 +78,7 @@ describe('local shell tab (node-pty)', () => {
     svc.input([info.sessionId], 'sleep 1000 & echo child-$!\r');
     const pid = Number(await waitUntil('child pid', () => /child-(\d+)/.exec(shell.text)?.[1]));
     await svc.close(info.sessionId);
-    await waitUntil('child gone', () => !isAlive(pid));
+    await waitUntil('child gone', () => !processAlive(pid));
     expect(() => svc.input([info.sessionId], 'x')).toThrow(/no terminal session/);
   });
 
@@ -88,12 +89,3 @@ describe('local shell tab (node-pty)', () => {
   });
 });
 
-/** True while a process with this id exists. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

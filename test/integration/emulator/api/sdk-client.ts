@@ -38,13 +38,4 @@ export async function failureOf(call: () => Promise<unknown>): Promise<SdkError>
   throw new Error('Expected the call to fail, but it succeeded');
 }
 
-/** Polls until `check` returns a value (not undefined), or throws after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { eventually } from '../../../helpers/eventually';
