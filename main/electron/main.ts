@@ -20,6 +20,13 @@ let batchDeck: BatchDeckApp | undefined;
 
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch (e.g. from the desktop entry) brings the running window forward instead of a second sandbox.
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+});
 
 app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
