@@ -1,20 +1,23 @@
 // Builds everything the hosts run into out/: the renderer with Vite, main/preload/emulator with esbuild.
 // Usage: node scripts/build.mjs [--skip-renderer]
+// BATCH_DECK_OUT=folder builds elsewhere than out/ (parallel work on one checkout must not overwrite each other's build).
 import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
 
+const out = process.env.BATCH_DECK_OUT ?? 'out';
 const nodeEntries = [
-  { in: 'main/web/cli.ts', out: 'out/main/web.js' },
-  { in: 'main/electron/main.ts', out: 'out/main/electron.js' },
-  { in: 'emulator/cli.ts', out: 'out/emulator/cli.js' },
+  { in: 'main/web/cli.ts', out: `${out}/main/web.js` },
+  { in: 'main/electron/main.ts', out: `${out}/main/electron.js` },
+  { in: 'emulator/cli.ts', out: `${out}/emulator/cli.js` },
 ].filter((entry) => existsSync(entry.in));
 
 const started = Date.now();
 if (!process.argv.includes('--skip-renderer')) {
   // Always a production React bundle, even when started from a test runner that sets NODE_ENV=test.
   process.env.NODE_ENV = 'production';
-  await viteBuild({ configFile: 'vite.config.mts', mode: 'production', logLevel: 'warn' });
+  await viteBuild({ configFile: 'vite.config.mts', mode: 'production', logLevel: 'warn', build: { outDir: resolve(out, 'renderer') } });
 }
 await Promise.all([
   ...nodeEntries.map((entry) =>
@@ -33,7 +36,7 @@ await Promise.all([
   existsSync('preload/index.ts')
     ? esbuild({
         entryPoints: ['preload/index.ts'],
-        outfile: 'out/preload/index.js',
+        outfile: `${out}/preload/index.js`,
         bundle: true,
         platform: 'node',
         target: 'chrome130',
@@ -44,4 +47,4 @@ await Promise.all([
       })
     : Promise.resolve(),
 ]);
-console.log(`Built Batch Deck into out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`Built Batch Deck into ${out}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { event, invoke } from '../channel';
 import { errorCodes } from '../errors';
 
+/** Names the account a request runs against: every Batch, node, provisioning and terminal request carries one. */
+export const accountIdSchema = z.string().min(1, 'Name the account this request is for.').max(200);
+
 /** How Batch Deck reaches an account: the local emulator, a shared key, or a Microsoft Entra ID sign-in. */
 export const accountKindSchema = z.enum(['sandbox', 'sharedKey', 'entra']);
 /** One of {@link accountKindSchema}. */

@@ -179,6 +179,10 @@ export class AccountsService implements BatchClientSource {
     return this.deps.clients.clientFor(id);
   }
 
+  async forAccount(accountId: string): Promise<{ account: ActiveAccount; client: BatchServiceClient }> {
+    return this.deps.clients.clientFor(accountId);
+  }
+
   onActiveChange(listener: (account: ActiveAccount | undefined) => void): () => void {
     this.activeListeners.add(listener);
     return () => this.activeListeners.delete(listener);

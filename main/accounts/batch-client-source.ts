@@ -17,6 +17,12 @@ export interface ActiveAccount {
 export interface BatchClientSource {
   /** The active account and its client; throws ContractFailure('NO_ACCOUNT') when none is active or ready. */
   active(): Promise<{ account: ActiveAccount; client: BatchServiceClient }>;
+  /**
+   * The named account and its client, whatever is active now: every request from the renderer names its account, so
+   * an action started in one window never runs against an account another window switched to. Throws
+   * ContractFailure('NOT_FOUND') when the account no longer exists, NO_ACCOUNT / SIGN_IN_REQUIRED when it cannot be used.
+   */
+  forAccount(accountId: string): Promise<{ account: ActiveAccount; client: BatchServiceClient }>;
   /** Calls `listener` whenever the active account changes; returns the unsubscribe function. */
   onActiveChange(listener: (account: ActiveAccount | undefined) => void): () => void;
 }

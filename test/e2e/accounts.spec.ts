@@ -18,7 +18,7 @@ async function startEmulator(account: string, extraEnv: Record<string, string> =
   const dataDir = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-emulator-'));
   const accountKey = randomBytes(64).toString('base64');
   const env = { ...process.env, BATCH_EMULATOR_PORT: '0', BATCH_EMULATOR_ACCOUNT: account, BATCH_EMULATOR_KEY: accountKey, BATCH_EMULATOR_DATA: dataDir, ...extraEnv };
-  const child = spawn(process.execPath, [resolve('out/emulator/cli.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(process.env.BATCH_DECK_OUT ?? 'out', 'emulator/cli.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const endpoint = await new Promise<string>((done, fail) => {
     const onData = (chunk: Buffer) => {

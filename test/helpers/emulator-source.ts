@@ -1,5 +1,6 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { ActiveAccount, BatchClientSource } from '../../main/accounts/batch-client-source';
+import { ContractFailure } from '../../contract/result';
 import type { EmulatorProcess } from './emulator-process';
 
 /** A BatchClientSource for one emulator, as the accounts feature builds it (SDK retries off), for tests and benches. */
@@ -15,6 +16,10 @@ export function emulatorSource(
     client,
     account,
     active: async () => ({ account, client }),
+    forAccount: async (id: string) => {
+      if (id !== accountId) throw new ContractFailure('NOT_FOUND', `There is no account with id "${id}".`);
+      return { account, client };
+    },
     onActiveChange: () => () => undefined,
   };
 }

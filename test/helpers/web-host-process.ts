@@ -20,7 +20,7 @@ export async function startWebHostProcess(
   options: { env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<WebHostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'batch-deck-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/web.js'), '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, [resolve(process.env.BATCH_DECK_OUT ?? 'out', 'main/web.js'), '--port', '0'], {
     env: { ...process.env, BATCH_DECK_DATA: dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
