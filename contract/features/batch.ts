@@ -9,6 +9,7 @@ import type {
   PoolsResult,
 } from './batch-models';
 import { nodeActions } from './batch-models';
+import { accountIdSchema } from './accounts';
 import { nodeIdSchema, poolIdSchema, poolSpecSchema } from './batch-pool-spec';
 
 export * from './batch-models';
@@ -27,7 +28,10 @@ export const nodeFilePathSchema = z
     message: 'A node file path is relative to the node root, like startup/stdout.txt, without . or .. segments.',
   });
 
-const poolRef = z.object({ poolId: poolIdSchema }).strict();
+/** Every batch request names the account it runs against (never "whichever is active now"). */
+const account = { accountId: accountIdSchema };
+
+const poolRef = z.object({ ...account, poolId: poolIdSchema }).strict();
 
 /** Which nodes a bulk action targets: listed ids (a selection) or every node now in one state. */
 export const nodeTargetSchema = z.union([
@@ -35,20 +39,21 @@ export const nodeTargetSchema = z.union([
   z.object({ state: z.string().min(1).max(64) }).strict(),
 ]);
 
-/** Channels of the batch feature: images, pools and nodes of the active account. */
+/** Channels of the batch feature: images, pools and nodes of the account each request names. */
 export const batchChannels = {
   /** The account's supported images (every page), cached per account; `refresh` lists again. */
-  'images:list': invoke(z.object({ refresh: z.boolean().default(false) }).strict()).returns<ImagesResult>(),
+  'images:list': invoke(z.object({ ...account, refresh: z.boolean().default(false) }).strict()).returns<ImagesResult>(),
   /** Every pool with node counts by state from `/nodecounts`. */
-  'pools:list': invoke(z.object({}).strict()).returns<PoolsResult>(),
+  'pools:list': invoke(z.object(account).strict()).returns<PoolsResult>(),
   /** One pool with its image, start task and inbound NAT pools. */
   'pools:get': invoke(poolRef).returns<PoolDetail>(),
   /** Creates a pool from a validated spec (the same schema the form checks). */
-  'pools:create': invoke(z.object({ spec: poolSpecSchema }).strict()).returns<{ poolId: string }>(),
+  'pools:create': invoke(z.object({ ...account, spec: poolSpecSchema }).strict()).returns<{ poolId: string }>(),
   /** Sets new dedicated and spot targets. */
   'pools:resize': invoke(
     z
       .object({
+        ...account,
         poolId: poolIdSchema,
         targetDedicatedNodes: z.number().int().min(0).max(100_000),
         targetSpotNodes: z.number().int().min(0).max(100_000),
@@ -60,7 +65,7 @@ export const batchChannels = {
   /** Deletes a pool; `confirmId` must repeat the id, as the user typed it. */
   'pools:delete': invoke(
     z
-      .object({ poolId: poolIdSchema, confirmId: z.string() })
+      .object({ ...account, poolId: poolIdSchema, confirmId: z.string() })
       .strict()
       .refine((r) => r.confirmId === r.poolId, { message: 'Type the pool id exactly to confirm the deletion.', path: ['confirmId'] }),
   ).returns<{ poolId: string }>(),
@@ -69,7 +74,7 @@ export const batchChannels = {
    * for big pools) the answer is `{ unchanged: true }` and no rows cross.
    */
   'nodes:list': invoke(
-    z.object({ poolId: poolIdSchema, knownVersion: z.number().int().min(0).optional(), force: z.boolean().default(false) }).strict(),
+    z.object({ ...account, poolId: poolIdSchema, knownVersion: z.number().int().min(0).optional(), force: z.boolean().default(false) }).strict(),
   ).returns<NodesResult>(),
   /** Runs one action on many nodes, reporting progress as `nodes:action-progress`; cancellable by operation id. */
   'nodes:action': invoke(
@@ -88,6 +93,7 @@ export const batchChannels = {
   'nodes:file-read': invoke(
     z
       .object({
+        ...account,
         poolId: poolIdSchema,
         nodeId: nodeIdSchema,
         path: nodeFilePathSchema,
@@ -102,7 +108,7 @@ export const batchChannels = {
 /** Events of the batch feature pushed from main to the renderer. */
 export const batchEvents = {
   /** While listing a big pool's nodes page by page. */
-  'nodes:list-progress': event(z.object({ poolId: z.string(), loaded: z.number() })),
+  'nodes:list-progress': event(z.object({ accountId: z.string(), poolId: z.string(), loaded: z.number() })),
   /** While a bulk node action runs. */
   'nodes:action-progress': event(z.object({ operationId: z.string(), done: z.number(), total: z.number(), failed: z.number() })),
 };

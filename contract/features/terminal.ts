@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, invoke } from '../channel';
+import { accountIdSchema } from './accounts';
 import { nodeIdSchema, nodeUserNameSchema, poolIdSchema } from './provision';
 
 /** Unacknowledged chars above which main pauses a session's source (ssh2 channel or pty). */
@@ -77,8 +78,11 @@ export interface TerminalSessionInfo {
   kind: 'ssh' | 'local';
   /** Tab title, e.g. `pool-a / tvmps_…_d` or `Local shell`. */
   label: string;
-  /** For node sessions, what was opened (to show and to reopen). */
-  node?: { poolId: string; nodeId: string; user: string; command?: string };
+  /**
+   * For node sessions, what was opened (to show and to reopen). `accountId` is the account the session was opened
+   * with: reconnects use it, whatever account is active since.
+   */
+  node?: { accountId: string; poolId: string; nodeId: string; user: string; command?: string };
   status: SessionStatus;
   cols: number;
   rows: number;
@@ -103,12 +107,13 @@ const sessionRef = z.object({ sessionId: sessionIdSchema }).strict();
 /** Channels of the terminal feature: sessions keyed by id, input in, output out as events. */
 export const terminalChannels = {
   /**
-   * Opens an SSH shell to a pool node as a provisioned user, or runs `command` there on a pty. Resolves at once;
-   * progress arrives as `term:status`.
+   * Opens an SSH shell to a node of the named account's pool as a provisioned user, or runs `command` there on a pty.
+   * Resolves at once; progress arrives as `term:status`. The session keeps `accountId` for every reconnect.
    */
   'term:open-node': invoke(
     z
       .object({
+        accountId: accountIdSchema,
         poolId: poolIdSchema,
         nodeId: nodeIdSchema,
         user: nodeUserNameSchema,
@@ -136,7 +141,10 @@ export const terminalChannels = {
   }>(),
   /** Ends a session (closes the shell, keeps nothing). */
   'term:close': invoke(sessionRef).returns<{ closed: string }>(),
-  /** Reconnects a disconnected SSH session in place, keeping its scrollback. */
+  /**
+   * Reconnects a disconnected SSH session in place, keeping its scrollback, to the account, pool and node it was opened
+   * with (the session holds its account: a request cannot redirect it to another one).
+   */
   'term:reconnect': invoke(sessionRef).returns<TerminalSessionInfo>(),
   /** Every live session, with screens to restore (after a renderer reload). Resets flow control for them. */
   'term:list': invoke(z.object({ screens: z.boolean().default(true) }).strict()).returns<TerminalSessionSnapshot[]>(),

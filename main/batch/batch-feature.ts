@@ -36,7 +36,7 @@ export interface BatchServiceOptions {
   nodeActions?: NodeActionOptions;
 }
 
-/** Builds the images, pools and nodes services against the active account (`source`). */
+/** Builds the images, pools and nodes services; each call runs against the account it names, through `source`. */
 export function createBatchServices(source: BatchClientSource, events: EventEmitter, options: BatchServiceOptions = {}): BatchServices {
   const pools = new PoolsService(source);
   const nodes = new NodesService(source, pools, events, options.nodeRefresh);
@@ -53,14 +53,15 @@ export function createBatchServices(source: BatchClientSource, events: EventEmit
 export function batchHandlers(services: BatchServices): PartialHandlers<BatchChannel> {
   const { images, pools, nodes, nodeActions, nodeFiles } = services;
   return {
-    'images:list': ({ refresh }) => images.list(refresh),
-    'pools:list': () => pools.list(),
-    'pools:get': ({ poolId }) => pools.get(poolId),
-    'pools:create': ({ spec }) => pools.create(spec),
-    'pools:resize': ({ poolId, targetDedicatedNodes, targetSpotNodes }) => pools.resize(poolId, targetDedicatedNodes, targetSpotNodes),
-    'pools:stop-resize': ({ poolId }) => pools.stopResize(poolId),
-    'pools:delete': ({ poolId }) => pools.delete(poolId),
-    'nodes:list': ({ poolId, knownVersion, force }) => nodes.list(poolId, knownVersion, force),
+    'images:list': ({ accountId, refresh }) => images.list(accountId, refresh),
+    'pools:list': ({ accountId }) => pools.list(accountId),
+    'pools:get': ({ accountId, poolId }) => pools.get(accountId, poolId),
+    'pools:create': ({ accountId, spec }) => pools.create(accountId, spec),
+    'pools:resize': ({ accountId, poolId, targetDedicatedNodes, targetSpotNodes }) =>
+      pools.resize(accountId, poolId, targetDedicatedNodes, targetSpotNodes),
+    'pools:stop-resize': ({ accountId, poolId }) => pools.stopResize(accountId, poolId),
+    'pools:delete': ({ accountId, poolId }) => pools.delete(accountId, poolId),
+    'nodes:list': ({ accountId, poolId, knownVersion, force }) => nodes.list(accountId, poolId, knownVersion, force),
     'nodes:action': (request) => nodeActions.run(request),
     'nodes:action-cancel': ({ operationId }) => ({ cancelled: nodeActions.cancel(operationId) }),
     'nodes:file-read': (request) => nodeFiles.read(request),

@@ -37,10 +37,10 @@ export class ImagesService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Cached images of the active account, or a fresh listing when `refresh` is set or none is cached. */
-  async list(refresh: boolean): Promise<ImagesResult> {
-    const ctx = await this.source.active();
-    const key = `${ctx.account.id}|${ctx.account.endpoint}`;
+  /** Cached images of the named account, or a fresh listing when `refresh` is set or none is cached. */
+  async list(accountId: string, refresh: boolean): Promise<ImagesResult> {
+    const ctx = await this.source.forAccount(accountId);
+    const key = JSON.stringify([ctx.account.id, ctx.account.endpoint]);
     const cached = this.cache.get(key);
     if (cached && !refresh) return cached;
     const running = this.inflight.get(key);

@@ -47,7 +47,7 @@ export class NodeActionsService {
     this.running.set(operationId, abort);
     try {
       const ctx = await this.source.active();
-      const nodeIds = await this.resolveTarget(poolId, request.target);
+      const nodeIds = await this.resolveTarget(ctx.account.id, poolId, request.target);
       const result: NodeActionResult = { requested: nodeIds.length, succeeded: 0, failed: [], cancelled: false };
       const report = () =>
         this.events.emit('nodes:action-progress', { operationId, done: result.succeeded + result.failed.length, total: nodeIds.length, failed: result.failed.length });
@@ -74,7 +74,7 @@ export class NodeActionsService {
       const workers = removing ? 1 : Math.min(this.options.concurrency, units.length);
       await Promise.all(Array.from({ length: workers }, worker));
       result.cancelled = abort.signal.aborted;
-      await this.nodes.invalidate(poolId);
+      this.nodes.invalidate(ctx.account.id, poolId);
       return result;
     } finally {
       this.running.delete(operationId);
@@ -99,10 +99,10 @@ export class NodeActionsService {
     }
   }
 
-  private async resolveTarget(poolId: string, target: NodeTarget): Promise<string[]> {
+  private async resolveTarget(accountId: string, poolId: string, target: NodeTarget): Promise<string[]> {
     if ('nodeIds' in target) return [...new Set(target.nodeIds)];
     const state = target.state.toLowerCase();
-    const ids = (await this.nodes.rows(poolId)).filter((row) => row[nodeColumn.state] === state).map((row) => row[nodeColumn.id]);
+    const ids = (await this.nodes.rows(accountId, poolId)).filter((row) => row[nodeColumn.state] === state).map((row) => row[nodeColumn.id]);
     if (ids.length === 0) throw new ContractFailure('NOT_FOUND', `No node of pool ${poolId} is ${state} now.`);
     return ids;
   }

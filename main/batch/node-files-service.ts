@@ -5,6 +5,8 @@ import { wholeCharacters } from './utf8-range';
 
 /** A read of part of a node file. */
 export interface FileReadRequest {
+  /** The account whose node it is. */
+  accountId: string;
   poolId: string;
   nodeId: string;
   path: string;
@@ -24,7 +26,7 @@ export class NodeFilesService {
 
   /** The requested range of the file, cut on whole UTF-8 characters. */
   async read(request: FileReadRequest): Promise<FileChunk> {
-    const ctx = await this.source.active();
+    const ctx = await this.source.forAccount(request.accountId);
     const { poolId, nodeId, path, maxBytes } = request;
     const props = await batchCall(ctx, () => ctx.client.file.getPropertiesFromComputeNode(poolId, nodeId, path));
     const size = Number(props.contentLength ?? 0);

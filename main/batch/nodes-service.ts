@@ -32,6 +32,8 @@ export const defaultNodeRefreshPolicy: NodeRefreshPolicy = {
 };
 
 interface CachedNodes {
+  accountId: string;
+  poolKey: string;
   version: number;
   rows: NodeRow[];
   listedAt: number;
@@ -57,8 +59,8 @@ export class NodesService {
   ) {}
 
   /** The pool's rows, or `unchanged` when the caller's `knownVersion` is still current. */
-  async list(poolId: string, knownVersion?: number, force = false): Promise<NodesResult> {
-    const ctx = await this.source.active();
+  async list(accountId: string, poolId: string, knownVersion?: number, force = false): Promise<NodesResult> {
+    const ctx = await this.source.forAccount(accountId);
     const key = cacheKey(ctx, poolId);
     const entry = await this.current(ctx, key, poolId, force);
     const checkedAt = new Date(this.clock()).toISOString();
@@ -67,16 +69,14 @@ export class NodesService {
   }
 
   /** Rows of the pool as fresh as the policy allows (for bulk actions that target a state). */
-  async rows(poolId: string, force = true): Promise<NodeRow[]> {
-    const ctx = await this.source.active();
+  async rows(accountId: string, poolId: string, force = true): Promise<NodeRow[]> {
+    const ctx = await this.source.forAccount(accountId);
     return (await this.current(ctx, cacheKey(ctx, poolId), poolId, force)).rows;
   }
 
   /** Forgets a pool's rows so the next call lists again (after an action changed its nodes). */
-  async invalidate(poolId: string): Promise<void> {
-    const ctx = await this.source.active();
-    const entry = this.cache.get(cacheKey(ctx, poolId));
-    if (entry) entry.listedAt = 0;
+  invalidate(accountId: string, poolId: string): void {
+    for (const entry of this.cache.values()) if (entry.accountId === accountId && entry.poolKey === poolId.toLowerCase()) entry.listedAt = 0;
   }
 
   private async current(ctx: BatchContext, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
@@ -109,11 +109,11 @@ export class NodesService {
       ctx,
       () => ctx.client.computeNode.list(poolId, { computeNodeListOptions: { maxResults: 1000, select: nodeListSelect } }),
       (link) => ctx.client.computeNode.listNext(link),
-      { onPage: (loaded) => this.events.emit('nodes:list-progress', { poolId, loaded }) },
+      { onPage: (loaded) => this.events.emit('nodes:list-progress', { accountId: ctx.account.id, poolId, loaded }) },
     );
     const rows = listed.map(toNodeRow);
     const version = entry && sameRows(entry.rows, rows) ? entry.version : this.nextVersion++;
-    const next: CachedNodes = { version, rows, listedAt: this.clock(), countsSignature: signature };
+    const next: CachedNodes = { accountId: ctx.account.id, poolKey: poolId.toLowerCase(), version, rows, listedAt: this.clock(), countsSignature: signature };
     this.cache.delete(key);
     this.cache.set(key, next);
     while (this.cache.size > this.policy.cachedPools) this.cache.delete(this.cache.keys().next().value as string);
@@ -127,6 +127,7 @@ export class NodesService {
   }
 }
 
+/** Rows are cached per account (and endpoint, should an account's URL change) and pool. */
 function cacheKey(ctx: BatchContext, poolId: string): string {
-  return `${ctx.account.id}|${ctx.account.endpoint}|${poolId.toLowerCase()}`;
+  return JSON.stringify([ctx.account.id, ctx.account.endpoint, poolId.toLowerCase()]);
 }

@@ -23,7 +23,10 @@ const poolListSelect = [
 /** A create is resent only when the service said it did not take it (429/503), never after a dropped connection. */
 const onlyWhenRefused = (info: RetryableError) => info.statusCode !== undefined && isRetryable(info) && info.statusCode !== 500;
 
-/** Pools of the active account: list with node counts, detail, create, resize, stop resize, delete. */
+/**
+ * Pools of the account each call names (never whichever is active now): list with node counts, detail, create,
+ * resize, stop resize, delete.
+ */
 export class PoolsService {
   constructor(
     private readonly source: BatchClientSource,
@@ -31,8 +34,8 @@ export class PoolsService {
   ) {}
 
   /** Every pool with node counts by state from `/nodecounts` (one request per 10 pools, not one per node). */
-  async list(): Promise<PoolsResult> {
-    const ctx = await this.source.active();
+  async list(accountId: string): Promise<PoolsResult> {
+    const ctx = await this.source.forAccount(accountId);
     const fetchedAt = this.now().toISOString();
     const [pools, counts] = await Promise.all([
       listAllPages(
@@ -51,8 +54,8 @@ export class PoolsService {
   }
 
   /** One pool with its node counts. */
-  async get(poolId: string): Promise<PoolDetail> {
-    const ctx = await this.source.active();
+  async get(accountId: string, poolId: string): Promise<PoolDetail> {
+    const ctx = await this.source.forAccount(accountId);
     const [pool, counts] = await Promise.all([
       batchCall(ctx, () => ctx.client.pool.get(poolId)),
       this.nodeCounts(ctx, poolId),
@@ -74,8 +77,8 @@ export class PoolsService {
    * Creates the pool. When the service refuses backendPort 22 at the SDK's old api-version, sends the same body once
    * more at {@link sshNatApiVersion}, which accepts it.
    */
-  async create(spec: PoolSpec): Promise<{ poolId: string }> {
-    const ctx = await this.source.active();
+  async create(accountId: string, spec: PoolSpec): Promise<{ poolId: string }> {
+    const ctx = await this.source.forAccount(accountId);
     const body = toPoolAddBody(spec) satisfies BatchServiceModels.PoolAddParameter;
     try {
       await batchCall(ctx, () => ctx.client.pool.add(body), { retryIf: onlyWhenRefused });
@@ -87,22 +90,22 @@ export class PoolsService {
   }
 
   /** Sets new targets; 409 PoolBeingResized while a resize runs. */
-  async resize(poolId: string, targetDedicatedNodes: number, targetSpotNodes: number): Promise<{ poolId: string }> {
-    const ctx = await this.source.active();
+  async resize(accountId: string, poolId: string, targetDedicatedNodes: number, targetSpotNodes: number): Promise<{ poolId: string }> {
+    const ctx = await this.source.forAccount(accountId);
     await batchCall(ctx, () => ctx.client.pool.resize(poolId, { targetDedicatedNodes, targetLowPriorityNodes: targetSpotNodes }));
     return { poolId };
   }
 
   /** Stops a resize; the pool keeps the nodes it has. */
-  async stopResize(poolId: string): Promise<{ poolId: string }> {
-    const ctx = await this.source.active();
+  async stopResize(accountId: string, poolId: string): Promise<{ poolId: string }> {
+    const ctx = await this.source.forAccount(accountId);
     await batchCall(ctx, () => ctx.client.pool.stopResize(poolId));
     return { poolId };
   }
 
   /** Deletes the pool (it shows `deleting` until the service removes it). */
-  async delete(poolId: string): Promise<{ poolId: string }> {
-    const ctx = await this.source.active();
+  async delete(accountId: string, poolId: string): Promise<{ poolId: string }> {
+    const ctx = await this.source.forAccount(accountId);
     await batchCall(ctx, () => ctx.client.pool.deleteMethod(poolId));
     return { poolId };
   }

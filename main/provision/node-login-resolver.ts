@@ -2,7 +2,7 @@ import { ContractFailure } from '../../contract/result';
 import type { BatchClientSource } from '../accounts/batch-client-source';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { SecretRedactor } from '../log';
-import type { NodeLoginResolver, NodeLoginTarget } from '../ssh/node-login';
+import type { NodeLoginRequest, NodeLoginResolver, NodeLoginTarget } from '../ssh/node-login';
 import type { SecretStore } from '../store/secret-store';
 import type { RemoteLoginService } from './remote-login-service';
 import { hostKeyIdOf } from './ssh-command';
@@ -20,23 +20,24 @@ export interface ProvisionLoginResolverDeps {
 }
 
 /**
- * Turns {pool, node, user} into an SSH login target for the terminal: the node's remote login address (cached
+ * Turns {account, pool, node, user} into an SSH login target for the terminal: the node's remote login address (cached
  * getRemoteLoginSettings), the user Batch Deck provisioned there, and its secret (the account's managed private key
  * or the stored password). Refuses with a specific reason when any part is missing.
  */
 export class ProvisionNodeLoginResolver implements NodeLoginResolver {
   constructor(private readonly deps: ProvisionLoginResolverDeps) {}
 
-  async resolve(request: { poolId: string; nodeId: string; userName: string }): Promise<NodeLoginTarget> {
+  async resolve(request: NodeLoginRequest): Promise<NodeLoginTarget> {
     const { poolId, nodeId, userName } = request;
-    const { account } = await this.deps.clients.active();
+    // The named account, not the active one: a reconnect after another window switched still reaches this node.
+    const { account } = await this.deps.clients.forAccount(request.accountId);
     const record = await this.deps.registry.user(account.id, poolId, userName);
     if (!record) {
       throw new ContractFailure('NOT_FOUND', `Batch Deck has not provisioned a user named ${userName} on pool ${poolId}. Add the user first.`);
     }
     this.assertUsable(record, nodeId);
     const auth = await this.authOf(record, account.id, account.name, poolId);
-    const { ipAddress, port } = await this.deps.logins.loginAddress(poolId, nodeId);
+    const { ipAddress, port } = await this.deps.logins.loginAddress(account.id, poolId, nodeId);
     return { host: ipAddress, port, username: record.userName, auth, label: `${poolId} / ${nodeId}`, hostKeyId: hostKeyIdOf(ipAddress, port) };
   }
 

@@ -41,7 +41,7 @@ export function provisionHandlers(deps: ProvisionHandlerDeps): PartialHandlers<P
       const { account } = await deps.clients.active();
       const record = await deps.registry.user(account.id, poolId, userName);
       if (!record) throw new ContractFailure('NOT_FOUND', `Batch Deck has not provisioned a user named ${userName} on pool ${poolId}.`);
-      const { ipAddress, port } = await deps.logins.loginAddress(poolId, nodeId);
+      const { ipAddress, port } = await deps.logins.loginAddress(account.id, poolId, nodeId);
       const managed = record.authKind === 'managedKey';
       const exported = managed ? await deps.exports.pathOf(account.id) : undefined;
       const keyFile = managed ? (exported ?? suggestedKeyPath(account, deps.home)) : undefined;

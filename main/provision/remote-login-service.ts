@@ -56,9 +56,9 @@ export class RemoteLoginService {
     return work;
   }
 
-  /** One node's login address; throws NO_SSH_ENDPOINT, or BATCH_ERROR with what Batch said. */
-  async loginAddress(poolId: string, nodeId: string): Promise<{ ipAddress: string; port: number }> {
-    const { account, client } = await this.deps.clients.active();
+  /** One node's login address in the named account; throws NOT_FOUND, NO_SSH_ENDPOINT, or BATCH_ERROR with what Batch said. */
+  async loginAddress(accountId: string, poolId: string, nodeId: string): Promise<{ ipAddress: string; port: number }> {
+    const { account, client } = await this.deps.clients.forAccount(accountId);
     const cached = this.fresh(`${account.id}/${poolId}/${nodeId}`);
     const login = cached ?? (await this.fetch(account, client, poolId, { id: nodeId, state: 'idle', hasSshEndpoint: undefined }));
     if ('unavailable' in login) throw new ContractFailure(login.unavailable.code === 'NO_SSH_ENDPOINT' ? 'NO_SSH_ENDPOINT' : 'BATCH_ERROR', login.unavailable.message);

@@ -10,11 +10,22 @@ export interface NodeLoginTarget {
   hostKeyId: string;
 }
 
+/** Which node to log in to, and as whom: the account is part of the address (two accounts may both have pool `render`). */
+export interface NodeLoginRequest {
+  accountId: string;
+  poolId: string;
+  nodeId: string;
+  userName: string;
+}
+
 /**
  * Resolves a pool node into a login target: reads its remote login settings and the credentials that provisioning
  * created. Implemented by the provisioning feature (main/provision/); the SSH feature consumes it.
  */
 export interface NodeLoginResolver {
-  /** Throws ContractFailure: NO_SSH_ENDPOINT (pool made without an SSH NAT pool), NOT_FOUND (no such user credentials), … */
-  resolve(request: { poolId: string; nodeId: string; userName: string }): Promise<NodeLoginTarget>;
+  /**
+   * Resolves in the named account, whatever is active now. Throws ContractFailure: NOT_FOUND (the account was removed,
+   * or no such user credentials), NO_SSH_ENDPOINT (pool made without an SSH NAT pool), …
+   */
+  resolve(request: NodeLoginRequest): Promise<NodeLoginTarget>;
 }

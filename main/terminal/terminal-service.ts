@@ -37,10 +37,13 @@ export class TerminalService {
 
   constructor(private readonly deps: TerminalServiceDeps) {}
 
-  /** Opens an SSH shell to a node; connection progress follows as `term:status`. */
-  openNode(request: { poolId: string; nodeId: string; user: string; command?: string; cols: number; rows: number }): TerminalSessionInfo {
-    const { poolId, nodeId, user, command, cols, rows } = request;
-    const node = { poolId, nodeId, user, ...(command ? { command } : {}) };
+  /**
+   * Opens an SSH shell to a node of the named account; connection progress follows as `term:status`. The session keeps
+   * the account: every reconnect resolves the login there, whichever account is active by then.
+   */
+  openNode(request: { accountId: string; poolId: string; nodeId: string; user: string; command?: string; cols: number; rows: number }): TerminalSessionInfo {
+    const { accountId, poolId, nodeId, user, command, cols, rows } = request;
+    const node = { accountId, poolId, nodeId, user, ...(command ? { command } : {}) };
     const label = command ? `${poolId} / ${nodeId}: ${command.slice(0, 40)}` : `${poolId} / ${nodeId}`;
     const identity = { kind: 'ssh' as const, label, node, cols, rows };
     const session = this.add(identity, (listener, sessionId) => {
@@ -48,7 +51,7 @@ export class TerminalService {
         ...this.deps.ssh,
         name: `${sessionId} (${poolId}/${nodeId} as ${user})`,
         ...(command ? { command } : {}),
-        resolveTarget: () => this.deps.resolver.resolve({ poolId, nodeId, userName: user }),
+        resolveTarget: () => this.deps.resolver.resolve({ accountId, poolId, nodeId, userName: user }),
         trust: this.deps.trust,
         prompts: this.deps.prompts,
         log: this.deps.log,
