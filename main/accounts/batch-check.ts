@@ -1,6 +1,7 @@
 import type { BatchServiceClient, BatchServiceModels } from '@azure/batch';
 import { ContractFailure } from '../../contract/result';
-import { toBatchFailure } from '../batch/service-error';
+import { networkCodeOf } from '../batch/network-failure';
+import { isServiceOrNetworkFailure, toBatchFailure } from '../batch/service-error';
 
 /** How long a check may wait for an answer before the host counts as unreachable. */
 const checkTimeoutMs = 20_000;
@@ -21,6 +22,8 @@ export async function listPoolsOnce(client: BatchServiceClient, endpoint: string
     if (abort.signal.aborted) {
       throw new ContractFailure('UNREACHABLE', `${endpoint} did not answer within ${checkTimeoutMs / 1000} seconds. Check the URL, your network and proxy.`);
     }
+    // A bug (TypeError, …) goes to the router untouched: logged and shown as INTERNAL, not as "unreachable".
+    if (!isServiceOrNetworkFailure(error)) throw error;
     throw toAccountFailure(error, endpoint);
   } finally {
     clearTimeout(timer);
@@ -41,8 +44,8 @@ export function toAccountFailure(error: unknown, endpoint: string): ContractFail
     const bearer = details?.statusCode === 401 && reason ? ` ${reason}` : '';
     return new ContractFailure('AUTH_FAILED', `${code}: ${serviceText || 'Authentication failed.'}${bearer}`, failure.details);
   }
-  const errorText = `${String((error as { code?: unknown })?.code)} ${String((error as Error)?.message)}`;
-  if (failure.code === 'UNREACHABLE' && /ENOTFOUND|EAI_AGAIN/.test(errorText)) {
+  const networkCode = failure.code === 'UNREACHABLE' ? networkCodeOf(error) : undefined;
+  if (networkCode === 'ENOTFOUND' || networkCode === 'EAI_AGAIN') {
     return new ContractFailure('UNREACHABLE', `The host of ${endpoint} was not found (DNS). Check the account URL.`, failure.details);
   }
   return failure;

@@ -2,7 +2,7 @@ import type { BatchServiceClient } from '@azure/batch';
 import type { ActiveAccount } from '../accounts/batch-client-source';
 import type { AccountRef } from '../../contract/features/batch-models';
 import { withRetry, type RetryableError } from './retry';
-import { toBatchFailure } from './service-error';
+import { isServiceOrNetworkFailure, toBatchFailure } from './service-error';
 
 /** One Batch call's context: the active account and its client. */
 export interface BatchContext {
@@ -17,11 +17,15 @@ export interface BatchCallOptions {
   retryIf?: (info: RetryableError) => boolean;
 }
 
-/** Runs one SDK call with the app's retry policy; anything thrown becomes a ContractFailure saying what Batch said. */
+/**
+ * Runs one SDK call with the app's retry policy. What Batch answered or a network failure becomes a ContractFailure
+ * saying so; a bug (a TypeError, …) is rethrown untouched so the router logs it and answers INTERNAL.
+ */
 export async function batchCall<T>(ctx: BatchContext, attempt: () => Promise<T>, options: BatchCallOptions = {}): Promise<T> {
   try {
     return await withRetry(attempt, options);
   } catch (error) {
+    if (!isServiceOrNetworkFailure(error)) throw error;
     throw toBatchFailure(error, ctx.account.endpoint);
   }
 }

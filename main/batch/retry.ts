@@ -1,6 +1,10 @@
+import { isTransientStatus, networkCodeOf } from './network-failure';
+
 /** What the retry loop needs to know about a failed attempt. */
 export interface RetryableError {
   statusCode?: number;
+  /** The network error code (ECONNRESET, ENOTFOUND, …) when the attempt failed on the wire; undefined otherwise. */
+  networkCode?: string;
   /** Seconds from a `Retry-After` header, when the service sent one. */
   retryAfterSeconds?: number;
 }
@@ -20,12 +24,16 @@ export function retryInfoOf(error: unknown): RetryableError {
   const shape = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } } };
   const header = shape?.response?.headers?.get?.('retry-after');
   const seconds = header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
-  return { statusCode: shape?.statusCode, retryAfterSeconds: seconds };
+  const statusCode = typeof shape?.statusCode === 'number' ? shape.statusCode : undefined;
+  return { statusCode, retryAfterSeconds: seconds, networkCode: statusCode === undefined ? networkCodeOf(error) : undefined };
 }
 
-/** True for throttling and transient service errors (429, 500, 502, 503, 504, or no status: a dropped connection). */
+/**
+ * True for real network failures (a dropped or refused connection, DNS, timeout) and transient statuses (408, 429,
+ * 5xx). Anything else without a status (a TypeError, a bug) is not retried: it would fail the same way again.
+ */
 export function isRetryable(info: RetryableError): boolean {
-  return info.statusCode === undefined || [429, 500, 502, 503, 504].includes(info.statusCode);
+  return info.networkCode !== undefined || isTransientStatus(info.statusCode);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ContractFailure } from '../../contract/result';
+import { isAbort, networkCodeOf, tlsCodeOf } from './network-failure';
 
 /** The parts of an @azure/batch (ms-rest-js RestError) error we read; 10.2.0 puts the service body in `body`. */
 interface SdkErrorShape {
@@ -8,12 +9,22 @@ interface SdkErrorShape {
   body?: { code?: string; message?: { value?: string } | string; values?: { key?: string; value?: string }[] };
 }
 
-const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'REQUEST_SEND_ERROR']);
+/**
+ * True when `error` is something Batch or the network did (an HTTP status, a network or TLS failure, a cancel);
+ * false for a bug (a TypeError, a thrown string), which must reach the router as-is to be logged as INTERNAL.
+ */
+export function isServiceOrNetworkFailure(error: unknown): boolean {
+  if (error instanceof ContractFailure || isAbort(error)) return true;
+  const status = (error as SdkErrorShape | undefined)?.statusCode;
+  return typeof status === 'number' || networkCodeOf(error) !== undefined || tlsCodeOf(error) !== undefined;
+}
 
 /**
  * Turns anything the Batch SDK throws into a ContractFailure that keeps what the service said: its error code,
  * message value (without the RequestId/Time trailer) and `values` (e.g. the offending property).
  * In 10.2.0 `err.message` is the `{lang, value}` object, so the text comes from `err.body.message.value`.
+ * Only real network failures become UNREACHABLE; an error that is neither an answer nor a network failure is a bug
+ * and becomes INTERNAL (callers that can rethrow should, see {@link isServiceOrNetworkFailure}, so it is logged).
  */
 export function toBatchFailure(error: unknown, endpoint: string): ContractFailure {
   if (error instanceof ContractFailure) return error;
@@ -23,8 +34,14 @@ export function toBatchFailure(error: unknown, endpoint: string): ContractFailur
   const serviceMessage = (rawMessage ?? textOf(shape.message)).split('\nRequestId:')[0]?.trim() ?? '';
   const values = (shape.body?.values ?? []).filter((v) => v.key).map((v) => ({ key: String(v.key), value: String(v.value ?? '') }));
   const details = { serviceCode, statusCode: shape.statusCode, values };
-  if (serviceCode && unreachableCodes.has(serviceCode) && !shape.statusCode) {
-    return new ContractFailure('UNREACHABLE', `Cannot reach ${endpoint} (${serviceCode}). Check the URL, your network and proxy.`, details);
+  if (isAbort(error)) return new ContractFailure('CANCELLED', `The request to ${endpoint} was cancelled.`);
+  const networkCode = shape.statusCode ? undefined : networkCodeOf(error);
+  if (networkCode) {
+    return new ContractFailure('UNREACHABLE', `Cannot reach ${endpoint} (${networkCode}). Check the URL, your network and proxy.`, { ...details, networkCode });
+  }
+  const tlsCode = shape.statusCode ? undefined : tlsCodeOf(error);
+  if (tlsCode) {
+    return new ContractFailure('UNREACHABLE', `${endpoint} presented a certificate that is not trusted (${tlsCode}). Check the URL and your TLS proxy's certificate.`, { ...details, tlsCode });
   }
   if (shape.statusCode === 403 || serviceCode === 'AuthenticationFailed') {
     const detail = values.find((v) => v.key === 'AuthenticationErrorDetail')?.value;
@@ -33,7 +50,8 @@ export function toBatchFailure(error: unknown, endpoint: string): ContractFailur
   if (shape.statusCode) {
     return new ContractFailure('BATCH_ERROR', serviceMessage || `Batch returned HTTP ${shape.statusCode}.`, details);
   }
-  return new ContractFailure('UNREACHABLE', `Cannot reach ${endpoint}: ${textOf(shape.message) || 'no answer'}.`, details);
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new ContractFailure('INTERNAL', `Batch Deck hit a bug while calling ${endpoint} (${what}). Please report it.`);
 }
 
 /** A readable string for an error message that may be an object. */

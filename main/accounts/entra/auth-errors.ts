@@ -1,5 +1,6 @@
 import { AuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { ContractFailure } from '../../../contract/result';
+import { networkCodeOf, tlsCodeOf } from '../../batch/network-failure';
 
 /** msal error codes that mean "the network failed", not "you were refused". */
 const networkCodes = new Set(['network_error', 'endpoints_resolution_error', 'untrusted_authority', 'openid_config_error']);
@@ -7,6 +8,7 @@ const networkCodes = new Set(['network_error', 'endpoints_resolution_error', 'un
 /**
  * Turns an msal-node error into what the user should read: sign in again (interaction required, no tokens),
  * cannot reach the sign-in service (network, TLS, proxy), or the service's own refusal (its error code and text).
+ * Anything else is a bug in Batch Deck: INTERNAL (a caller that can rethrow the original should, so it is logged).
  */
 export function toSignInFailure(error: unknown, what: string, context: { authorityHost?: string; networkFailure?: string } = {}): ContractFailure {
   if (error instanceof ContractFailure) return error;
@@ -27,9 +29,10 @@ export function toSignInFailure(error: unknown, what: string, context: { authori
     return new ContractFailure('AUTH_FAILED', `${what}: ${error.errorCode}: ${firstLine(error.errorMessage)}`, { msalCode: error.errorCode });
   }
   const message = error instanceof Error ? error.message : String(error);
-  const errno = (error as { code?: string })?.code;
-  if (errno && /^E[A-Z]+/.test(errno)) return new ContractFailure('UNREACHABLE', `${what}: cannot reach the sign-in service (${errno}): ${message}`);
-  return new ContractFailure('AUTH_FAILED', `${what}: ${message}`);
+  const errno = networkCodeOf(error) ?? tlsCodeOf(error) ?? ((error as { code?: unknown })?.code === 'EPROXY' ? 'EPROXY' : undefined);
+  if (errno) return new ContractFailure('UNREACHABLE', `${what}: cannot reach the sign-in service (${errno}): ${message}`);
+  const name = error instanceof Error ? error.name : typeof error;
+  return new ContractFailure('INTERNAL', `${what}: Batch Deck hit a bug (${name}: ${message}). Please report it.`);
 }
 
 /** Entra ID messages end with trace and correlation ids on further lines; the first line is the explanation. */

@@ -118,7 +118,9 @@ export class EntraService implements EntraTokenSource {
       return result.accessToken;
     } catch (error) {
       const what = `Getting a ${resource === 'arm' ? 'Resource Manager' : 'Batch'} token for ${account.username}`;
-      throw toSignInFailure(error, what, { authorityHost: new URL(endpoints.authorityHost).host, networkFailure: network.lastFailure });
+      const failure = toSignInFailure(error, what, { authorityHost: new URL(endpoints.authorityHost).host, networkFailure: network.lastFailure });
+      // A bug goes to the router as-is, which logs it and answers INTERNAL.
+      throw failure.code === 'INTERNAL' ? error : failure;
     }
   }
 

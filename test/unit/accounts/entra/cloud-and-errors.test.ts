@@ -54,4 +54,13 @@ describe('sign-in errors', () => {
     expect(failure.code).toBe('UNREACHABLE');
     expect(failure.message).toContain('cannot reach the sign-in service at login.microsoftonline.com (ENOTFOUND');
   });
+
+  it.each([
+    ['a refused connection', 'UNREACHABLE', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })],
+    ['a timeout', 'UNREACHABLE', Object.assign(new Error('The request timed out'), { code: 'ETIMEDOUT' })],
+    ['a TypeError (a bug in Batch Deck)', 'INTERNAL', new TypeError("Cannot read properties of undefined (reading 'host')")],
+    ['an ENOENT (not the network)', 'INTERNAL', Object.assign(new Error('no such file'), { code: 'ENOENT' })],
+  ])('treats %s as %s', (_name, code, error) => {
+    expect(toSignInFailure(error, 'Sign-in failed').code).toBe(code);
+  });
 });
