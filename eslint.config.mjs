@@ -25,6 +25,20 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits loses its failure (an unhandled rejection ends a Node host); these two rules need types.
+    files: ['{contract,main,preload,renderer,emulator,test,bench}/**/*.{ts,tsx,mts}', '*.config.{ts,mts}'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.e2e.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['contract/**/*.ts'],
     rules: {
       'no-restricted-imports': forbid(

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, safeStorage, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { createApp, type BatchDeckApp } from '../app';
 import { ConsoleFileLogger, SecretRedactor } from '../log';
 import { SettingsService } from '../settings/settings-service';
 import { defaultDataDir } from '../store/paths';
 import { VaultSecretStore } from '../store/vault-secret-store';
+import { installProcessGuards } from '../system/process-guards';
 import { appVersion } from '../system/version';
 import { forwardEvents, registerContractIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -17,23 +18,33 @@ import { isExternalLinkAllowed } from './window-options';
 const isDevelopment = !app.isPackaged && process.env.BATCH_DECK_DEVTOOLS === '1';
 const ourWindows = new Set<number>();
 let batchDeck: BatchDeckApp | undefined;
+let disposed = false;
 
-registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
-// A second launch (e.g. from the desktop entry) brings the running window forward instead of a second sandbox.
-app.on('second-instance', () => {
-  const [window] = BrowserWindow.getAllWindows();
-  if (!window) return;
-  if (window.isMinimized()) window.restore();
-  window.focus();
-});
+main();
 
-app.on('web-contents-created', (_event, contents) => lockDown(contents));
+/** Claims the single-instance lock, wires the app's lifecycle and starts once Electron is ready. */
+function main(): void {
+  registerAppScheme();
+  // A second launch only hands over to the running instance (which focuses its window): it must start nothing itself.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', focusRunningWindow);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', disposeBeforeQuit);
+  app.whenReady().then(start).catch(reportFailedStart);
+}
 
-app.whenReady().then(() => {
+/** Builds the app and opens its window; anything that throws here ends in reportFailedStart. */
+function start(): void {
   const dataDir = defaultDataDir();
   const redactor = new SecretRedactor();
   const log = new ConsoleFileLogger(redactor, join(dataDir, 'logs', 'main.log'));
+  installProcessGuards(log);
   const settings = new SettingsService(dataDir);
   const cipher = new SafeStorageCipher(safeStorage, async () => (await settings.get()).allowPlainTextSecretStore);
   batchDeck = createApp({
@@ -57,7 +68,27 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && batchDeck) openWindow(batchDeck);
   });
-});
+}
+
+/** A start that failed would leave a process with no window: say what happened, then quit. */
+function reportFailedStart(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Batch Deck could not start: ${reason}\n`);
+  dialog.showErrorBox(
+    'Batch Deck could not start',
+    `${reason}\n\nBatch Deck keeps its data in ${defaultDataDir()}. Check that this folder can be written ` +
+      '(BATCH_DECK_DATA chooses another one), then start Batch Deck again.',
+  );
+  app.quit();
+}
+
+/** A second launch (e.g. from the desktop entry) brings the running window forward instead of a second sandbox. */
+function focusRunningWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
 
 /** Opens the main window and connects it to the event bus. */
 function openWindow(running: BatchDeckApp): void {
@@ -68,15 +99,10 @@ function openWindow(running: BatchDeckApp): void {
   window.on('closed', () => ourWindows.delete(id));
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-let disposed = false;
-app.on('will-quit', (event) => {
+/** Ends sessions, stops the sandbox emulator and flushes state before the app quits for real. */
+function disposeBeforeQuit(event: Electron.Event): void {
   if (disposed || !batchDeck) return;
-  // End sessions, stop the sandbox emulator, flush state, then quit for real.
   event.preventDefault();
   disposed = true;
   void batchDeck.dispose().finally(() => app.quit());
-});
+}

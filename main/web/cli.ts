@@ -3,7 +3,8 @@ import { createApp } from '../app';
 import { ConsoleFileLogger, SecretRedactor } from '../log';
 import { KeyFileCipher } from '../store/key-file-cipher';
 import { VaultSecretStore } from '../store/vault-secret-store';
-import { defaultDataDir } from '../store/paths';
+import { defaultDataDir, ensurePrivateDir } from '../store/paths';
+import { installProcessGuards } from '../system/process-guards';
 import { appVersion } from '../system/version';
 import { startWebHost } from './web-host';
 
@@ -22,8 +23,10 @@ function readPort(argv: string[]): number {
 /** Starts the web host: the same app as Electron, served to a browser on 127.0.0.1. */
 async function main(): Promise<void> {
   const dataDir = defaultDataDir();
+  ensurePrivateDir(dataDir);
   const redactor = new SecretRedactor();
   const log = new ConsoleFileLogger(redactor, join(dataDir, 'logs', 'main.log'), process.env.BATCH_DECK_QUIET !== '1');
+  installProcessGuards(log);
   const app = createApp({
     host: 'web',
     version: appVersion,
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
   });
   const rendererDir = resolve(__dirname, '..', 'renderer');
   const host = await startWebHost({ app, log, rendererDir, port: readPort(process.argv) });
-  process.stdout.write(`Batch Deck web host is ready. Open this address in your browser:\n  ${host.url}\n`);
+  redactor.add(host.token);
+  process.stdout.write(`Batch Deck web host is ready. Open this address in your browser (the part after # is this run's key):\n  ${host.url}\n`);
   process.stdout.write(`Data folder: ${dataDir}. Press Ctrl+C to stop.\n`);
   let stopping = false;
   const stop = async (): Promise<void> => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { WireEvent, WireRequest, WireResponse } from '../../contract/transport';
 import { fail } from '../../contract/result';
 import type { BatchDeckApp } from '../app';
@@ -15,7 +15,7 @@ export function attachSocket(ws: WebSocket, app: BatchDeckApp, log: Logger, orig
   const disconnect = app.events.connect(connectionId, (event, payload) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload } satisfies WireEvent));
   });
-  ws.on('message', async (data, isBinary) => {
+  const answer = async (data: RawData, isBinary: boolean): Promise<void> => {
     const request = isBinary ? undefined : parseRequest(data.toString());
     if (!request) {
       log.warn('web', `closed ${connectionId}: a frame was not a contract request`);
@@ -27,6 +27,9 @@ export function attachSocket(ws: WebSocket, app: BatchDeckApp, log: Logger, orig
         ? await app.router.dispatch(request.channel, request.payload, { trusted: true, origin, connectionId })
         : fail('UNKNOWN_CHANNEL', 'The request names no channel.');
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: request.id, result } satisfies WireResponse));
+  };
+  ws.on('message', (data, isBinary) => {
+    answer(data, isBinary).catch((error: unknown) => log.error('web', `a request on ${connectionId} failed`, error));
   });
   ws.on('close', disconnect);
   ws.on('error', (error) => log.warn('web', `socket ${connectionId} error: ${error.message}`));

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { maxPanes } from '../../../contract/features/terminal';
 import { reportError } from '../../components/error-surface';
 import { useNavigation } from '../../navigation';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { useSettings } from '../settings/use-settings';
 import { BroadcastBar } from './broadcast-bar';
 import { paneGrid } from './pane-layout';
@@ -31,23 +32,26 @@ export function TerminalsPage() {
     if (settings.data) configureTerminals({ fontSize: settings.data.terminalFontSize, copyOnSelect: settings.data.terminalCopyOnSelect });
   }, [settings.data]);
 
-  // The remote-login table navigates here with { poolId, nodeId, user }: open that session once, then clear the route.
+  // The remote-login table navigates here with { accountId, poolId, nodeId, user }: open that session once, then clear
+  // the route. The session keeps that account (the pool's), not whichever one this window shows by then.
+  const windowAccountId = useScopedAccountId();
   const { poolId, nodeId, user } = route.params;
+  const accountId = route.params.accountId ?? windowAccountId;
   useEffect(() => {
     if (!poolId || !nodeId || !user) return;
-    const key = `${poolId}/${nodeId}/${user}`;
+    const key = JSON.stringify([accountId, poolId, nodeId, user]);
     go('terminals', {});
     if (openedRoute === key) return;
     openedRoute = key;
-    openNodeSession({ poolId, nodeId, user }).catch(reportError);
-  }, [poolId, nodeId, user, go]);
+    openNodeSession({ accountId, poolId, nodeId, user }).catch(reportError);
+  }, [accountId, poolId, nodeId, user, go]);
 
   const grid = paneGrid(layout.panes.length);
   const visible = new Set(layout.panes);
   return (
     <section aria-label="Terminals" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, minWidth: 0, padding: 8, gap: 6 }}>
       <Toolbar aria-label="Terminal actions" style={{ gap: 8, flexWrap: 'wrap', padding: 0 }}>
-        <Button icon={<AddRegular />} onClick={() => openLocalSession().catch(reportError)}>
+        <Button icon={<AddRegular />} onClick={() => void openLocalSession().catch(reportError)}>
           New local shell
         </Button>
         <ToolbarDivider />
