@@ -2,6 +2,7 @@ import type { Router } from './router';
 import type { RequestContext } from './request-context';
 import { pageOf, sendPage } from './paging';
 import type { Emulator } from './emulator-context';
+import { speaks2025 } from './api-version';
 import { SUPPORTED_IMAGES, type ImageInformation } from '../state/catalogue';
 import type { JsonObject, NodeState, StoredPool } from '../state/model';
 
@@ -20,19 +21,25 @@ const COUNT_KEYS: Record<NodeState, string> = {
   unknown: 'unknown',
   unusable: 'unusable',
   waitingforstarttask: 'waitingForStartTask',
+  deallocated: 'deallocated',
+  deallocating: 'deallocating',
+  upgradingos: 'upgradingOS',
 };
 
-function emptyCounts(): Record<string, number> {
+/** Count keys 2025-06-01 added; older versions do not know them. */
+const COUNT_KEYS_2025 = new Set(['deallocated', 'deallocating', 'upgradingOS']);
+
+function emptyCounts(modern: boolean): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const key of Object.values(COUNT_KEYS)) counts[key] = 0;
+  for (const key of Object.values(COUNT_KEYS)) if (modern || !COUNT_KEYS_2025.has(key)) counts[key] = 0;
   counts.total = 0;
   return counts;
 }
 
 /** One pool's node counts in wire shape (PoolNodeCounts): one pass over its nodes. */
-export function nodeCounts(em: Emulator, pool: StoredPool): JsonObject {
-  const dedicated = emptyCounts();
-  const lowPriority = emptyCounts();
+export function nodeCounts(em: Emulator, pool: StoredPool, modern = true): JsonObject {
+  const dedicated = emptyCounts(modern);
+  const lowPriority = emptyCounts(modern);
   for (const node of em.store.nodesOf(pool.id)) {
     const counts = node.isDedicated ? dedicated : lowPriority;
     counts[COUNT_KEYS[node.state]] = (counts[COUNT_KEYS[node.state]] ?? 0) + 1;
@@ -49,7 +56,7 @@ function listSupportedImages(ctx: RequestContext): void {
 
 function listNodeCounts(em: Emulator, ctx: RequestContext): void {
   const pools = em.store.allPools();
-  const page = pageOf(ctx, pools, (p) => p.id, (p) => nodeCounts(em, p), { max: 10 });
+  const page = pageOf(ctx, pools, (p) => p.id, (p) => nodeCounts(em, p, speaks2025(ctx)), { max: 10 });
   sendPage(ctx, 'poolnodecounts', page);
 }
 

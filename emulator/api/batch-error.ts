@@ -45,6 +45,17 @@ export const fail = {
     values.push(detail('Reason', reason));
     return new BatchApiError(400, 'InvalidPropertyValue', 'The value provided for one of the properties in the request body is invalid.', values);
   },
+  /** A property the request's api-version does not define (OData's wording for an unknown property). */
+  unknownProperty: (name: string, type: string, apiVersion: string) =>
+    new BatchApiError(400, 'InvalidRequestBody', 'The specified Request Body is not syntactically valid.', [
+      detail('PropertyName', name),
+      detail('Reason', `The property '${name}' does not exist on type '${type}' at api-version ${apiVersion}. Make sure to only use property names that are defined by the type.`),
+    ]),
+  /** Certificate references since the feature's retirement (the service's own code and wording). */
+  certificateRetired: () =>
+    new BatchApiError(400, 'CertificateRetired', "The 'Azure Batch Certificates' feature was retired on 02/29/2024.", [
+      detail('Reason', "The operation is blocked because the 'Azure Batch Certificates' feature was retired on 02/29/2024. For Certificate APIs, they are no longer supported. For Pool, Job, and Job Schedule APIs, the target resource should no longer contain certificate references, please either remove the certificate references or delete the resource."),
+    ]),
   missingProperty: (name: string) =>
     new BatchApiError(400, 'MissingRequiredProperty', 'A required property was not specified in the request body.', [detail('PropertyName', name)]),
   invalidBody: (reason: string) =>

@@ -7,12 +7,8 @@ import type { Router } from './router';
 import { ADMIN_PREFIX, isLoopback } from './admin-routes';
 import { authenticate, type AccountCredentials } from '../auth/authenticate';
 import type { Faults } from '../faults';
+import { SUPPORTED_API_VERSIONS } from './api-version';
 
-/** Api-versions the emulator answers (the 10.2.0 SDK sends 2022-10-01.16.0; newer ones answer the same shapes). */
-export const SUPPORTED_API_VERSIONS = new Set([
-  '2021-06-01.14.0', '2022-01-01.15.0', '2022-10-01.16.0', '2023-05-01.17.0', '2023-11-01.18.0',
-  '2024-02-01.19.0', '2024-07-01.20.0', '2025-06-01',
-]);
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -44,6 +40,7 @@ function checkApiVersion(ctx: RequestContext): void {
   const version = ctx.query.get('api-version');
   if (version === undefined || version === '') throw fail.missingQuery('api-version');
   if (!SUPPORTED_API_VERSIONS.has(version)) throw fail.invalidQuery('api-version', version, 'The specified api version is not supported.');
+  ctx.apiVersion = version;
 }
 
 async function dispatch(deps: PipelineDeps, ctx: RequestContext): Promise<void> {
@@ -78,7 +75,7 @@ export function createRequestHandler(deps: PipelineDeps): (req: IncomingMessage,
     const rawQuery = queryAt < 0 ? '' : url.slice(queryAt + 1);
     const ctx: RequestContext = {
       req, res, method: (req.method ?? 'GET').toUpperCase(), rawPath, rawQuery, query: parseQuery(rawQuery),
-      requestId: randomUUID(), endpoint: deps.endpoint(), body: Buffer.alloc(0), params: {},
+      requestId: randomUUID(), apiVersion: '', endpoint: deps.endpoint(), body: Buffer.alloc(0), params: {},
     };
     dispatch(deps, ctx).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return;

@@ -6,9 +6,9 @@ import { fail } from './batch-error';
 import { pageOf, sendPage } from './paging';
 import { applySelect } from './select';
 import { nodeOr404, poolOr404, type Emulator } from './emulator-context';
-import { nodeWire, PUBLIC_IP } from './wire';
+import { nodeWire, PUBLIC_IP, PUBLIC_IPV6 } from './wire';
 import { oneOf } from './validate';
-import { frontendPortFor, sshNatPoolOf } from '../state/pool-spec';
+import { frontendPortFor, hasNoPublicIp, isDualStack, sshNatPoolOf } from '../state/pool-spec';
 import type { StoredNode } from '../state/model';
 
 /** Throws the service's conflict for a node that cannot take an operation in its current state. */
@@ -28,7 +28,11 @@ export function assertNodeReady(node: StoredNode): void {
     case 'offline':
     case 'preempted':
     case 'unknown':
+    case 'upgradingos':
+    case 'deallocating':
       throw fail.invalidForState(`The node is ${node.state}.`);
+    case 'deallocated':
+      throw fail.invalidForState('The node is deallocated; start it first.');
     default:
   }
 }
@@ -75,6 +79,11 @@ function nodeOperation(em: Emulator, ctx: RequestContext, operation: 'reboot' | 
 
 async function remoteLoginSettings(em: Emulator, ctx: RequestContext): Promise<void> {
   const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
+  if (hasNoPublicIp(pool)) {
+    throw fail.invalidForState(
+      'The pool was created with publicIPAddressConfiguration.provision NoPublicIPAddresses: its nodes have no public IP address and no remote login endpoint. Connect from inside the virtual network.',
+    );
+  }
   const nat = sshNatPoolOf(pool);
   if (!nat || frontendPortFor(nat, node.portSlot) === undefined) {
     throw fail.invalidForState(
@@ -83,11 +92,14 @@ async function remoteLoginSettings(em: Emulator, ctx: RequestContext): Promise<v
   }
   assertNodeReady(node);
   const port = await em.nodes.ensureSsh(node);
-  sendJson(ctx, 200, {
+  const body: Record<string, unknown> = {
     'odata.metadata': metadataUrl(ctx, 'Microsoft.Azure.Batch.Protocol.Entities.ComputeNodeGetRemoteLoginSettingsResult'),
     remoteLoginIPAddress: PUBLIC_IP,
     remoteLoginPort: port,
-  });
+  };
+  // Dual-stack pools: the node's SSH server listens on ::1 with the same port.
+  if (isDualStack(pool)) Object.assign(body, { ipv6RemoteLoginIPAddress: PUBLIC_IPV6, ipv6RemoteLoginPort: port });
+  sendJson(ctx, 200, body);
 }
 
 /** Registers the compute node operations (users and files are in their own modules). */

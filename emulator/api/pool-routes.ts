@@ -8,6 +8,7 @@ import { pageOf, sendPage } from './paging';
 import { activePool, currentCounts, httpDate, poolOr404, type Emulator } from './emulator-context';
 import { validatePoolAdd, validatePoolPatch, validateRemoveNodes, validateResize } from './validate-pool';
 import { poolWire } from './wire';
+import { speaks2025 } from './api-version';
 import { applySelect } from './select';
 import { isoNow, newETag } from '../state/ids';
 import { touchPool } from '../state/pool-allocator';
@@ -24,7 +25,7 @@ function acknowledge(ctx: RequestContext, pool: StoredPool, status: number): voi
 }
 
 function addPool(em: Emulator, ctx: RequestContext): void {
-  const { id, spec } = validatePoolAdd(jsonBody(ctx));
+  const { id, spec } = validatePoolAdd(jsonBody(ctx), speaks2025(ctx));
   const existing = em.store.pool(id);
   if (existing) throw existing.state === 'deleting' ? fail.poolBeingDeleted() : fail.poolExists();
   const now = new Date();
@@ -55,7 +56,7 @@ function addPool(em: Emulator, ctx: RequestContext): void {
 function getPool(em: Emulator, ctx: RequestContext): void {
   const pool = poolOr404(em, ctx.params.poolId as string);
   checkConditions(ctx, pool.eTag, pool.lastModified, 'read');
-  const body = { 'odata.metadata': metadataUrl(ctx, 'pools/@Element'), ...applySelect(ctx, poolWire(pool, ctx.endpoint, currentCounts(em, pool))) };
+  const body = { 'odata.metadata': metadataUrl(ctx, 'pools/@Element'), ...applySelect(ctx, poolWire(pool, ctx.endpoint, currentCounts(em, pool), speaks2025(ctx))) };
   sendJson(ctx, 200, body, { ETag: pool.eTag, 'Last-Modified': httpDate(pool.lastModified) });
 }
 
@@ -70,7 +71,7 @@ function poolExists(em: Emulator, ctx: RequestContext): void {
 }
 
 function listPools(em: Emulator, ctx: RequestContext): void {
-  const page = pageOf(ctx, em.store.allPools(), (p) => p.id, (p) => poolWire(p, ctx.endpoint, currentCounts(em, p)), { max: 1000 });
+  const page = pageOf(ctx, em.store.allPools(), (p) => p.id, (p) => poolWire(p, ctx.endpoint, currentCounts(em, p), speaks2025(ctx)), { max: 1000 });
   sendPage(ctx, 'pools', page);
 }
 
@@ -85,7 +86,7 @@ function patchPool(em: Emulator, ctx: RequestContext, replaceAll: boolean): void
   const pool = activePool(em, ctx.params.poolId as string);
   if (!replaceAll) checkConditions(ctx, pool.eTag, pool.lastModified, 'write');
   const body = jsonBody(ctx);
-  validatePoolPatch(body);
+  validatePoolPatch(body, speaks2025(ctx));
   const fields = ['startTask', 'certificateReferences', 'applicationPackageReferences', 'metadata', 'targetNodeCommunicationMode'];
   if (replaceAll) {
     for (const name of ['certificateReferences', 'applicationPackageReferences', 'metadata']) {

@@ -14,6 +14,8 @@ export interface RequestContext {
   /** Query parameters, decoded as the SDK's signer decodes them (first occurrence wins, `+` is a space). */
   readonly query: ReadonlyMap<string, string>;
   readonly requestId: string;
+  /** The request's api-version once the pipeline checked it ('' for admin calls). */
+  apiVersion: string;
   /** `http://127.0.0.1:PORT`: the base of every URL the emulator hands out. */
   readonly endpoint: string;
   body: Buffer;

@@ -1,5 +1,5 @@
 import { fail } from './batch-error';
-import { int, objects, obj, oneOf, str } from './validate';
+import { bool, int, objects, obj, oneOf, str } from './validate';
 import type { JsonObject } from '../state/model';
 
 const NAT_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,75}[A-Za-z0-9_])?$/;
@@ -77,17 +77,59 @@ function natPool(pool: JsonObject, seen: { names: Set<string>; backends: Set<num
   return rules.length;
 }
 
+/** `provision` as each version spells it: camelCase up to 2024, lower-case in BatchService.json 2025-06-01. */
+const PROVISION_2022 = ['batchManaged', 'userManaged', 'noPublicIPAddresses'] as const;
+const PROVISION_2025 = ['batchmanaged', 'usermanaged', 'nopublicipaddresses'] as const;
+
+function strings(parent: JsonObject, name: string): string[] | undefined {
+  const value = parent[name];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    throw fail.invalidProperty(name, 'The value must be an array of non-empty strings.');
+  }
+  return value as string[];
+}
+
+/** Validates publicIPAddressConfiguration; returns the provisioning type in lower case (default batchmanaged). */
+function validatePublicIp(publicIp: JsonObject, modern: boolean): string {
+  const provision = oneOf(publicIp, 'provision', modern ? PROVISION_2025 : PROVISION_2022);
+  if (provision) publicIp.provision = provision;
+  const kind = (provision ?? 'batchmanaged').toLowerCase();
+  const ids = strings(publicIp, 'ipAddressIds');
+  if (kind === 'usermanaged' && (!ids || ids.length === 0)) throw fail.missingProperty('ipAddressIds');
+  if (kind !== 'usermanaged' && ids && ids.length > 0) {
+    throw fail.invalidProperty('ipAddressIds', 'Public IP address ids can be given only when provision is UserManaged.');
+  }
+  const families = strings(publicIp, 'ipFamilies');
+  if (families) {
+    const canonical = families.map((f) => ['IPv4', 'IPv6'].find((c) => c.toLowerCase() === f.toLowerCase()));
+    if (canonical.some((f) => f === undefined) || new Set(canonical).size !== canonical.length || !canonical.includes('IPv4')) {
+      throw fail.invalidProperty('ipFamilies', 'The value must be ["IPv4"] (single stack) or ["IPv4", "IPv6"] (dual stack).');
+    }
+    if (kind === 'nopublicipaddresses' && canonical.includes('IPv6')) {
+      throw fail.invalidProperty('ipFamilies', 'Dual stack needs public IP addresses; it cannot be used with NoPublicIPAddresses.');
+    }
+    publicIp.ipFamilies = canonical;
+  }
+  for (const tag of objects(publicIp, 'ipTags') ?? []) {
+    str(tag, 'ipTagType', { required: true });
+    str(tag, 'tag', { required: true });
+  }
+  return kind;
+}
+
 /** Validates `networkConfiguration` as the service does (inbound NAT pools, NSG rules, public IP settings). */
-export function validateNetworkConfiguration(network: JsonObject): void {
+export function validateNetworkConfiguration(network: JsonObject, modern = false): void {
   str(network, 'subnetId');
   oneOf(network, 'dynamicVNetAssignmentScope', ['none', 'job'] as const);
+  bool(network, 'enableAcceleratedNetworking');
   const publicIp = obj(network, 'publicIPAddressConfiguration');
-  const provision = publicIp && oneOf(publicIp, 'provision', ['batchManaged', 'userManaged', 'noPublicIPAddresses'] as const);
+  const provision = publicIp && validatePublicIp(publicIp, modern);
   const endpoints = obj(network, 'endpointConfiguration');
   if (!endpoints) return;
   const pools = objects(endpoints, 'inboundNATPools');
   if (!pools) throw fail.missingProperty('inboundNATPools');
-  if (provision === 'noPublicIPAddresses' && pools.length > 0) {
+  if (provision === 'nopublicipaddresses' && pools.length > 0) {
     throw fail.invalidProperty('inboundNATPools', 'Inbound NAT pools cannot be specified when public IP provisioning is noPublicIPAddresses.');
   }
   if (pools.length > MAX_NAT_POOLS) throw fail.invalidProperty('inboundNATPools', `A pool can have at most ${MAX_NAT_POOLS} inbound NAT pools.`);

@@ -1,6 +1,8 @@
 import { fail } from './batch-error';
 import { bool, duration, ID_PATTERN, int, obj, objects, oneOf, required, str } from './validate';
 import { validateNetworkConfiguration } from './validate-network';
+import { validateUpgradePolicy, validateVmOptions } from './validate-vm';
+import { REMOVED_POOL_ADD_PROPERTIES, REMOVED_POOL_UPDATE_PROPERTIES, refuseRemoved, withoutNulls } from './removed-properties';
 import { findImage, findNodeAgentSku } from '../state/catalogue';
 import type { JsonObject } from '../state/model';
 
@@ -10,7 +12,7 @@ const POOL_ADD_PROPERTIES = [
   'targetDedicatedNodes', 'targetLowPriorityNodes', 'enableAutoScale', 'autoScaleFormula', 'autoScaleEvaluationInterval',
   'enableInterNodeCommunication', 'networkConfiguration', 'startTask', 'certificateReferences',
   'applicationPackageReferences', 'applicationLicenses', 'taskSlotsPerNode', 'taskSchedulingPolicy', 'userAccounts',
-  'metadata', 'mountConfiguration', 'targetNodeCommunicationMode',
+  'metadata', 'mountConfiguration', 'targetNodeCommunicationMode', 'resourceTags', 'upgradePolicy',
 ] as const;
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -78,25 +80,41 @@ function validateScaling(body: JsonObject): void {
   }
 }
 
-/** Validates an add-pool body and returns the id plus the spec to store (known properties only). */
-export function validatePoolAdd(body: JsonObject): { id: string; spec: JsonObject } {
+/** Validates `taskSchedulingPolicy` (nodeFillType spread/pack, jobDefaultOrder none/creationtime). */
+function validateSchedulingPolicy(policy: JsonObject): void {
+  policy.nodeFillType = oneOf(policy, 'nodeFillType', ['spread', 'pack'] as const, { required: true });
+  const order = oneOf(policy, 'jobDefaultOrder', ['none', 'creationtime'] as const);
+  if (order) policy.jobDefaultOrder = order;
+}
+
+/**
+ * Validates an add-pool body and returns the id plus the spec to store (known properties only). At 2025-06-01
+ * (`modern`) the properties that version removed are refused and its new options are checked.
+ */
+export function validatePoolAdd(raw: JsonObject, modern: boolean): { id: string; spec: JsonObject } {
+  if (modern) refuseRemoved(raw, REMOVED_POOL_ADD_PROPERTIES, 'Microsoft.Azure.Batch.Protocol.Entities.PoolAddParameter');
+  const body = withoutNulls(raw);
   const id = str(body, 'id', { required: true, pattern: ID_PATTERN, reason: 'Ids contain only letters, digits, hyphens and underscores and are at most 64 characters long.' }) as string;
   str(body, 'displayName', { max: 1024 });
   str(body, 'vmSize', { required: true, pattern: /^[A-Za-z0-9_]+$/, reason: 'The value is not a valid VM size.' });
   if (body.cloudServiceConfiguration !== undefined && body.cloudServiceConfiguration !== null) {
     throw fail.invalidProperty('cloudServiceConfiguration', 'Cloud Services Configuration pools were retired on 29 February 2024; use virtualMachineConfiguration.');
   }
-  validateImage(obj(body, 'virtualMachineConfiguration', { required: true }) as JsonObject);
+  const vm = obj(body, 'virtualMachineConfiguration', { required: true }) as JsonObject;
+  validateImage(vm);
+  validateVmOptions(vm);
   resizeTimeout(body);
   validateScaling(body);
   bool(body, 'enableInterNodeCommunication');
   const network = obj(body, 'networkConfiguration');
-  if (network) validateNetworkConfiguration(network);
+  if (network) validateNetworkConfiguration(network, modern);
   const startTask = obj(body, 'startTask');
   if (startTask) validateStartTask(startTask);
   int(body, 'taskSlotsPerNode', { min: 1, max: 256 });
   const policy = obj(body, 'taskSchedulingPolicy');
-  if (policy) policy.nodeFillType = oneOf(policy, 'nodeFillType', ['spread', 'pack'] as const, { required: true });
+  if (policy) validateSchedulingPolicy(policy);
+  const upgrade = obj(body, 'upgradePolicy');
+  if (upgrade) validateUpgradePolicy(upgrade, (vm.nodePlacementConfiguration as JsonObject | undefined)?.policy === 'zonal');
   for (const user of objects(body, 'userAccounts') ?? []) {
     str(user, 'name', { required: true });
     str(user, 'password', { required: true });
@@ -111,8 +129,9 @@ export function validatePoolAdd(body: JsonObject): { id: string; spec: JsonObjec
   return { id, spec };
 }
 
-/** Validates a PATCH body: only the properties present change. */
-export function validatePoolPatch(body: JsonObject): void {
+/** Validates a PATCH or replace-properties body: only the properties present change. */
+export function validatePoolPatch(body: JsonObject, modern: boolean): void {
+  if (modern) refuseRemoved(body, REMOVED_POOL_UPDATE_PROPERTIES, 'Microsoft.Azure.Batch.Protocol.Entities.PoolPatchParameter');
   const startTask = obj(body, 'startTask');
   if (startTask) validateStartTask(startTask);
   validateMetadata(objects(body, 'metadata'));

@@ -1,10 +1,13 @@
 import type { JsonObject, StoredNode, StoredPool } from '../state/model';
-import { frontendPortFor, natPoolsOf, startTaskOf, vmConfigOf } from '../state/pool-spec';
+import { frontendPortFor, isDualStack, natPoolsOf, startTaskOf, vmConfigOf } from '../state/pool-spec';
+import { REMOVED_POOL_ADD_PROPERTIES } from './removed-properties';
 
 /** The node agent version the emulator reports. */
 export const NODE_AGENT_VERSION = '1.11.8';
 /** The address remote logins and inbound endpoints report: nodes listen on loopback only. */
 export const PUBLIC_IP = '127.0.0.1';
+/** The IPv6 address dual-stack pools report for remote login and inbound endpoints (node SSH servers listen there too). */
+export const PUBLIC_IPV6 = '::1';
 
 const SECRET_KEYS = new Set(['protectedSettings', 'accountKey', 'sasKey', 'password']);
 
@@ -36,8 +39,12 @@ function vmConfigWire(pool: StoredPool): JsonObject {
   return vm;
 }
 
-/** A pool in wire shape (CloudPool), property order as the service writes it. */
-export function poolWire(pool: StoredPool, endpoint: string, current: { dedicated: number; spot: number }): JsonObject {
+/**
+ * A pool in wire shape (CloudPool / BatchPool), property order as the service writes it. At 2025-06-01 (`modern`)
+ * the properties that version removed are left out; currentNodeCommunicationMode stays, as the official
+ * 2025-06-01 Pools_GetPool examples still show it.
+ */
+export function poolWire(pool: StoredPool, endpoint: string, current: { dedicated: number; spot: number }, modern = false): JsonObject {
   const spec = pool.spec;
   const wire: JsonObject = {
     id: pool.id,
@@ -73,29 +80,38 @@ export function poolWire(pool: StoredPool, endpoint: string, current: { dedicate
     mountConfiguration: withoutSecrets(spec.mountConfiguration),
     virtualMachineConfiguration: vmConfigWire(pool),
     targetNodeCommunicationMode: spec.targetNodeCommunicationMode ?? 'default',
+    resourceTags: spec.resourceTags,
     currentNodeCommunicationMode: 'simplified',
+    upgradePolicy: spec.upgradePolicy,
   };
+  if (modern) for (const key of REMOVED_POOL_ADD_PROPERTIES) delete wire[key];
   for (const key of Object.keys(wire)) if (wire[key] === undefined) delete wire[key];
   return wire;
 }
 
-/** The inbound endpoints a node has: one per NAT pool whose range still has a port for the node's slot. */
+/**
+ * The inbound endpoints a node has: one per NAT pool whose range still has a port for the node's slot, and on
+ * dual-stack pools an IPv6 twin named `<nat>-ipv6.<slot>` (as the service's dual-stack example shows).
+ */
 export function inboundEndpoints(pool: StoredPool, node: StoredNode): JsonObject[] {
   const endpoints: JsonObject[] = [];
+  const dualStack = isDualStack(pool);
   for (const nat of natPoolsOf(pool)) {
     const preferred = frontendPortFor(nat, node.portSlot);
     if (preferred === undefined) continue;
     const frontendPort = nat.backendPort === 22 && node.sshPort !== undefined ? node.sshPort : preferred;
-    endpoints.push({
-      name: `${nat.name}.${node.portSlot}`,
-      protocol: nat.protocol,
-      publicIPAddress: PUBLIC_IP,
-      publicFQDN: PUBLIC_IP,
-      frontendPort,
-      backendPort: nat.backendPort,
-    });
+    const endpoint = { protocol: nat.protocol, frontendPort, backendPort: nat.backendPort };
+    endpoints.push({ name: `${nat.name}.${node.portSlot}`, ...endpoint, publicIPAddress: PUBLIC_IP, publicFQDN: PUBLIC_IP });
+    if (dualStack) endpoints.push({ name: `${nat.name}-ipv6.${node.portSlot}`, ...endpoint, publicIPAddress: PUBLIC_IPV6, publicFQDN: PUBLIC_IP });
   }
   return endpoints;
+}
+
+/** The node's private IPv6 address on dual-stack pools (fd00::<n>, mirroring its 10.x IPv4 address). */
+function ipv6AddressOf(node: StoredNode): string {
+  const last = Number(node.ipAddress.split('.').pop() ?? 0);
+  const third = Number(node.ipAddress.split('.')[2] ?? 0);
+  return `fd00::${(third * 256 + last).toString(16)}`;
 }
 
 /** A compute node in wire shape (ComputeNode), property order as in the service's NodeList example. */
@@ -113,6 +129,7 @@ export function nodeWire(node: StoredNode, pool: StoredPool, endpoint: string): 
     lastBootTime: node.lastBootTime,
     allocationTime: node.allocationTime,
     ipAddress: node.ipAddress,
+    ipv6Address: isDualStack(pool) ? ipv6AddressOf(node) : undefined,
     affinityId: `TVM:${node.id}`,
     vmSize: String(pool.spec.vmSize).toLowerCase(),
     totalTasksRun: 0,

@@ -30,11 +30,15 @@ interface LiveConnection {
   processes: Set<SessionProcess>;
 }
 
-/** The SSH daemon of one emulated node: ssh2 `Server` on 127.0.0.1, shells via bash. */
+/**
+ * The SSH daemon of one emulated node: ssh2 `Server` on 127.0.0.1 (and, best effort, on ::1 with the same port,
+ * which dual-stack pools report as their IPv6 remote login), shells via bash.
+ */
 export class NodeSshServer {
   private readonly ssh: ssh2.Server;
   /** We own the listening socket and every accepted socket, so close() can destroy a peer that never hangs up. */
   private readonly server: NetServer;
+  private readonly server6: NetServer;
   private readonly sockets = new Set<Socket>();
   private readonly connections = new Set<LiveConnection>();
   private listening: Promise<number> | undefined;
@@ -44,11 +48,13 @@ export class NodeSshServer {
     this.ssh = new ssh2.Server({ hostKeys: [options.hostKey], ident: 'BatchEmulatorNode' }, (client, info) =>
       this.accept(client, `${info.ip} ${info.port}`),
     );
-    this.server = createServer((socket) => {
+    const onSocket = (socket: Socket): void => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
       this.ssh.injectSocket(socket);
-    });
+    };
+    this.server = createServer(onSocket);
+    this.server6 = createServer(onSocket);
     this.server.on('error', (error: Error) => options.log(`${options.label}: ssh listener error: ${error.message}`));
   }
 
@@ -56,7 +62,10 @@ export class NodeSshServer {
   listen(preferredPort: number): Promise<number> {
     if (this.closed) return Promise.reject(new Error(`SSH server of ${this.options.label} was stopped`));
     if (!this.listening) {
-      const attempt = listenWithFallback(this.server, preferredPort);
+      const attempt = listenWithFallback(this.server, preferredPort).then(async (port) => {
+        await this.listenIpv6(port);
+        return port;
+      });
       this.listening = attempt;
       // A failed listen must not stick: the next openSsh tries again.
       attempt.catch(() => {
@@ -64,6 +73,19 @@ export class NodeSshServer {
       });
     }
     return this.listening;
+  }
+
+  /** Also listens on ::1 with the IPv4 port; a machine without IPv6 (or a taken port) only loses the IPv6 login. */
+  private listenIpv6(port: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (error?: Error): void => {
+        this.server6.off('error', done);
+        if (error) this.options.log(`${this.options.label}: no IPv6 listener on [::1]:${port}: ${error.message}`);
+        resolve();
+      };
+      this.server6.once('error', done);
+      this.server6.listen(port, '::1', () => done());
+    });
   }
 
   /** The port listened on, once listening. */
@@ -82,6 +104,7 @@ export class NodeSshServer {
   async close(): Promise<void> {
     this.closed = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server6.listening) this.server6.close();
     await Promise.all([...this.connections].map((live) => this.end(live)));
     await waitAtMost(closed, DISCONNECT_GRACE_MS);
     for (const socket of this.sockets) socket.destroy();

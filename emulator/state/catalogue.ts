@@ -101,3 +101,13 @@ export function findImage(ref: { publisher?: unknown; offer?: unknown; sku?: unk
 export function findNodeAgentSku(id: string): string | undefined {
   return NODE_AGENT_SKUS.find((s) => s.toLowerCase() === id.toLowerCase());
 }
+
+/** Whether a catalogue image is a Generation 2 VM image (Trusted Launch and confidential VMs need one). */
+export function isGen2(image: ImageInformation): boolean {
+  return image.capabilities?.includes('Generation2VMImage') ?? false;
+}
+
+/** Whether a catalogue image can run as a confidential VM. */
+export function isConfidentialCompatible(image: ImageInformation): boolean {
+  return image.capabilities?.includes('ConfidentialVMCompatible') ?? false;
+}

@@ -6,7 +6,7 @@
 /** A JSON object as received from or sent to a client. */
 export type JsonObject = { [key: string]: unknown };
 
-/** Compute node states as the 2022-10-01.16.0 wire format spells them. */
+/** Compute node states as the wire spells them (2025-06-01 added upgradingos, deallocated and deallocating). */
 export type NodeState =
   | 'idle'
   | 'rebooting'
@@ -20,12 +20,16 @@ export type NodeState =
   | 'unknown'
   | 'leavingpool'
   | 'offline'
-  | 'preempted';
+  | 'preempted'
+  | 'upgradingos'
+  | 'deallocated'
+  | 'deallocating';
 
 /** Every node state, in the order node counts list them. */
 export const NODE_STATES: readonly NodeState[] = [
   'creating', 'idle', 'offline', 'preempted', 'rebooting', 'reimaging', 'running', 'starting',
-  'starttaskfailed', 'leavingpool', 'unknown', 'unusable', 'waitingforstarttask',
+  'starttaskfailed', 'leavingpool', 'unknown', 'unusable', 'waitingforstarttask', 'deallocated', 'deallocating',
+  'upgradingos',
 ];
 
 /** One error recorded on a pool resize or a node. */

@@ -53,3 +53,22 @@ export function frontendPortFor(nat: NatPool, portSlot: number): number | undefi
   const port = nat.frontendPortRangeStart + portSlot;
   return port <= nat.frontendPortRangeEnd ? port : undefined;
 }
+
+/** The pool's public IP provisioning in lower case: batchmanaged (the default), usermanaged or nopublicipaddresses. */
+export function publicIpProvisionOf(pool: StoredPool): string {
+  const network = object(pool.spec.networkConfiguration);
+  const provision = object(network?.publicIPAddressConfiguration)?.provision;
+  return typeof provision === 'string' ? provision.toLowerCase() : 'batchmanaged';
+}
+
+/** Whether the pool's nodes have no public IP address (so no remote-login endpoint from outside the VNet). */
+export function hasNoPublicIp(pool: StoredPool): boolean {
+  return publicIpProvisionOf(pool) === 'nopublicipaddresses';
+}
+
+/** Whether the pool is dual stack (ipFamilies IPv4 and IPv6): its nodes get IPv6 endpoints too. */
+export function isDualStack(pool: StoredPool): boolean {
+  const network = object(pool.spec.networkConfiguration);
+  const families = object(network?.publicIPAddressConfiguration)?.ipFamilies;
+  return Array.isArray(families) && families.includes('IPv6');
+}
