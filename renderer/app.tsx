@@ -3,6 +3,7 @@ import { useMemo, useState, type ComponentType } from 'react';
 import { CommandPalette, type PaletteCommand } from './components/command-palette';
 import { ErrorSurface } from './components/error-surface';
 import { StatusBar } from './components/status-bar';
+import { WindowAccountScope } from './features/accounts/account-scope';
 import { AccountsPage } from './features/accounts/accounts-page';
 import { ImagesPage } from './features/images/images-page';
 import { SettingsDialog } from './features/settings/settings-dialog';
@@ -10,17 +11,18 @@ import { PoolsPage } from './features/pools/pools-page';
 import { TerminalsPage } from './features/terminal/terminals-page';
 import { pageIds, useNavigation, type PageId } from './navigation';
 
-const pages: Record<PageId, { label: string; component: ComponentType }> = {
-  accounts: { label: 'Accounts', component: AccountsPage },
-  images: { label: 'Images', component: ImagesPage },
-  pools: { label: 'Pools', component: PoolsPage },
-  terminals: { label: 'Terminals', component: TerminalsPage },
+/** `scoped` pages work on an account: they render inside this window's account scope. */
+const pages: Record<PageId, { label: string; component: ComponentType; scoped: boolean }> = {
+  accounts: { label: 'Accounts', component: AccountsPage, scoped: false },
+  images: { label: 'Images', component: ImagesPage, scoped: true },
+  pools: { label: 'Pools', component: PoolsPage, scoped: true },
+  terminals: { label: 'Terminals', component: TerminalsPage, scoped: true },
 };
 
 /** The shell: navigation on the left, the current page, errors on top, the status bar at the bottom. */
 export function App() {
   const { route, go } = useNavigation();
-  const Page = pages[route.page].component;
+  const { component: Page, scoped } = pages[route.page];
   const [settingsOpen, setSettingsOpen] = useState(false);
   const commands = useMemo<PaletteCommand[]>(
     () => [
@@ -55,7 +57,13 @@ export function App() {
         </nav>
         <main style={{ overflow: 'auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <ErrorSurface />
-          <Page />
+          {scoped ? (
+            <WindowAccountScope>
+              <Page />
+            </WindowAccountScope>
+          ) : (
+            <Page />
+          )}
         </main>
       </div>
       <StatusBar />

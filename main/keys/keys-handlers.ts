@@ -21,11 +21,14 @@ export function suggestedKeyPath(account: ActiveAccount, home: string = homedir(
   return join(home, '.ssh', `batch-deck-${safe}_ed25519`);
 }
 
-/** Contract handlers for the managed key: the public half on request, the private half only into a file the user names. */
+/**
+ * Contract handlers for the named account's managed key: the public half on request, the private half only into a file
+ * the user names.
+ */
 export function keysHandlers(deps: KeysHandlerDeps): PartialHandlers<'keys:managed-public' | 'keys:export-private'> {
   return {
-    'keys:managed-public': async () => {
-      const { account } = await deps.clients.active();
+    'keys:managed-public': async ({ accountId }) => {
+      const { account } = await deps.clients.forAccount(accountId);
       const publicKey = await deps.keys.publicKey(account.id, account.name);
       const exportedPath = await deps.exports.pathOf(account.id);
       return {
@@ -36,8 +39,8 @@ export function keysHandlers(deps: KeysHandlerDeps): PartialHandlers<'keys:manag
         ...(exportedPath ? { exportedPath } : {}),
       };
     },
-    'keys:export-private': async ({ path, overwrite }) => {
-      const { account } = await deps.clients.active();
+    'keys:export-private': async ({ accountId, path, overwrite }) => {
+      const { account } = await deps.clients.forAccount(accountId);
       const target = resolveExportPath(path, deps.home);
       await writePrivateKeyFile(target, await deps.keys.privateKey(account.id, account.name), overwrite);
       await deps.exports.remember(account.id, target);

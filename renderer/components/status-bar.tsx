@@ -1,6 +1,7 @@
 import { Caption1, Link, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useAccounts } from '../features/accounts/use-accounts';
+import { useWindowAccount } from '../features/accounts/window-account';
 import { call } from '../ipc/client';
 import { useNavigation } from '../navigation';
 
@@ -13,11 +14,11 @@ const stateLabels: Record<string, string> = {
   signInRequired: 'sign-in required',
 };
 
-/** The active account and its live status; a click goes to the Accounts page. */
+/** This window's account and its live status; a click goes to the Accounts page. */
 function ActiveAccount() {
   const accounts = useAccounts();
   const go = useNavigation((state) => state.go);
-  const active = accounts.data?.find((account) => account.active);
+  const active = useWindowAccount(accounts.data);
   return (
     <Link as="button" appearance="subtle" data-testid="status-account" onClick={() => go('accounts')} style={{ fontSize: 12 }}>
       {active ? `Account: ${active.name} (${stateLabels[active.status.state] ?? active.status.state})` : 'No active account'}

@@ -15,9 +15,9 @@ const statusLooks: Record<AccountStatus['state'], { label: string; color: BadgeP
   signInRequired: { label: 'Sign-in required', color: 'warning' },
 };
 
-/** One account: kind, endpoint, live status, pool count through the real API, and its actions. */
-export function AccountCard(props: { account: AccountView; onEdit(account: AccountView): void }) {
-  const { account } = props;
+/** One account: kind, endpoint, live status, pool count through the real API, and its actions; `inUse` = this window's account. */
+export function AccountCard(props: { account: AccountView; inUse: boolean; onEdit(account: AccountView): void }) {
+  const { account, inUse } = props;
   const actions = useAccountActions();
   const pools = usePoolCount(account);
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -29,7 +29,7 @@ export function AccountCard(props: { account: AccountView; onEdit(account: Accou
       <CardHeader
         header={
           <Text weight="semibold" size={400}>
-            {title} {account.active && <Badge appearance="filled" color="brand">Active</Badge>}
+            {title} {inUse && <Badge appearance="filled" color="brand">Active</Badge>}
           </Text>
         }
         description={<Caption1>{kindLabels[account.kind]}{account.username ? ` · ${account.username}` : ''}</Caption1>}
@@ -55,7 +55,7 @@ export function AccountCard(props: { account: AccountView; onEdit(account: Accou
       )}
       {pools.isError && account.status.state !== 'failed' && <InlineError error={pools.error} testId="pool-count-error" />}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        {!account.active && (
+        {!inUse && (
           <Button size="small" appearance="primary" onClick={() => actions.setActive.mutate(account.id)}>
             Use this account
           </Button>

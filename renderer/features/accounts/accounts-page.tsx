@@ -7,10 +7,12 @@ import { EntraSignIn } from './entra-sign-in';
 import { InlineError } from './inline-error';
 import { SharedKeyDialog } from './shared-key-dialog';
 import { useAccounts } from './use-accounts';
+import { useWindowAccount } from './window-account';
 
 /** The Accounts page: the Local sandbox, shared-key and Microsoft Entra ID accounts, and which one is active. */
 export function AccountsPage() {
   const accounts = useAccounts();
+  const inUse = useWindowAccount(accounts.data);
   const [dialog, setDialog] = useState<{ editing?: AccountView } | undefined>();
   return (
     <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'grid', gap: 16, alignContent: 'start' }}>
@@ -20,13 +22,16 @@ export function AccountsPage() {
         </Title2>
         <Button onClick={() => setDialog({})}>Add with shared key</Button>
       </div>
-      <Body1>The active account is the one Images, Pools and Terminals work with. Keys and tokens stay in Batch Deck's main process.</Body1>
+      <Body1>
+        The active account is the one Images, Pools and Terminals in this window work with; other windows keep their own, and
+        new windows start with the one chosen last. Keys and tokens stay in Batch Deck&apos;s main process.
+      </Body1>
       {accounts.isPending && <Spinner label="Loading accounts…" />}
       <InlineError error={accounts.error} />
       <div role="list" aria-label="Batch accounts" style={{ display: 'grid', gap: 12 }}>
         {(accounts.data ?? []).map((account) => (
           <div role="listitem" key={account.id}>
-            <AccountCard account={account} onEdit={(editing) => setDialog({ editing })} />
+            <AccountCard account={account} inUse={account.id === inUse?.id} onEdit={(editing) => setDialog({ editing })} />
           </div>
         ))}
       </div>

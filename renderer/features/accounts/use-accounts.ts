@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { RequestIn } from '../../../contract/channels';
 import type { AccountView } from '../../../contract/features/accounts';
 import { call, onEvent } from '../../ipc/client';
+import { useWindowAccountStore } from './window-account';
 
 /** Query key of the account list. */
 export const accountsQueryKey = ['accounts:list'] as const;
@@ -53,10 +54,15 @@ export function useAccountActions() {
     onSuccess: replaceList,
     meta: { silent: true },
   });
+  const choose = useWindowAccountStore((s) => s.choose);
   const setActive = useMutation({
     mutationFn: (id: string) => call('accounts:setActive', { id }),
-    // Every other page shows the active account's data: refetch it all.
-    onSuccess: () => void client.invalidateQueries(),
+    // This window moves to the account (its pages' query keys name it, so they fetch its data); main remembers it for
+    // the next start. Other open windows keep their own account.
+    onSuccess: (account) => {
+      choose(account.id);
+      replaceList();
+    },
   });
   const restartSandbox = useMutation({
     mutationFn: () => call('accounts:restartSandbox', {}),

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { SupportedImage } from '../../../contract/features/batch-models';
 import { useNow } from '../../components/use-now';
 import { useNavigation } from '../../navigation';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { CloudServicesRetiredNote } from '../pools/cloud-services-note';
 import { agentSkus, describeAge, filterImages, noImageFilters, type ImageFilters } from './image-filters';
 import { ImageFilterBar } from './image-filter-bar';
@@ -12,8 +13,9 @@ import { useImages, useRefreshImages } from './use-images';
 
 /** The Images page: the account's supported images and node agent SKUs, searchable, with "create a pool" per image. */
 export function ImagesPage() {
-  const images = useImages();
-  const refresh = useRefreshImages();
+  const accountId = useScopedAccountId();
+  const images = useImages(accountId);
+  const refresh = useRefreshImages(accountId);
   const go = useNavigation((s) => s.go);
   const [filters, setFilters] = useState<ImageFilters>(noImageFilters);
   const now = useNow();
@@ -22,7 +24,7 @@ export function ImagesPage() {
   const skus = useMemo(() => agentSkus(all ?? []), [all]);
 
   const createPool = (image: SupportedImage) =>
-    go('pools', { create: '1', publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version, agent: image.nodeAgentSkuId });
+    go('pools', { create: '1', accountId, publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version, agent: image.nodeAgentSkuId });
 
   return (
     <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'flex', flexDirection: 'column', minHeight: 0 }}>

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { ServiceErrorMessage } from '../../components/service-error-message';
 import { usePoolActions } from './use-pools';
 
-/** Deletes a pool only after the user types its id exactly. */
-export function DeletePoolDialog(props: { poolId: string; open: boolean; onClose: () => void; onDeleted?: () => void }) {
-  const { remove } = usePoolActions();
+/** Deletes the account's pool only after the user types its id exactly. */
+export function DeletePoolDialog(props: { accountId: string; poolId: string; open: boolean; onClose: () => void; onDeleted?: () => void }) {
+  const { remove } = usePoolActions(props.accountId);
   const [typed, setTyped] = useState('');
   const matches = typed === props.poolId;
   const submit = () =>

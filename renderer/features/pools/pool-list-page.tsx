@@ -5,6 +5,7 @@ import { describeAge } from '../images/image-filters';
 import { useNow } from '../../components/use-now';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
 import { useNavigation } from '../../navigation';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { NodeCountsBar } from './node-counts-bar';
 import { mergeCounts } from './node-state-style';
 import { PoolRowActions } from './pool-row-actions';
@@ -45,9 +46,10 @@ export function SshAccessBadge(props: { access: PoolSummary['sshAccess'] }) {
   );
 }
 
-/** The pools list: states, targets, node counts by state (from /nodecounts), refreshed while visible. */
+/** The window account's pools: states, targets, node counts by state (from /nodecounts), refreshed while visible. */
 export function PoolListPage() {
-  const pools = usePools();
+  const accountId = useScopedAccountId();
+  const pools = usePools(accountId);
   const go = useNavigation((s) => s.go);
   const now = useNow(5000);
   const list = pools.data?.pools ?? [];
@@ -89,8 +91,8 @@ export function PoolListPage() {
               case 'id':
                 return (
                   <Link
-                    href={`#pools?poolId=${encodeURIComponent(pool.id)}`}
-                    onClick={(event) => (event.preventDefault(), go('pools', { poolId: pool.id }))}
+                    href={`#pools?${new URLSearchParams({ accountId, poolId: pool.id }).toString()}`}
+                    onClick={(event) => (event.preventDefault(), go('pools', { accountId, poolId: pool.id }))}
                     title={pool.displayName ?? pool.id}
                   >
                     {pool.id}
@@ -111,7 +113,7 @@ export function PoolListPage() {
               case 'ssh':
                 return <SshAccessBadge access={pool.sshAccess} />;
               case 'actions':
-                return <PoolRowActions pool={pool} />;
+                return <PoolRowActions accountId={accountId} pool={pool} />;
               default:
                 return null;
             }

@@ -6,10 +6,10 @@ import { DeletePoolDialog } from './delete-pool-dialog';
 import { ResizeDialog } from './resize-dialog';
 import { usePoolActions } from './use-pools';
 
-/** Resize, stop resize and delete for one pool, as a menu with its dialogs. */
-export function PoolRowActions(props: { pool: PoolSummary; natPools?: NatPoolInfo[]; onDeleted?: () => void; asButtons?: boolean }) {
-  const { pool } = props;
-  const { stopResize } = usePoolActions();
+/** Resize, stop resize and delete for one pool of the account it was listed from, as a menu with its dialogs. */
+export function PoolRowActions(props: { accountId: string; pool: PoolSummary; natPools?: NatPoolInfo[]; onDeleted?: () => void; asButtons?: boolean }) {
+  const { accountId, pool } = props;
+  const { stopResize } = usePoolActions(accountId);
   const [dialog, setDialog] = useState<'resize' | 'delete' | undefined>();
   const deleting = pool.state === 'deleting';
   const resizing = pool.allocationState === 'resizing';
@@ -44,8 +44,8 @@ export function PoolRowActions(props: { pool: PoolSummary; natPools?: NatPoolInf
           </MenuPopover>
         </Menu>
       )}
-      {dialog === 'resize' && <ResizeDialog pool={pool} natPools={props.natPools} open onClose={() => setDialog(undefined)} />}
-      {dialog === 'delete' && <DeletePoolDialog poolId={pool.id} open onClose={() => setDialog(undefined)} onDeleted={props.onDeleted} />}
+      {dialog === 'resize' && <ResizeDialog accountId={accountId} pool={pool} natPools={props.natPools} open onClose={() => setDialog(undefined)} />}
+      {dialog === 'delete' && <DeletePoolDialog accountId={accountId} poolId={pool.id} open onClose={() => setDialog(undefined)} onDeleted={props.onDeleted} />}
     </>
   );
 }

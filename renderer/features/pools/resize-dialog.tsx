@@ -11,9 +11,9 @@ function sshPortCapacity(natPools: NatPoolInfo[] | undefined): number | undefine
 }
 
 /** Sets a pool's dedicated and spot targets; warns when the SSH port range cannot cover the new size. */
-export function ResizeDialog(props: { pool: PoolSummary; natPools?: NatPoolInfo[]; open: boolean; onClose: () => void }) {
+export function ResizeDialog(props: { accountId: string; pool: PoolSummary; natPools?: NatPoolInfo[]; open: boolean; onClose: () => void }) {
   const { pool } = props;
-  const { resize } = usePoolActions();
+  const { resize } = usePoolActions(props.accountId);
   const [dedicated, setDedicated] = useState(pool.targetDedicatedNodes);
   const [spot, setSpot] = useState(pool.targetSpotNodes);
   const capacity = sshPortCapacity(props.natPools);

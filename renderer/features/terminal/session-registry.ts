@@ -20,34 +20,49 @@ const orphans = new Map<string, Orphan>();
 /** A renderer that never learns about a session (another window opened it) must not buffer its output forever. */
 const maxOrphanChars = 1_000_000;
 let options: HandleOptions = { fontSize: 14, copyOnSelect: false };
+let subscribed = false;
 let started: Promise<void> | undefined;
 
 /**
  * Starts the terminal client once per renderer: subscribes to the stream events and reattaches to every session main
- * still holds (after a reload), restoring each screen from main's snapshot.
+ * still holds (after a reload), restoring each screen from main's snapshot. A failed reattach is not remembered: the
+ * next call (the next terminal opened) tries again instead of failing until reload.
  */
 export function startTerminalClient(): Promise<void> {
-  started ??= (async () => {
-    onEvent('term:data', (event) => {
-      const handle = handles.get(event.sessionId);
-      if (handle) handle.write(event.data, event.seq);
-      else keepOrphan(event.sessionId, (orphan) => {
-        orphan.data.push(event);
-        orphan.chars += event.data.length;
-      });
-    });
-    onEvent('term:status', (event) => {
-      if (handles.has(event.sessionId)) useTerminalStore.getState().setStatus(event.sessionId, event.status);
-      else keepOrphan(event.sessionId, (orphan) => (orphan.status = event));
-    });
-    const sessions = await call('term:list', { screens: true });
-    for (const session of sessions) {
-      const handle = adopt(session, false);
-      if (session.screen !== undefined) handle.restore(session.screen, session.seq, session);
-      replayOrphan(session.sessionId, handle);
-    }
-  })();
+  subscribe();
+  started ??= reattach().catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
   return started;
+}
+
+/** Subscribes to the stream events, once per renderer (a retried start must not subscribe twice). */
+function subscribe(): void {
+  if (subscribed) return;
+  subscribed = true;
+  onEvent('term:data', (event) => {
+    const handle = handles.get(event.sessionId);
+    if (handle) handle.write(event.data, event.seq);
+    else keepOrphan(event.sessionId, (orphan) => {
+      orphan.data.push(event);
+      orphan.chars += event.data.length;
+    });
+  });
+  onEvent('term:status', (event) => {
+    if (handles.has(event.sessionId)) useTerminalStore.getState().setStatus(event.sessionId, event.status);
+    else keepOrphan(event.sessionId, (orphan) => (orphan.status = event));
+  });
+}
+
+/** Adopts every session main holds, restoring each screen from main's snapshot. */
+async function reattach(): Promise<void> {
+  const sessions = await call('term:list', { screens: true });
+  for (const session of sessions) {
+    const handle = adopt(session, false);
+    if (session.screen !== undefined) handle.restore(session.screen, session.seq, session);
+    replayOrphan(session.sessionId, handle);
+  }
 }
 
 /** Opens a local shell in a new tab. */
@@ -57,8 +72,8 @@ export async function openLocalSession(size?: { cols: number; rows: number }): P
   replayOrphan(info.sessionId, adopt(info, true));
 }
 
-/** Opens an SSH session to a node in a new tab. */
-export async function openNodeSession(node: { poolId: string; nodeId: string; user: string }): Promise<void> {
+/** Opens an SSH session to a node of the named account in a new tab; its reconnects stay with that account. */
+export async function openNodeSession(node: { accountId: string; poolId: string; nodeId: string; user: string }): Promise<void> {
   await startTerminalClient();
   const info = await call('term:open-node', node);
   replayOrphan(info.sessionId, adopt(info, true));

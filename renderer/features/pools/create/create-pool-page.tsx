@@ -2,6 +2,7 @@ import { Button, Divider, Title2, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { serviceErrorInfo, ServiceErrorMessage } from '../../../components/service-error-message';
 import { useNavigation } from '../../../navigation';
+import { useScopedAccountId } from '../../accounts/account-scope';
 import { useSettings, useUpdateSettings } from '../../settings/use-settings';
 import { CloudServicesRetiredNote } from '../cloud-services-note';
 import { useCreatePool, usePools, usePoolSnapshot } from '../use-pools';
@@ -14,10 +15,10 @@ import { SshAccessFields } from './ssh-access-fields';
 import { StartTaskFields } from './start-task-fields';
 
 /** Starts the draft once settings are known: from an existing pool (`from`), the route's image, or fresh. */
-function useInitialDraft(params: Record<string, string>): PoolDraft | undefined {
+function useInitialDraft(accountId: string, params: Record<string, string>): PoolDraft | undefined {
   const settings = useSettings();
   const store = useDraftStore();
-  const source = usePoolSnapshot(params.from);
+  const source = usePoolSnapshot(accountId, params.from);
   const prefix = settings.data?.operatorSourcePrefix ?? '';
   const ready = settings.data !== undefined && (!params.from || source.data !== undefined);
   useEffect(() => {
@@ -30,20 +31,21 @@ function useInitialDraft(params: Record<string, string>): PoolDraft | undefined 
   return ready ? store.draft : undefined;
 }
 
-/** The create-pool form: validated as typed with the service's rules, with a live request preview. */
+/** The create-pool form for the scoped account: validated as typed with the service's rules, with a live request preview. */
 export function CreatePoolPage(props: { params: Record<string, string> }) {
-  const draft = useInitialDraft(props.params);
+  const accountId = useScopedAccountId();
+  const draft = useInitialDraft(accountId, props.params);
   const { set, manualImage, setManualImage, reset } = useDraftStore();
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const go = useNavigation((s) => s.go);
-  const account = usePools().data?.account;
+  const account = usePools(accountId).data?.account;
   const saveSettings = useUpdateSettings();
   const check = useMemo(() => (draft ? checkDraft(draft) : undefined), [draft]);
-  const create = useCreatePool((poolId, spec) => {
+  const create = useCreatePool(accountId, (poolId, spec) => {
     if (spec.ssh?.enabled !== false && spec.ssh?.sourceAddressPrefix) saveSettings.mutate({ operatorSourcePrefix: spec.ssh.sourceAddressPrefix });
     reset();
-    go('pools', { poolId, created: '1' });
+    go('pools', { accountId, poolId, created: '1' });
   });
   if (!draft || !check) return <p style={{ padding: 24 }}>Loading…</p>;
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileChunk } from '../../../../contract/features/batch-models';
 import { ServiceErrorMessage } from '../../../components/service-error-message';
 import { ContractCallError } from '../../../ipc/client';
+import { useScopedAccountId } from '../../accounts/account-scope';
 import { useNodeFileReader } from './use-nodes';
 
 /** The start task files on a Linux node. */
@@ -43,7 +44,7 @@ export function NodeFileTail(props: { poolId: string; nodeId: string; path: stri
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<unknown>();
   const preRef = useRef<HTMLPreElement>(null);
-  const read = useNodeFileReader(poolId, nodeId, path);
+  const read = useNodeFileReader(useScopedAccountId(), poolId, nodeId, path);
   const readTail = useCallback(
     () =>
       read({ maxBytes: sliceBytes, tail: true }).then(

@@ -20,14 +20,17 @@ import { useNodeListProgress, useNodes } from './use-nodes';
 
 type DetailTab = 'nodes' | 'output' | 'remote' | 'config';
 
-/** One pool: allocation progress, heat map, node table, bulk actions, start task output and remote login. */
-export function PoolDetailPage(props: { poolId: string }) {
-  const { poolId } = props;
+/**
+ * One pool of one account: allocation progress, heat map, node table, bulk actions, start task output and remote login.
+ * Every request names `accountId`, the account the page was opened for.
+ */
+export function PoolDetailPage(props: { accountId: string; poolId: string }) {
+  const { accountId, poolId } = props;
   const go = useNavigation((s) => s.go);
   const justCreated = useNavigation((s) => s.route.params.created === '1');
-  const pool = usePool(poolId);
-  const nodes = useNodes(poolId);
-  const progress = useNodeListProgress(poolId, !nodes.data);
+  const pool = usePool(accountId, poolId);
+  const nodes = useNodes(accountId, poolId);
+  const progress = useNodeListProgress(accountId, poolId, !nodes.data);
   const [tab, setTab] = useState<DetailTab>('nodes');
   const [outputNode, setOutputNode] = useState<string | undefined>();
   const { selected, replace, reset } = useNodeSelection();
@@ -69,12 +72,13 @@ export function PoolDetailPage(props: { poolId: string }) {
           <>
             <Badge appearance="outline" data-testid="pool-state">{detail.state}</Badge>
             <Badge appearance="outline" data-testid="pool-allocation-state">{detail.allocationState}</Badge>
+            <Caption1 data-testid="pool-account">in {detail.account.name}</Caption1>
             <Caption1>{detail.vmSize}</Caption1>
             <Caption1 data-testid="pool-dedicated">
               dedicated {detail.currentDedicatedNodes}/{detail.targetDedicatedNodes}, spot {detail.currentSpotNodes}/{detail.targetSpotNodes}
             </Caption1>
             <SshAccessBadge access={detail.sshAccess} />
-            <PoolRowActions pool={detail} natPools={detail.natPools} asButtons onDeleted={() => undefined} />
+            <PoolRowActions accountId={accountId} pool={detail} natPools={detail.natPools} asButtons onDeleted={() => undefined} />
           </>
         )}
       </div>

@@ -1,9 +1,11 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useNavigation } from '../../../navigation';
+import { useScopedAccountId } from '../../accounts/account-scope';
 
 /** For pools with no SSH endpoint: why (the 30 Nov 2025 change), and the only fix (recreate with SSH access). */
 export function NoSshEndpointBanner(props: { poolId: string }) {
   const go = useNavigation((s) => s.go);
+  const accountId = useScopedAccountId();
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="no-ssh-banner">
       <MessageBarBody>
@@ -14,7 +16,7 @@ export function NoSshEndpointBanner(props: { poolId: string }) {
         SSH access (Batch Deck turns it on by default).
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={() => go('pools', { create: '1', from: props.poolId })}>Recreate with SSH access…</Button>
+        <Button onClick={() => go('pools', { create: '1', accountId, from: props.poolId })}>Recreate with SSH access…</Button>
       </MessageBarActions>
     </MessageBar>
   );

@@ -12,20 +12,20 @@ export interface NodeRows {
   checkedAt: string;
 }
 
-/** Query key of a pool's node rows. */
-export const nodesQueryKey = (poolId: string) => ['nodes:list', poolId] as const;
+/** Query key of the node rows of one account's pool. */
+export const nodesQueryKey = (accountId: string, poolId: string) => ['nodes:list', accountId, poolId] as const;
 
 /**
  * A pool's nodes, polled every 3 s while visible. Each poll sends the version already held, so main answers
  * "unchanged" without rows unless the nodes changed; the same `rows` array is kept so nothing redraws.
  */
-export function useNodes(poolId: string) {
+export function useNodes(accountId: string, poolId: string) {
   const client = useQueryClient();
   return useQuery({
-    queryKey: nodesQueryKey(poolId),
+    queryKey: nodesQueryKey(accountId, poolId),
     queryFn: async (): Promise<NodeRows> => {
-      const held = client.getQueryData<NodeRows>(nodesQueryKey(poolId));
-      const result = await call('nodes:list', { poolId, ...(held ? { knownVersion: held.version } : {}) });
+      const held = client.getQueryData<NodeRows>(nodesQueryKey(accountId, poolId));
+      const result = await call('nodes:list', { accountId, poolId, ...(held ? { knownVersion: held.version } : {}) });
       // Unchanged: hand back the very object held, so nothing that shows the nodes renders again.
       if (result.unchanged) return held ?? { version: -1, rows: [], listedAt: '', checkedAt: result.checkedAt };
       return { version: result.version, rows: result.rows, listedAt: result.listedAt, checkedAt: result.checkedAt };
@@ -40,21 +40,22 @@ export function useNodes(poolId: string) {
 }
 
 /** Nodes listed so far while main pages through a big pool (undefined when not listing). */
-export function useNodeListProgress(poolId: string, listing: boolean): number | undefined {
+export function useNodeListProgress(accountId: string, poolId: string, listing: boolean): number | undefined {
   const [loaded, setLoaded] = useState<number | undefined>();
   useEffect(() => {
     if (!listing) return;
     return onEvent('nodes:list-progress', (event) => {
-      if (event.poolId === poolId) setLoaded(event.loaded);
+      if (event.accountId === accountId && event.poolId === poolId) setLoaded(event.loaded);
     });
-  }, [poolId, listing]);
+  }, [accountId, poolId, listing]);
   return listing ? loaded : undefined;
 }
 
-/** Reads ranges of one node file (`nodes:file-read`): the tail, or from a byte onward. */
-export function useNodeFileReader(poolId: string, nodeId: string, path: string) {
+/** Reads ranges of one node file of the account's pool (`nodes:file-read`): the tail, or from a byte onward. */
+export function useNodeFileReader(accountId: string, poolId: string, nodeId: string, path: string) {
   return useCallback(
-    (request: { fromByte?: number; maxBytes: number; tail: boolean }): Promise<FileChunk> => call('nodes:file-read', { poolId, nodeId, path, ...request }),
-    [poolId, nodeId, path],
+    (request: { fromByte?: number; maxBytes: number; tail: boolean }): Promise<FileChunk> =>
+      call('nodes:file-read', { accountId, poolId, nodeId, path, ...request }),
+    [accountId, poolId, nodeId, path],
   );
 }
