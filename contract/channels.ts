@@ -3,6 +3,7 @@ import type { EventSpec, InvokeSpec } from './channel';
 import { accountsChannels, accountsEvents } from './features/accounts';
 import { appChannels } from './features/app';
 import { batchChannels, batchEvents } from './features/batch';
+import { pricingChannels } from './features/pricing';
 import { provisionChannels, provisionEvents } from './features/provision';
 import { settingsChannels } from './features/settings';
 import { terminalChannels, terminalEvents } from './features/terminal';
@@ -15,6 +16,7 @@ export const invokeChannels = {
   ...batchChannels,
   ...provisionChannels,
   ...terminalChannels,
+  ...pricingChannels,
 } satisfies Record<string, InvokeSpec>;
 
 /** Every event channel from main to the renderer, by name. */

@@ -3,6 +3,7 @@ import { createAccountsFeature, type AccountsHostOptions } from './accounts/acco
 import { batchHandlers, createBatchServices } from './batch/batch-feature';
 import { EventBus } from './events';
 import type { Logger, SecretRedactor } from './log';
+import { createPricingService, pricingHandlers } from './pricing/pricing-feature';
 import { createProvisioning } from './provision/create-provisioning';
 import { ContractRouter, type InvokeHandlers } from './router';
 import { SettingsService, settingsHandlers } from './settings/settings-service';
@@ -58,6 +59,7 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...batchHandlers(createBatchServices(accounts.source, events)),
     ...provisioning.handlers,
     ...terminals.handlers,
+    ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
   const disposers: (() => Promise<void>)[] = [terminals.dispose, provisioning.dispose, accounts.dispose];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AccountView } from '../../contract/features/accounts';
 import type { Settings } from '../../contract/features/settings';
 import type { EventEmitter } from '../events';
 import type { Logger, SecretRedactor } from '../log';
@@ -15,7 +16,7 @@ import { entraHandlers, type EntraChannel } from './entra/entra-handlers';
 import { EntraService } from './entra/entra-service';
 import { MsalApps } from './entra/msal-apps';
 import { SignInFlows } from './entra/sign-in-flows';
-import { NodeHttpTransport } from './net/http-transport';
+import { NodeHttpTransport, type HttpTransport } from './net/http-transport';
 import { chooseProxy } from './net/proxy-config';
 import { ChildProcessEmulatorLauncher, resolveEmulatorEntry, type EmulatorLauncher } from './sandbox/emulator-launcher';
 import { SandboxService } from './sandbox/sandbox-service';
@@ -46,6 +47,10 @@ export interface AccountsFeature {
   handlers: PartialHandlers<AccountsChannel | EntraChannel>;
   /** The active account's Batch client, for pools, images, nodes and provisioning. */
   source: BatchClientSource;
+  /** The account list (no secrets), for features that need an account's kind, endpoint or location. */
+  list(): Promise<AccountView[]>;
+  /** HTTP with the app's proxy settings and extra CAs, for other public Azure endpoints (retail prices). */
+  transport: HttpTransport;
   /** Stops the sandbox and ends sign-ins. */
   dispose(): Promise<void>;
 }
@@ -87,6 +92,8 @@ export function createAccountsFeature(deps: AccountsFeatureDeps): AccountsFeatur
   return {
     handlers: { ...accountsHandlers(accounts), ...entraHandlers(entra, flows, accounts) },
     source: accounts,
+    list: () => accounts.list(),
+    transport,
     async dispose() {
       await flows.cancelAll();
       await sandbox.stop();
