@@ -77,6 +77,22 @@ function nodeOperation(em: Emulator, ctx: RequestContext, operation: 'reboot' | 
   sendEmpty(ctx, 200, { DataServiceId: url });
 }
 
+/** Deallocate (idle, running or failed-start nodes) and start (deallocated nodes only), both answered 202. */
+function powerOperation(em: Emulator, ctx: RequestContext, operation: 'deallocate' | 'start'): void {
+  const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
+  if (pool.state === 'deleting') throw fail.poolBeingDeleted();
+  const url = nodeUrl(ctx, pool.id, node.id);
+  if (operation === 'deallocate') {
+    oneOf(optionalJsonBody(ctx), 'nodeDeallocateOption', ['requeue', 'terminate', 'taskcompletion', 'retaineddata'] as const);
+    if (node.state !== 'starttaskfailed' && node.state !== 'waitingforstarttask') assertNodeReady(node);
+    em.nodes.deallocate(node);
+  } else {
+    if (node.state !== 'deallocated') throw fail.invalidForState(`Only a deallocated node can be started; the node is ${node.state}.`);
+    em.nodes.start(node);
+  }
+  sendEmpty(ctx, 202, { DataServiceId: url, Location: url });
+}
+
 async function remoteLoginSettings(em: Emulator, ctx: RequestContext): Promise<void> {
   const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
   if (hasNoPublicIp(pool)) {
@@ -111,5 +127,7 @@ export function addNodeRoutes(router: Router, em: Emulator): void {
     .add('POST', 'pools/:poolId/nodes/:nodeId/reimage', (ctx) => nodeOperation(em, ctx, 'reimage'))
     .add('POST', 'pools/:poolId/nodes/:nodeId/disablescheduling', (ctx) => nodeOperation(em, ctx, 'disable'))
     .add('POST', 'pools/:poolId/nodes/:nodeId/enablescheduling', (ctx) => nodeOperation(em, ctx, 'enable'))
+    .add('POST', 'pools/:poolId/nodes/:nodeId/deallocate', (ctx) => powerOperation(em, ctx, 'deallocate'))
+    .add('POST', 'pools/:poolId/nodes/:nodeId/start', (ctx) => powerOperation(em, ctx, 'start'))
     .add('GET', 'pools/:poolId/nodes/:nodeId/remoteloginsettings', (ctx) => remoteLoginSettings(em, ctx));
 }

@@ -23,7 +23,7 @@ export function refOf(node: StoredNode): NodeRef {
 
 /**
  * Moves nodes through the service's states: creating → starting → waitingforstarttask → idle / starttaskfailed,
- * reboot, reimage, removal. Each node carries an epoch: a newer operation (reboot during boot, delete during a
+ * reboot, reimage, deallocate (→ deallocating → deallocated) and start (→ starting …), removal. Each node carries an epoch: a newer operation (reboot during boot, delete during a
  * start task) makes the older one's pending steps no-ops.
  */
 export class NodeLifecycle {
@@ -132,6 +132,8 @@ export class NodeLifecycle {
 
   /** Opens the node's SSH server if its pool maps port 22; returns the port really listened on. */
   async ensureSsh(node: StoredNode): Promise<number | undefined> {
+    // A deallocated VM is off: nothing listens until it is started again.
+    if (node.state === 'deallocating' || node.state === 'deallocated') return undefined;
     const pool = this.deps.store.pool(node.poolId);
     const nat = pool && sshNatPoolOf(pool);
     const preferred = nat && frontendPortFor(nat, node.portSlot);
@@ -165,6 +167,23 @@ export class NodeLifecycle {
     this.prepared.delete(node.id);
     this.settle(node, this.deps.runtime.wipeNode(refOf(node)), 'Wiping');
     this.step(node, epoch, 'reimage', () => this.bootFrom(node, epoch));
+  }
+
+  /**
+   * Deallocates: the VM stops (SSH server, shells and start task end) but its disk stays: files and users are kept
+   * for `start`, which boots the node again (its start task runs again, as after a reboot).
+   */
+  deallocate(node: StoredNode): void {
+    const epoch = this.begin(node);
+    this.setState(node, 'deallocating');
+    this.prepared.delete(node.id);
+    this.settle(node, this.deps.runtime.stopNode(refOf(node)), 'Deallocating');
+    this.step(node, epoch, 'deallocate', () => this.setState(node, 'deallocated'));
+  }
+
+  /** Starts a deallocated node: `starting`, then the start task and idle, with its folders and users as they were. */
+  start(node: StoredNode): void {
+    this.bootFrom(node, this.begin(node));
   }
 
   /** Remembers a stop/wipe in flight so the next prepare waits for it; failures are logged, never thrown. */

@@ -149,6 +149,8 @@ export class PoolAllocator {
       const eagerSsh = sshNatPoolOf(pool) !== undefined && nodes.length <= EAGER_SSH_LIMIT;
       for (const node of [...nodes]) {
         if (node.state === 'leavingpool') this.nodes.remove(node, () => {});
+        else if (node.state === 'deallocating') this.nodes.setState(node, 'deallocated');
+        else if (node.state === 'deallocated') continue;
         else if (TRANSIENT.has(node.state) || node.startTaskInfo?.state === 'running') this.nodes.bootFrom(node, this.nodes.begin(node));
         else if (eagerSsh && (node.state === 'idle' || node.state === 'running' || node.state === 'starttaskfailed')) {
           this.nodes.ensureSsh(node).catch((e: Error) => this.deps.log(`SSH for node ${node.id} failed to open: ${e.message}`));

@@ -8,6 +8,8 @@ export const DURATIONS_MS = {
   reboot: [30_000, 60_000],
   /** Reimage: disk reset before the node boots again. */
   reimage: [60_000, 120_000],
+  /** A deallocated node is `deallocating` this long (its VM stops; its disk stays). */
+  deallocate: [30_000, 60_000],
   /** A removed node is `leavingpool` this long. */
   leave: [15_000, 30_000],
   /** A deleted pool is `deleting` this long. */
