@@ -10,6 +10,7 @@ import { SettingsService, settingsHandlers } from './settings/settings-service';
 import { createTerminals } from './terminal/create-terminals';
 import type { SecretStore } from './store/secret-store';
 import { appHandlers } from './system/app-info';
+import { damagedFiles, describeDamage } from './store/damaged-files';
 
 /** What a host (Electron or web) provides to build the app. */
 export interface HostDeps {
@@ -63,6 +64,9 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
   const disposers: (() => Promise<void>)[] = [terminals.dispose, provisioning.dispose, accounts.dispose];
+  // A damaged data file names itself and its path in the log (once: it is moved aside, so it is not read again).
+  const stopDamageLog = damagedFiles.listen((report) => deps.log.warn('store', describeDamage(report)));
+  disposers.push(async () => void stopDamageLog());
   return {
     router: new ContractRouter(handlers, deps.log),
     events,

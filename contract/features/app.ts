@@ -16,8 +16,19 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** A data file found damaged this run: moved aside as `keptAs`, the app started with defaults; shown to the user once. */
+export interface DamagedFileView {
+  name: string;
+  path: string;
+  keptAs: string;
+  reason: string;
+  at: string;
+}
+
 /** Channels about the app itself. */
 export const appChannels = {
   /** Version, host and platform for the status bar. */
   'app:info': invoke(z.object({}).strict()).returns<AppInfo>(),
+  /** Data files found damaged and set aside since the app started (settings, accounts, trust store, …). */
+  'app:damagedFiles': invoke(z.object({}).strict()).returns<DamagedFileView[]>(),
 };
