@@ -4,6 +4,8 @@
 import { chromium, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { contractSubprotocol, tokenSubprotocolPrefix } from '../contract/transport';
+import { tokenStorageKey } from '../renderer/ipc/web-bridge';
 import { startWebHostProcess } from '../test/helpers/web-host-process';
 
 const nodeCount = Number(process.argv[2] ?? 10_000);
@@ -12,7 +14,7 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-net
 /** Calls one contract channel over a fresh socket from the page; resolves with the result and its size on the wire. */
 function ask(page: Page, channel: string, payload: unknown): Promise<{ result: any; bytes: number; ms: number }> {
   return page.evaluate(`new Promise((resolve) => {
-    const ws = new WebSocket('ws://' + location.host + '/ws' + location.search);
+    const ws = new WebSocket('ws://' + location.host + '/ws', [${JSON.stringify(contractSubprotocol)}, ${JSON.stringify(tokenSubprotocolPrefix)} + sessionStorage.getItem(${JSON.stringify(tokenStorageKey)})]);
     let started = 0;
     ws.onopen = () => { started = performance.now(); ws.send(JSON.stringify({ id: 1, channel: ${JSON.stringify(channel)}, payload: ${JSON.stringify(payload)} })); };
     ws.onmessage = (m) => {

@@ -10,7 +10,7 @@ import { HeadlessTerminal } from '../main/terminal/headless-terminal';
 
 /** Requests the bench sends to this process. */
 export type ClientRequest =
-  | { op: 'connect'; socketUrl: string; origin: string }
+  | { op: 'connect'; socketUrl: string; origin: string; protocols: string[] }
   | { op: 'open'; cols: number; rows: number }
   | { op: 'direct-open'; target: NodeLoginTarget; cols: number; rows: number }
   | { op: 'run'; via: 'contract' | 'direct'; command: string; marker: string }
@@ -91,7 +91,7 @@ function streamOf(via: 'contract' | 'direct'): { stream: Stream; send: (data: st
 async function handle(request: ClientRequest): Promise<unknown> {
   switch (request.op) {
     case 'connect': {
-      socket = new WebSocket(request.socketUrl, { headers: { origin: request.origin } });
+      socket = new WebSocket(request.socketUrl, request.protocols, { headers: { origin: request.origin } });
       socket.on('message', (raw) => {
         const message = JSON.parse(String(raw)) as {
           id?: number;

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { contractSubprotocol, tokenSubprotocolPrefix } from '../contract/transport';
 import type { BatchDeckApp } from '../main/app';
 import { EventBus } from '../main/events';
 import type { Logger } from '../main/log';
@@ -21,9 +22,10 @@ export interface TerminalHarness {
   sshd: RunningSshd;
   service: TerminalService;
   target: NodeLoginTarget;
-  /** ws://127.0.0.1:PORT/ws?token=… and the Origin the socket must send. */
+  /** ws://127.0.0.1:PORT/ws, the Origin the socket must send and the subprotocols that carry the token. */
   socketUrl: string;
   origin: string;
+  protocols: string[];
   stop(): Promise<void>;
 }
 
@@ -56,8 +58,9 @@ export async function startTerminalHarness(): Promise<TerminalHarness> {
     sshd,
     service,
     target,
-    socketUrl: `ws://127.0.0.1:${web.port}/ws?token=${web.token}`,
+    socketUrl: `ws://127.0.0.1:${web.port}/ws`,
     origin,
+    protocols: [contractSubprotocol, `${tokenSubprotocolPrefix}${web.token}`],
     async stop() {
       await web.close();
       await app.dispose();

@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const payload = join(work, 'payload.txt');
   try {
     await run('bash', ['-c', `head -c ${payloadMiB}M /dev/urandom | base64 > ${payload}`]);
-    await ask({ op: 'connect', socketUrl: harness.socketUrl, origin: harness.origin });
+    await ask({ op: 'connect', socketUrl: harness.socketUrl, origin: harness.origin, protocols: harness.protocols });
     const sessionId: string = await ask({ op: 'open', cols: 120, rows: 40 });
     await ask({ op: 'direct-open', target: harness.target, cols: 120, rows: 40 });
     const session = harness.service.session(sessionId);

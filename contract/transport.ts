@@ -32,3 +32,9 @@ export interface BridgeApi {
 
 /** The name under which the preload exposes the bridge. */
 export const bridgeGlobalName = 'batchDeck';
+
+/** The web host's WebSocket subprotocol: the page offers it and the host echoes it back. */
+export const contractSubprotocol = 'batch-deck.v1';
+
+/** Prefix of the second subprotocol the page offers, `token.<token>`, which carries the per-start token (never echoed). */
+export const tokenSubprotocolPrefix = 'token.';

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir } from './store/paths';
 
 /** Structured logging for main; every line passes through the redactor first. */
 export interface Logger {
@@ -28,14 +29,14 @@ export class SecretRedactor {
   }
 }
 
-/** Writes redacted lines to stderr and, when given, a log file. */
+/** Writes redacted lines to stderr and, when given, a log file (0600, in a folder only this user may enter). */
 export class ConsoleFileLogger implements Logger {
   constructor(
     private readonly redactor: SecretRedactor,
     private readonly filePath?: string,
     private readonly echo: boolean = true,
   ) {
-    if (filePath) mkdirSync(dirname(filePath), { recursive: true });
+    if (filePath) ensurePrivateDir(dirname(filePath));
   }
 
   info(area: string, message: string): void {

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './global.css';
 import { reportError } from './components/error-surface';
+import { adoptAddressToken } from './ipc/web-bridge';
 
 /** Errors that a query or mutation did not handle itself go to the app-wide error surface. */
 const queryClient = new QueryClient({
@@ -14,6 +15,9 @@ const queryClient = new QueryClient({
   }),
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
+
+// The web host's address carries its token in the fragment; move it out of the address bar before anything runs.
+adoptAddressToken();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

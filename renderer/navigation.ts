@@ -19,7 +19,8 @@ interface NavigationState {
 
 /** Reads the route from the location hash (`#pools?poolId=x`), so a reload keeps the place. */
 export function parseHash(hash: string): Route {
-  const [page = '', query = ''] = hash.replace(/^#/, '').split('?');
+  // The web host's first address is `#token=…` or `#token=…#route`: the token is not a route (the bridge takes it).
+  const [page = '', query = ''] = hash.replace(/^#(token=[\w-]*(#|%23|$))?/, '').split('?');
   const known = (pageIds as readonly string[]).includes(page) ? (page as PageId) : 'accounts';
   return { page: known, params: Object.fromEntries(new URLSearchParams(query)) };
 }

@@ -15,15 +15,15 @@ const contentTypes: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer: GET/HEAD only, no path may leave `root`, unknown routes get index.html (the app
- * routes in the page). Every response carries the CSP and no-sniff; index.html also sets the token cookie.
+ * Serves the built renderer, which holds no secret (the token guards only the WebSocket): GET/HEAD only, no path
+ * may leave `root`, unknown routes get index.html (the app routes in the page). `pathname` is already decoded and
+ * checked by `requestPath`. Every response carries the CSP and no-sniff; no response sets a cookie.
  */
-export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, tokenCookie: string): void {
+export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   const relative = normalize(pathname).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) && file !== root) {
@@ -44,10 +44,10 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': isIndex ? 'no-store' : 'private, max-age=3600',
-    ...(isIndex ? { 'set-cookie': tokenCookie } : {}),
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // A read error (the file vanished after the stat) ends this response only; an unhandled stream error would end the host.
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
 /** True when `path` is an existing regular file. */

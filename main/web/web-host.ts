@@ -1,9 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { BatchDeckApp } from '../app';
 import type { Logger } from '../log';
+import { RefusalLog } from './refusal-log';
+import { contractSubprotocol } from '../../contract/transport';
+import { checkHost, checkSocket, type Refusal } from './request-guard';
+import { requestPath } from './request-target';
 import { attachSocket } from './socket-bridge';
 import { serveStatic } from './static-files';
 
@@ -17,49 +22,81 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token (tests); a random one per start otherwise. */
   token?: string;
+  /** How long one window of the refusal log lasts (tests shorten it). */
+  refusalWindowMs?: number;
 }
 
 /** A started web host. */
 export interface RunningWebHost {
-  /** The address to open, token included. */
+  /** The address to open: `http://127.0.0.1:PORT/#token=…` (a fragment, which browsers never send). */
   url: string;
+  origin: string;
   port: number;
   token: string;
   close(): Promise<void>;
 }
 
-/** Name of the cookie that carries the token for assets and the socket after the first page load. */
-export const tokenCookie = 'batchdeck_token';
+const malformed: Refusal = { status: 400, kind: 'malformed target', message: 'the request target is not a well-formed path' };
 
 /**
- * Serves the renderer and the contract (over a WebSocket at /ws) on 127.0.0.1 only. Every request must carry the
- * per-start token (query on first load, then an HttpOnly SameSite=Strict cookie) and a Host of 127.0.0.1:PORT; the
- * socket also needs Origin http://127.0.0.1:PORT. Anything else is refused.
+ * Serves the renderer and the contract (over a WebSocket at /ws) on 127.0.0.1 only. Every request needs a
+ * well-formed target (else 400) and the Host `127.0.0.1:PORT` (else 421). The static files are not secret and need
+ * nothing more; the socket also needs Origin `http://127.0.0.1:PORT` and the per-start token, which the page sends
+ * as the subprotocol `token.<token>` next to `batch-deck.v1` (the one the host echoes). No cookie is ever set:
+ * browsers send cookies for 127.0.0.1 to every port on it.
  */
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const refusals = new RefusalLog(options.log, options.refusalWindowMs);
   let origin = '';
-  const guard = (req: IncomingMessage): string | undefined => checkRequest(req, origin, token);
+  const refuse = (req: IncomingMessage, refusal: Refusal): string => {
+    refusals.record(`${req.method ?? '?'} ${JSON.stringify((req.url ?? '').slice(0, 80))}`, refusal);
+    return `Batch Deck refused this request: ${refusal.message}.\nOpen the address that \`npm start\` printed.\n`;
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = requestPath(req.url);
+    const refusal = path === undefined ? malformed : checkHost(req, origin);
+    if (refusal) res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8' }).end(refuse(req, refusal));
+    else serveStatic(req, res, options.rendererDir, path ?? '/');
+  };
   const server: Server = createServer((req, res) => {
-    const refusal = guard(req);
-    if (refusal) {
-      options.log.warn('web', `refused ${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}: ${refusal}`);
-      res.writeHead(refusal.startsWith('Host') ? 421 : 403, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`Batch Deck refused this request: ${refusal}\nOpen the address that \`npm start\` printed.\n`);
-      return;
+    try {
+      onRequest(req, res);
+    } catch (error) {
+      options.log.error('web', `answering ${req.method ?? '?'} failed`, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end();
     }
-    serveStatic(req, res, options.rendererDir, `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const refusal = guard(req) ?? checkOrigin(req, origin);
-    if (refusal || new URL(req.url ?? '/', 'http://x').pathname !== '/ws') {
-      options.log.warn('web', `refused a WebSocket: ${refusal ?? 'wrong path'}`);
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 8 * 1024 * 1024,
+    // The token entry is never echoed: only the non-secret contract name goes back to the page.
+    handleProtocols: (offered) => (offered.has(contractSubprotocol) ? contractSubprotocol : false),
+  });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = requestPath(req.url);
+    const refusal = path === undefined ? malformed : (checkHost(req, origin) ?? checkSocketPath(path) ?? checkSocket(req, origin, token));
+    if (refusal) {
+      refuse(req, refusal);
+      socket.end(`HTTP/1.1 ${refusal.status} ${statusText(refusal.status)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, options.app, options.log, origin));
+  };
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the raw socket over without an error listener: a client that resets it must not end the host.
+    socket.on('error', () => socket.destroy());
+    try {
+      onUpgrade(req, socket, head);
+    } catch (error) {
+      options.log.error('web', 'a WebSocket upgrade failed', error);
+      socket.destroy();
+    }
   });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -67,11 +104,13 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
+    origin,
     port,
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        refusals.flush();
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.closeAllConnections();
@@ -80,33 +119,12 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   };
 }
 
-/** Returns why a request is refused, or undefined when its Host and token are right. */
-function checkRequest(req: IncomingMessage, origin: string, token: string): string | undefined {
-  if (`http://${req.headers.host ?? ''}` !== origin) return `Host "${req.headers.host ?? ''}" is not ${origin.slice(7)}`;
-  const url = new URL(req.url ?? '/', origin);
-  const given = url.searchParams.get('token') ?? readCookie(req.headers.cookie, tokenCookie);
-  if (!given) return 'the token is missing';
-  if (!sameSecret(given, token)) return 'the token is wrong';
-  return undefined;
+/** Refuses an upgrade anywhere but /ws. */
+function checkSocketPath(path: string): Refusal | undefined {
+  return path === '/ws' ? undefined : { status: 404, kind: 'wrong path', message: `there is no socket at ${JSON.stringify(path.slice(0, 80))}` };
 }
 
-/** Returns why a socket's Origin is refused, or undefined when it is the host's own origin. */
-function checkOrigin(req: IncomingMessage, origin: string): string | undefined {
-  return req.headers.origin === origin ? undefined : `Origin "${req.headers.origin ?? ''}" is not ${origin}`;
-}
-
-/** Reads one cookie value from a Cookie header. */
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-/** Constant-time comparison of two tokens. */
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+/** The reason phrase for the statuses the upgrade handler answers with. */
+function statusText(status: number): string {
+  return { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request' }[status] ?? 'Error';
 }

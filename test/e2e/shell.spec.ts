@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import NodeWebSocket from 'ws';
+import { contractSubprotocol, tokenSubprotocolPrefix } from '../../contract/transport';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+import { contractCall } from './contract-call';
 
 let host: WebHostProcess;
 
@@ -38,64 +40,51 @@ test('keyboard navigation moves between pages and a reload keeps the page', asyn
 
 test('a payload that fails its schema comes back to the caller as INVALID_PAYLOAD and changes nothing', async ({ page }) => {
   await page.goto(host.url);
-  const reply = await page.evaluate(async () => {
-    const ws = new WebSocket(`ws://${location.host}/ws${location.search}`);
-    await new Promise((resolve) => ws.addEventListener('open', resolve));
-    const ask = (id: number, channel: string, payload: unknown) =>
-      new Promise<{ ok: boolean; value?: any; error?: any }>((resolve) => {
-        ws.addEventListener('message', (m) => {
-          const data = JSON.parse(String(m.data));
-          if (data.id === id) resolve(data.result);
-        });
-        ws.send(JSON.stringify({ id, channel, payload }));
-      });
-    const bad = await ask(1, 'settings:update', { terminalFontSize: 'huge' });
-    const unknown = await ask(2, 'pools:explode', {});
-    const after = await ask(3, 'settings:get', {});
-    return { bad, unknown, after };
-  });
-  expect(reply.bad.ok).toBe(false);
-  expect(reply.bad.error.code).toBe('INVALID_PAYLOAD');
-  expect(reply.bad.error.message).toContain('terminalFontSize');
-  expect(reply.unknown.error.code).toBe('UNKNOWN_CHANNEL');
-  expect(reply.after.value.terminalFontSize).toBe(14);
+  const bad = await contractCall(page, 'settings:update', { terminalFontSize: 'huge' });
+  const unknown = await contractCall(page, 'pools:explode', {});
+  const after = await contractCall(page, 'settings:get', {});
+  expect(bad.ok).toBe(false);
+  expect(bad.error?.code).toBe('INVALID_PAYLOAD');
+  expect(bad.error?.message).toContain('terminalFontSize');
+  expect(unknown.error?.code).toBe('UNKNOWN_CHANNEL');
+  expect((after.value as { terminalFontSize: number }).terminalFontSize).toBe(14);
 });
 
-test('the web host refuses a wrong token, a missing token and a foreign Origin', async ({ page, request }) => {
-  const wrong = await request.get(`${host.origin}/?token=not-the-token`);
-  expect(wrong.status()).toBe(403);
-  expect(await wrong.text()).toContain('token is wrong');
-  const missing = await request.get(`${host.origin}/`);
-  expect(missing.status()).toBe(403);
+test('the web host serves its page without a token but its socket refuses a wrong or missing token and a foreign Origin', async ({ page, request }) => {
+  const plain = await request.get(`${host.origin}/`);
+  expect(plain.status()).toBe(200);
+  expect(plain.headers()['set-cookie']).toBeUndefined();
 
   await page.goto(host.url);
-  const socketFromPage = await page.evaluate(
-    (wsUrl) =>
-      new Promise<string>((resolve) => {
-        const ws = new WebSocket(wsUrl);
-        ws.onopen = () => resolve('open');
-        ws.onerror = () => resolve('refused');
-      }),
-    `ws://${new URL(host.url).host}/ws?token=wrong`,
-  );
-  expect(socketFromPage).toBe('refused');
+  const socketFromPage = (protocols: string[]) =>
+    page.evaluate(
+      ([wsUrl, offered]) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(wsUrl, offered);
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('refused');
+        }),
+      [`ws://${new URL(host.url).host}/ws`, protocols] as const,
+    );
+  expect(await socketFromPage([contractSubprotocol, `${tokenSubprotocolPrefix}wrong`])).toBe('refused');
+  expect(await socketFromPage([contractSubprotocol])).toBe('refused');
+  expect(await socketFromPage([contractSubprotocol, `${tokenSubprotocolPrefix}${host.token}`])).toBe('open');
 
   // Another origin with the right token: refused at the upgrade, before any contract message.
-  const foreign = await openSocket(`ws://${new URL(host.url).host}/ws?token=${host.token}`, 'http://foreign.test');
-  expect(foreign).toBe('refused 403');
-  const rightOrigin = await openSocket(`ws://${new URL(host.url).host}/ws?token=${host.token}`, host.origin);
-  expect(rightOrigin).toBe('open');
+  const right = [contractSubprotocol, `${tokenSubprotocolPrefix}${host.token}`];
+  expect(await openSocket(`ws://${new URL(host.url).host}/ws`, 'http://foreign.test', right)).toBe('refused 403');
+  expect(await openSocket(`ws://${new URL(host.url).host}/ws`, host.origin, right)).toBe(`open ${contractSubprotocol}`);
   await expect.poll(() => host.output()).toContain('Origin "http://foreign.test" is not');
   expect(readFileSync(join(host.dataDir, 'logs', 'main.log'), 'utf8')).not.toContain(host.token);
 });
 
-/** Opens a socket from Node with a chosen Origin header; says whether it opened or with which status it was refused. */
-function openSocket(url: string, origin: string): Promise<string> {
+/** Opens a socket from Node with a chosen Origin header; says whether it opened (and with which subprotocol) or how it was refused. */
+function openSocket(url: string, origin: string, protocols: string[]): Promise<string> {
   return new Promise((resolve) => {
-    const ws = new NodeWebSocket(url, { headers: { origin } });
+    const ws = new NodeWebSocket(url, protocols, { headers: { origin } });
     ws.on('open', () => {
+      resolve(`open ${ws.protocol}`);
       ws.close();
-      resolve('open');
     });
     ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
     ws.on('error', (error) => resolve(`error ${error.message}`));

@@ -5,9 +5,11 @@ import { join, resolve } from 'node:path';
 
 /** A web host started from the built entry (`out/main/web.js`), as `npm start` does when Electron cannot run. */
 export interface WebHostProcess {
-  /** The printed address, token included. */
+  /** The printed address `http://127.0.0.1:PORT/#token=…`; append `#route` to open a page (`${url}#pools`). */
   url: string;
+  /** `http://127.0.0.1:PORT`: what the page's Origin is and what a request needs as Host. */
   origin: string;
+  /** This run's token, as the page sends it in `Sec-WebSocket-Protocol`. */
   token: string;
   dataDir: string;
   /** Everything the process wrote, for assertions about logs. */
@@ -29,7 +31,7 @@ export async function startWebHostProcess(
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolvePromise(match[1]);
@@ -43,7 +45,7 @@ export async function startWebHostProcess(
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token: parsed.hash.slice('#token='.length),
     dataDir,
     output: () => output,
     stop: async () => {
