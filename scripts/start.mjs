@@ -1,5 +1,5 @@
 // `npm start`: builds the app, then runs it in Electron when Electron can run here; otherwise starts the web host
-// and says plainly why, printing the http://127.0.0.1:PORT/... address to open.
+// and says plainly why; the host prints the http://127.0.0.1:PORT/#token=… address to open.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,8 +34,10 @@ function findElectron() {
 /** Starts the web host in the foreground. */
 function startWebHost(reason) {
   console.log(`\nElectron did not start: ${reason}.`);
-  console.log('Starting the Batch Deck web host instead: the same app, served to your browser on this machine only.\n');
-  const child = spawn(process.execPath, ['out/main/web.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+  console.log('Starting the Batch Deck web host instead: the same app, served to your browser on this machine only.');
+  console.log('Open the address it prints below in your browser. The part after # is the key to this run: the browser');
+  console.log('never sends it to a server; the page keeps it for this tab only. Do not share the address.\n');
+  const child = spawn(process.execPath, [join(process.env.BATCH_DECK_OUT ?? 'out', 'main', 'web.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
