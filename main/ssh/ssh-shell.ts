@@ -29,6 +29,8 @@ export interface SshShellDeps {
   keepaliveIntervalMs?: number;
   keepaliveCountMax?: number;
   schedule?: Schedule;
+  /** Opens the shell channel on a logged-in connection; tests hold it back to close the tab in between. */
+  openChannel?: typeof openChannel;
 }
 
 /**
@@ -110,33 +112,41 @@ export class SshShell implements TerminalBackend {
     client.destroy();
   }
 
+  /**
+   * One connection attempt. Closing the tab aborts it at any stage: while the login target resolves, during the
+   * handshake (connectVerified ends it), and after the login succeeded but before the shell opened — the connection
+   * is already a logged-in session on the node then, so it must be ended here, not left open until quit.
+   */
   private async connect(): Promise<void> {
     if (this.closed) return;
     this.connecting = true;
-    this.abort = new AbortController();
+    const { signal } = (this.abort = new AbortController());
     this.listener.status({ state: 'connecting', attempt: this.retries + 1 });
-    let client: Client;
+    let client: Client | undefined;
+    let channel: ClientChannel;
     try {
-      const target = await this.deps.resolveTarget();
+      const target = await unlessAborted(this.deps.resolveTarget(), signal);
       client = await connectVerified(target, {
         trust: this.deps.trust,
         prompts: this.deps.prompts,
-        signal: this.abort.signal,
+        signal,
         onHostKey: (event) => this.hostKeyStatus(event),
         ...(this.deps.keepaliveIntervalMs ? { keepaliveIntervalMs: this.deps.keepaliveIntervalMs } : {}),
         ...(this.deps.keepaliveCountMax ? { keepaliveCountMax: this.deps.keepaliveCountMax } : {}),
       });
-      if (this.closed) return void client.end();
-      this.channel = await openChannel(client, this.size, this.deps.command);
+      channel = await unlessAborted((this.deps.openChannel ?? openChannel)(client, this.size, this.deps.command), signal);
+      if (this.closed) throw cancelled();
     } catch (error) {
       this.connecting = false;
+      client?.end();
       return this.failed(error);
     }
     this.connecting = false;
     this.client = client;
+    this.channel = channel;
     this.retries = 0;
     this.everConnected = true;
-    this.wire(client, this.channel);
+    this.wire(client, channel);
     this.listener.status({ state: 'connected' });
   }
 
@@ -208,4 +218,19 @@ export class SshShell implements TerminalBackend {
     const status = statusOfHostKeyEvent(event, this.retries + 1);
     if (status) this.listener.status(status);
   }
+}
+
+/** The failure a closed tab ends its connection attempt with (never shown: the session is gone). */
+function cancelled(): SshConnectFailure {
+  return new SshConnectFailure('CANCELLED', 'The session was closed before it was connected.', false);
+}
+
+/** Settles like `step`, unless `signal` aborts first (or already has): then rejects with CANCELLED at once. */
+function unlessAborted<T>(step: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    step.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
