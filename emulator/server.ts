@@ -11,6 +11,7 @@ import { NodeLifecycle } from './state/node-lifecycle';
 import { PoolAllocator } from './state/pool-allocator';
 import { Router } from './api/router';
 import { addPoolRoutes } from './api/pool-routes';
+import { addAutoScaleRoutes } from './api/autoscale-routes';
 import { addAccountRoutes } from './api/account-routes';
 import { addNodeRoutes } from './api/node-routes';
 import { addUserRoutes } from './api/user-routes';
@@ -121,6 +122,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const em: Emulator = { accountName, store, nodes, allocator, runtime };
   const batch = new Router();
   addPoolRoutes(batch, em);
+  addAutoScaleRoutes(batch, em);
   addAccountRoutes(batch, em);
   addNodeRoutes(batch, em);
   addUserRoutes(batch, em);

@@ -19,7 +19,8 @@ function poolHeaders(ctx: RequestContext, pool: StoredPool): Record<string, stri
   return { ETag: pool.eTag, 'Last-Modified': httpDate(pool.lastModified), DataServiceId: url };
 }
 
-function acknowledge(ctx: RequestContext, pool: StoredPool, status: number): void {
+/** Answers a pool write with the service's headers (Location on 201/202). */
+export function acknowledge(ctx: RequestContext, pool: StoredPool, status: number): void {
   const headers = poolHeaders(ctx, pool);
   sendEmpty(ctx, status, status === 201 || status === 202 ? { ...headers, Location: headers.DataServiceId as string } : headers);
 }
@@ -89,7 +90,9 @@ function patchPool(em: Emulator, ctx: RequestContext, replaceAll: boolean): void
   validatePoolPatch(body, speaks2025(ctx));
   const fields = ['startTask', 'certificateReferences', 'applicationPackageReferences', 'metadata', 'targetNodeCommunicationMode'];
   if (replaceAll) {
-    for (const name of ['certificateReferences', 'applicationPackageReferences', 'metadata']) {
+    // 2025-06-01's BatchPoolReplaceOptions requires only these two (certificate references were removed).
+    const requiredLists = speaks2025(ctx) ? ['applicationPackageReferences', 'metadata'] : ['certificateReferences', 'applicationPackageReferences', 'metadata'];
+    for (const name of requiredLists) {
       if (!Array.isArray(body[name])) throw fail.missingProperty(name);
     }
   }

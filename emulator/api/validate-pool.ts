@@ -74,6 +74,11 @@ function validateScaling(body: JsonObject): void {
   } else if (body.autoScaleFormula !== undefined) {
     throw fail.invalidProperty('autoScaleFormula', 'Can only be specified when enableAutoScale is true.');
   }
+  validateAutoScaleInterval(body);
+}
+
+/** Validates `autoScaleEvaluationInterval`: between 5 minutes and 168 hours. */
+export function validateAutoScaleInterval(body: JsonObject): void {
   const interval = duration(body, 'autoScaleEvaluationInterval');
   if (interval !== undefined && (interval < FIVE_MINUTES || interval > 168 * 3_600_000)) {
     throw fail.invalidProperty('autoScaleEvaluationInterval', 'The value must be between 5 minutes and 168 hours.', body.autoScaleEvaluationInterval);

@@ -119,6 +119,8 @@ export function nodeWire(node: StoredNode, pool: StoredPool, endpoint: string): 
   const vm = vmConfigOf(pool);
   const image = { ...(vm.imageReference as JsonObject) };
   if (image.virtualMachineImageId === undefined && image.version === undefined) image.version = 'latest';
+  // The version 'latest' resolved to when the pool was created (marketplace versions are dated).
+  if (image.virtualMachineImageId === undefined) image.exactVersion = image.version === 'latest' ? `${pool.creationTime.slice(0, 10).replace(/-/g, '.')}` : image.version;
   const endpoints = inboundEndpoints(pool, node);
   const wire: JsonObject = {
     id: node.id,
