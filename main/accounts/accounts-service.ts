@@ -130,9 +130,8 @@ export class AccountsService implements BatchClientSource {
 
   /** Stops and starts the sandbox again. */
   async restartSandbox(): Promise<AccountView> {
-    await this.deps.sandbox.stop();
     this.deps.clients.forget(sandboxAccountId);
-    await this.deps.sandbox.start();
+    await this.deps.sandbox.restart();
     return this.publishAndView(sandboxAccountId);
   }
 

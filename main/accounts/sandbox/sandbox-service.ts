@@ -44,6 +44,9 @@ export class SandboxService {
   private state: AccountStatus = { state: 'stopped' };
   private connection: SandboxConnection | undefined;
   private starting: Promise<void> | undefined;
+  private restarting: Promise<void> | undefined;
+  /** Bumped by stop(): a launch from an older generation neither spawns nor reports. */
+  private generation = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: SandboxOptions) {}
@@ -67,22 +70,53 @@ export class SandboxService {
   /** Starts the emulator unless it runs or is starting; resolves when it is ready or has failed. */
   start(): Promise<void> {
     if (this.state.state === 'ready') return Promise.resolve();
-    this.starting ??= this.launch().finally(() => (this.starting = undefined));
+    if (!this.starting) {
+      const starting: Promise<void> = this.launch(this.generation).finally(() => {
+        if (this.starting === starting) this.starting = undefined;
+      });
+      this.starting = starting;
+    }
     return this.starting;
   }
 
-  /** Waits for a start in progress, then returns the connection or throws NO_ACCOUNT with the reason. */
+  /**
+   * Waits for a start in progress (and for the one after it, when a restart replaced it meanwhile), then returns the
+   * connection or throws NO_ACCOUNT with the reason.
+   */
   async ready(): Promise<SandboxConnection> {
-    if (this.starting) await this.starting;
+    for (let pending = this.restarting ?? this.starting; pending; pending = this.restarting ?? this.starting) await pending;
     if (this.state.state === 'ready' && this.connection) return this.connection;
     const why = this.state.state === 'failed' ? this.state.message : 'It is not running.';
     throw new ContractFailure('NO_ACCOUNT', `The Local sandbox is not ready. ${why ?? ''}`.trim(), { sandbox: this.state });
   }
 
-  /** Stops the emulator (SIGTERM, then SIGKILL after 10 s) and waits for it to exit. */
+  /** Stops and starts again; calls waiting for the sandbox meanwhile wait for the new one. */
+  restart(): Promise<void> {
+    this.restarting ??= (async () => {
+      try {
+        await this.stop();
+        await this.start();
+      } finally {
+        this.restarting = undefined;
+      }
+    })();
+    return this.restarting;
+  }
+
+  /**
+   * Stops the emulator (SIGTERM, then SIGKILL after 10 s) and waits for it to exit. A start in progress is abandoned:
+   * its launch settles (it does not spawn if it had not yet) and the next start() launches afresh.
+   */
   async stop(): Promise<void> {
+    this.generation++;
+    const abandoned = this.starting;
+    this.starting = undefined;
     const running = this.process;
-    if (!running) return;
+    if (!running) {
+      await abandoned;
+      if (this.state.state === 'starting') this.setState({ state: 'stopped' });
+      return;
+    }
     this.process = undefined;
     this.connection = undefined;
     await new Promise<void>((resolve) => {
@@ -96,7 +130,7 @@ export class SandboxService {
     this.setState({ state: 'stopped' });
   }
 
-  private async launch(): Promise<void> {
+  private async launch(generation: number): Promise<void> {
     const { launcher, log } = this.options;
     if (!launcher) {
       this.setState({ state: 'failed', code: 'INTERNAL', message: 'The emulator program was not found next to Batch Deck (out/emulator/cli.js or emulator/cli.ts).' });
@@ -112,6 +146,7 @@ export class SandboxService {
       this.setState({ state: 'failed', code, message: `The sandbox's key could not be kept safely: ${(error as Error).message}` });
       return;
     }
+    if (generation !== this.generation) return; // stopped while the key was read: do not spawn
     log.info('sandbox', `starting the Local sandbox: ${launcher.describe()}`);
     const child = launcher.launch(this.environment(key));
     this.process = child;
@@ -133,7 +168,7 @@ export class SandboxService {
       stderr = (stderr + chunk.toString('utf8')).slice(-stderrTailBytes * 4);
     });
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (isReady) return;
+      if (isReady || this.process !== child) return; // a stopped emulator's late ready line means nothing
       stdout += chunk.toString('utf8');
       const match = readyLine.exec(stdout);
       if (!match) return;
@@ -146,7 +181,10 @@ export class SandboxService {
     });
     child.onExit((code) => {
       clearTimeout(timer);
-      if (this.process !== child) return; // stopped on purpose
+      if (this.process !== child) {
+        settled(); // stopped on purpose (a restart while starting): the start ends here, it must not hang
+        return;
+      }
       this.process = undefined;
       this.connection = undefined;
       const detail = tail();

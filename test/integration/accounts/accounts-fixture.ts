@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { settingsSchema, type Settings } from '../../../contract/features/settings';
 import { createAccountsFeature, type AccountsFeature } from '../../../main/accounts/accounts-feature';
-import { ChildProcessEmulatorLauncher } from '../../../main/accounts/sandbox/emulator-launcher';
+import { ChildProcessEmulatorLauncher, type EmulatorLauncher } from '../../../main/accounts/sandbox/emulator-launcher';
 import { EventBus } from '../../../main/events';
 import { ConsoleFileLogger, SecretRedactor } from '../../../main/log';
 import { ContractRouter, type InvokeHandlers } from '../../../main/router';
@@ -30,7 +30,9 @@ export interface AccountsFixture {
 }
 
 /** Builds the feature with the emulator source (tsx) as the sandbox; `env` adds BATCH_DECK_* settings. */
-export function startAccounts(options: { env?: Record<string, string>; settings?: Partial<Settings>; dataDir?: string } = {}): AccountsFixture {
+export function startAccounts(
+  options: { env?: Record<string, string>; settings?: Partial<Settings>; dataDir?: string; wrapLauncher?: (real: EmulatorLauncher) => EmulatorLauncher } = {},
+): AccountsFixture {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'batch-deck-accounts-'));
   const redactor = new SecretRedactor();
   const logPath = join(dataDir, 'logs', 'main.log');
@@ -48,7 +50,9 @@ export function startAccounts(options: { env?: Record<string, string>; settings?
     events: bus,
     settings: { get: async () => settings },
     host: {
-      emulatorLauncher: new ChildProcessEmulatorLauncher({ script: join(repoRoot, 'emulator', 'cli.ts'), cwd: repoRoot, execArgv: ['--import', 'tsx'] }),
+      emulatorLauncher: (options.wrapLauncher ?? ((real) => real))(
+        new ChildProcessEmulatorLauncher({ script: join(repoRoot, 'emulator', 'cli.ts'), cwd: repoRoot, execArgv: ['--import', 'tsx'] }),
+      ),
     },
     env: { ...process.env, BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', ...options.env },
   });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { EmulatorLauncher } from '../../../main/accounts/sandbox/emulator-launcher';
+import { eventually } from '../../helpers/eventually';
+import { startAccounts } from './accounts-fixture';
+
+/** Wraps the real launcher to see each emulator process start and exit. */
+function watchedLauncher(launched: { exited: boolean }[]): (real: EmulatorLauncher) => EmulatorLauncher {
+  return (real) => ({
+    describe: () => real.describe(),
+    launch(env) {
+      const handle = real.launch(env);
+      const entry = { exited: false };
+      launched.push(entry);
+      handle.onExit(() => (entry.exited = true));
+      return handle;
+    },
+  });
+}
+
+describe('Restart sandbox while it is starting', () => {
+  it.each([
+    ['before its emulator process was spawned', false],
+    ['after its emulator process was spawned, before it was ready', true],
+  ])('%s: the waiting call and a later call answer, and the first emulator is gone', async (_when, afterSpawn) => {
+    const launched: { exited: boolean }[] = [];
+    const app = startAccounts({ wrapLauncher: watchedLauncher(launched) });
+    try {
+      expect((await app.call('accounts:list', {})).value[0].status.state).toBe('starting');
+      if (afterSpawn) await eventually(async () => (launched.length > 0 ? true : undefined), 20_000, 10);
+      const waiting = app.call('accounts:check', { id: 'sandbox' });
+
+      const restarted = await app.call('accounts:restartSandbox', {});
+      expect(restarted.value).toMatchObject({ id: 'sandbox', status: { state: 'ready' } });
+
+      expect((await waiting).value).toEqual({ poolCount: 0, morePools: false });
+      expect((await app.call('accounts:check', { id: 'sandbox' })).value).toEqual({ poolCount: 0, morePools: false });
+      const { client } = await app.feature.source.active();
+      expect(await client.pool.list()).toHaveLength(0);
+      // One emulator serves; one that was stopped while starting has exited (no orphan holding ports).
+      expect(launched.filter((p) => !p.exited)).toHaveLength(1);
+      expect(launched).toHaveLength(afterSpawn ? 2 : 1);
+    } finally {
+      await app.close();
+    }
+  });
+});
