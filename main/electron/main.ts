@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createApp, type BatchDeckApp } from '../app';
 import { ConsoleFileLogger, SecretRedactor } from '../log';
 import { SettingsService } from '../settings/settings-service';
-import { defaultDataDir } from '../store/paths';
+import { defaultDataDir, ensurePrivateDir } from '../store/paths';
 import { VaultSecretStore } from '../store/vault-secret-store';
 import { installProcessGuards } from '../system/process-guards';
 import { appVersion } from '../system/version';
@@ -42,6 +42,7 @@ function main(): void {
 /** Builds the app and opens its window; anything that throws here ends in reportFailedStart. */
 function start(): void {
   const dataDir = defaultDataDir();
+  ensurePrivateDir(dataDir);
   const redactor = new SecretRedactor();
   const log = new ConsoleFileLogger(redactor, join(dataDir, 'logs', 'main.log'));
   installProcessGuards(log);
