@@ -1,6 +1,8 @@
 import { Badge, Button, Tooltip, tokens } from '@fluentui/react-components';
 import type { SupportedImage } from '../../../contract/features/batch-models';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
+import { imageRetirements } from '../../../contract/features/retirement-images';
+import { RetirementBadge } from '../pricing/retirement-warnings';
 import { daysUntilEndOfLife, endOfLifeWarningDays } from './image-filters';
 
 const columns: VirtualColumn[] = [
@@ -12,6 +14,7 @@ const columns: VirtualColumn[] = [
   { key: 'verification', header: 'Verification', width: '96px' },
   { key: 'capabilities', header: 'Capabilities', width: 'minmax(100px, 1.4fr)' },
   { key: 'eol', header: 'End of life', width: '185px' },
+  { key: 'support', header: 'Retiring', width: '78px' },
   { key: 'action', header: '', width: '118px' },
 ];
 
@@ -68,6 +71,8 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
             return <span title={[image.architecture, ...image.capabilities].join(', ')}>{[image.architecture, ...image.capabilities].join(', ')}</span>;
           case 'eol':
             return <EndOfLife image={image} now={now} />;
+          case 'support':
+            return <RetirementBadge warnings={imageRetirements(image, now)} />;
           case 'action':
             return image.osType === 'linux' ? (
               <Button size="small" appearance="primary" onClick={() => props.onCreatePool(image)} aria-label={`Create a pool with ${image.offer} ${image.sku}`}>

@@ -6,6 +6,8 @@ import { useNow } from '../../components/use-now';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
 import { useNavigation } from '../../navigation';
 import { useScopedAccountId } from '../accounts/account-scope';
+import { poolRetirements } from '../pricing/pool-retirements';
+import { RetirementBadge } from '../pricing/retirement-warnings';
 import { NodeCountsBar } from './node-counts-bar';
 import { mergeCounts } from './node-state-style';
 import { PoolRowActions } from './pool-row-actions';
@@ -103,7 +105,7 @@ export function PoolListPage() {
               case 'allocation':
                 return pool.allocationState;
               case 'vmSize':
-                return pool.vmSize;
+                return <>{pool.vmSize} <RetirementBadge warnings={poolRetirements(pool, now)} /></>;
               case 'dedicated':
                 return `${pool.currentDedicatedNodes} / ${pool.targetDedicatedNodes}`;
               case 'spot':

@@ -2,6 +2,8 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from 'react';
 import type { NatPoolInfo, PoolSummary } from '../../../contract/features/batch-models';
 import { ServiceErrorMessage } from '../../components/service-error-message';
+import { PriceEstimate } from '../pricing/price-estimate';
+import { PoolRetirementWarnings } from '../pricing/retirement-warnings';
 import { usePoolActions } from './use-pools';
 
 /** How many nodes an SSH NAT range can serve, when the pool has one (each node needs its own frontend port). */
@@ -37,6 +39,8 @@ export function ResizeDialog(props: { accountId: string; pool: PoolSummary; natP
             >
               <SpinButton min={0} max={100_000} value={spot} onChange={(_, d) => setSpot(number(d.value, d.displayValue))} aria-label="Spot nodes" />
             </Field>
+            <PriceEstimate accountId={props.accountId} vmSize={pool.vmSize} dedicatedNodes={dedicated} spotNodes={spot} />
+            <PoolRetirementWarnings pool={pool} />
             {resize.isError && <ServiceErrorMessage error={resize.error} />}
           </DialogContent>
           <DialogActions>

@@ -4,6 +4,7 @@ import { serviceErrorInfo, ServiceErrorMessage } from '../../../components/servi
 import { useNavigation } from '../../../navigation';
 import { useScopedAccountId } from '../../accounts/account-scope';
 import { useSettings, useUpdateSettings } from '../../settings/use-settings';
+import { PoolCostPanel } from '../../pricing/pool-cost-panel';
 import { CloudServicesRetiredNote } from '../cloud-services-note';
 import { useCreatePool, usePools, usePoolSnapshot } from '../use-pools';
 import { BasicsFields } from './basics-fields';
@@ -76,6 +77,7 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
           </Button>
         </div>
         <BasicsFields {...section} />
+        <PoolCostPanel accountId={accountId} draft={draft} />
         <Divider />
         <ImageFields {...section} manual={manualImage} setManual={setManualImage} />
         <CloudServicesRetiredNote />
