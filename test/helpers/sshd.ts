@@ -5,6 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ssh2 from 'ssh2';
+import type { NodeLoginTarget } from '../../main/ssh/node-login';
 
 const run = promisify(execFile);
 
@@ -18,6 +19,8 @@ export interface RunningSshd {
   user: string;
   /** OpenSSH private key text admitted by the server's authorized_keys. */
   clientPrivateKey: string;
+  /** How the app logs in to this server as {@link user} with the client key. */
+  loginTarget(): NodeLoginTarget;
   /** The server's host public key as an OpenSSH line (`ssh-ed25519 AAAA…`). */
   hostPublicKey(): string;
   /** Everything sshd wrote to its log so far (LogLevel VERBOSE or DEBUG1: every authentication attempt). */
@@ -42,6 +45,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
   mkdirSync('/run/sshd', { recursive: true });
   const client = ssh2.utils.generateKeyPairSync('ed25519');
   writeFileSync(join(dir, 'authorized_keys'), `${client.public}\n`, { mode: 0o600 });
+  mkdirSync(join(dir, 'home'));
   const port = await freePort();
   let log = '';
   let child: ChildProcess | undefined;
@@ -87,6 +91,14 @@ export async function startSshd(options: SshdOptions = {}): Promise<RunningSshd>
     hostKeyId: `[127.0.0.1]:${port}`,
     user: userInfo().username,
     clientPrivateKey: client.private,
+    loginTarget: () => ({
+      host: '127.0.0.1',
+      port,
+      username: userInfo().username,
+      auth: { kind: 'privateKey', privateKey: client.private },
+      label: 'test sshd',
+      hostKeyId: `[127.0.0.1]:${port}`,
+    }),
     hostPublicKey: () => readFileSync(join(dir, `host_ed25519_${keyGeneration}.pub`), 'utf8').trim(),
     log: () => log,
     async restartWithNewHostKey() {
@@ -142,6 +154,9 @@ function sshdConfig(options: { port: number; keyPath: string; dir: string; logLe
     'PrintLastLog no',
     'AcceptEnv LANG LC_*',
     `LogLevel ${options.logLevel}`,
+    // The login shell reads its rc files from HOME: a fresh one here, never the machine user's (a slow ~/.bashrc
+    // would stall every test login). sshd applies SetEnv after its own HOME.
+    `SetEnv HOME=${join(options.dir, 'home')}`,
     '',
   ].join('\n');
 }

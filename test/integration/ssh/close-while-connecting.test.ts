@@ -6,7 +6,6 @@ import type { SessionStatus } from '../../../contract/features/terminal';
 import { HostKeyPrompts } from '../../../main/ssh/host-key-prompts';
 import { HostKeyTrust } from '../../../main/ssh/host-key-trust';
 import { KnownHostsFile } from '../../../main/ssh/known-hosts-file';
-import type { NodeLoginTarget } from '../../../main/ssh/node-login';
 import { openChannel } from '../../../main/ssh/ssh-channel';
 import { SshShell, type SshShellDeps } from '../../../main/ssh/ssh-shell';
 import { startSshd, type RunningSshd } from '../../helpers/sshd';
@@ -38,23 +37,11 @@ function gate(): { opened: Promise<void>; open: () => void } {
   return { opened, open };
 }
 
-/** How the shells below log in to the test sshd. */
-function target(): NodeLoginTarget {
-  return {
-    host: sshd.host,
-    port: sshd.port,
-    username: sshd.user,
-    auth: { kind: 'privateKey', privateKey: sshd.clientPrivateKey },
-    label: 'test sshd',
-    hostKeyId: sshd.hostKeyId,
-  };
-}
-
 /** An SSH shell to the test sshd, recording the statuses a tab would show. */
 function shellTo(overrides: Partial<SshShellDeps>): { shell: SshShell; statuses: SessionStatus[] } {
   const statuses: SessionStatus[] = [];
   const deps: SshShellDeps = {
-    resolveTarget: async () => target(),
+    resolveTarget: async () => sshd.loginTarget(),
     name: 'close-test',
     trust,
     prompts: new HostKeyPrompts(),
@@ -118,7 +105,7 @@ describe('closing a terminal while it connects', () => {
     const { shell, statuses } = shellTo({
       resolveTarget: async () => {
         await lookup.opened;
-        return target();
+        return sshd.loginTarget();
       },
     });
     shell.start();
