@@ -95,6 +95,9 @@ function assertProductionRenderer(): void {
   if (dev) throw new Error('out/renderer holds a development build (NODE_ENV was not production when it was built): run `node scripts/build.mjs` first.');
 }
 
+/** Every request names its account: the Local sandbox's id. */
+const sandbox = 'sandbox';
+
 async function main(): Promise<void> {
   assertProductionRenderer();
   const host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01' } });
@@ -103,16 +106,16 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(host.url);
-    for (let i = 0; i < 60 && !(await ask(page, 'pools:list', {})).result.ok; i++) await page.waitForTimeout(500);
+    for (let i = 0; i < 60 && !(await ask(page, 'pools:list', { accountId: sandbox })).result.ok; i++) await page.waitForTimeout(500);
     const spec = {
       id: 'bench-10k', vmSize: 'Standard_D2s_v5', targetDedicatedNodes: nodeCount, nodeAgentSkuId: 'batch.node.ubuntu 22.04',
       image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
       ssh: { enabled: true, frontendPortRangeStart: 1000, frontendPortRangeEnd: 1000 + Math.max(99, Math.ceil(nodeCount * 1.5)), sourceAddressPrefix: '127.0.0.1' },
     };
-    const created = await ask(page, 'pools:create', { spec });
+    const created = await ask(page, 'pools:create', { accountId: sandbox, spec });
     if (!created.result.ok) throw new Error(JSON.stringify(created.result.error));
     for (;;) {
-      const pool = (await ask(page, 'pools:get', { poolId: spec.id })).result.value;
+      const pool = (await ask(page, 'pools:get', { accountId: sandbox, poolId: spec.id })).result.value;
       if (pool?.nodeCounts?.dedicated?.idle === nodeCount) break;
       await page.waitForTimeout(1000);
     }
@@ -126,11 +129,11 @@ async function main(): Promise<void> {
     rows.push(['open it again (renderer and main caches warm)', `${(warm / 1000).toFixed(2)} s`]);
 
     const lists: { result: any; ms: number; bytes: number }[] = [];
-    for (let i = 0; i < 3; i++) lists.push(await ask(page, 'nodes:list', { poolId: spec.id, force: true }));
+    for (let i = 0; i < 3; i++) lists.push(await ask(page, 'nodes:list', { accountId: sandbox, poolId: spec.id, force: true }));
     const median = lists.map((l) => l.ms).sort((a, b) => a - b)[1] as number;
     rows.push([`\`nodes:list\` forced: ${Math.ceil(nodeCount / 1000)} pages of 1,000 + rows to the renderer (median of 3)`, `${(median / 1000).toFixed(2)} s, ${(lists[0]!.bytes / 1e6).toFixed(2)} MB`]);
     const version = lists[2]!.result.value.version;
-    const steady = await ask(page, 'nodes:list', { poolId: spec.id, knownVersion: version });
+    const steady = await ask(page, 'nodes:list', { accountId: sandbox, poolId: spec.id, knownVersion: version });
     rows.push(['steady poll (`/nodecounts` only, answer "unchanged")', `${steady.ms.toFixed(0)} ms, ${steady.bytes} bytes`]);
 
     const wheel = await scrollTable(page, 120, 120);

@@ -113,7 +113,7 @@ async function handle(request: ClientRequest): Promise<unknown> {
     }
     case 'open': {
       contractStream = new Stream((chars) => void call('term:ack', { sessionId, chars }).catch(() => undefined));
-      const info = (await call('term:open-node', { poolId: 'bench', nodeId: 'sshd', user: 'benchuser', cols: request.cols, rows: request.rows })) as { sessionId: string };
+      const info = (await call('term:open-node', { accountId: 'bench', poolId: 'bench', nodeId: 'sshd', user: 'benchuser', cols: request.cols, rows: request.rows })) as { sessionId: string };
       sessionId = info.sessionId;
       while (!connected.has(sessionId)) await new Promise((resolve) => setTimeout(resolve, 20));
       await ready('contract');

@@ -51,7 +51,7 @@ test('provision a managed-key user on every node with progress, then the table s
     targetDedicatedNodes: 3,
     ssh: { sourceAddressPrefix: '127.0.0.1' },
   };
-  await expect.poll(async () => (await contractCall(page, 'pools:create', { spec })).ok, { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => (await contractCall(page, 'pools:create', { accountId: 'sandbox', spec })).ok, { timeout: 60_000 }).toBe(true);
 
   // The route lives in the hash; a reload makes the app read it (as when a user reopens the page).
   await page.goto(`${host.url}#pools?poolId=e2e-ssh`);

@@ -186,7 +186,7 @@ async function prepareProvisionedPool(page: Page, poolId: string, nodes: number)
     targetDedicatedNodes: nodes,
     ssh: { sourceAddressPrefix: '127.0.0.1' },
   };
-  await expect.poll(async () => (await contractCall(page, 'pools:create', { spec })).ok, { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => (await contractCall(page, 'pools:create', { accountId: 'sandbox', spec })).ok, { timeout: 60_000 }).toBe(true);
   await page.goto(`${page.url().split('#')[0]}#pools?poolId=${poolId}`);
   await page.reload();
   await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(nodes, { timeout: 60_000 });

@@ -3,6 +3,9 @@ import { createBatchServices, type BatchServices } from '../../../main/batch/bat
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
 import { countCalls, emulatorSource, jammyPool, recordingEvents, eventually } from './emulator-source';
 
+/** The account every call names: the one emulatorSource serves. */
+const account = 'sandbox';
+
 let emulator: EmulatorProcess;
 let services: BatchServices;
 let source: ReturnType<typeof emulatorSource>;
@@ -24,16 +27,16 @@ afterAll(async () => {
 
 describe('a 10,000-node pool', () => {
   it('lists every node in pages of 1,000, then refreshes from node counts without listing the nodes again', async () => {
-    await services.pools.create(jammyPool({ id: 'big', targetDedicatedNodes: 10_000 }));
-    await eventually(async () => ((await services.pools.get('big')).allocationState === 'steady' ? true : undefined), 60_000);
+    await services.pools.create(account, jammyPool({ id: 'big', targetDedicatedNodes: 10_000 }));
+    await eventually(async () => ((await services.pools.get(account, 'big')).allocationState === 'steady' ? true : undefined), 60_000);
     const idle = await eventually(async () => {
-      const counts = (await services.pools.get('big')).nodeCounts?.dedicated;
+      const counts = (await services.pools.get(account, 'big')).nodeCounts?.dedicated;
       return counts?.idle === 10_000 ? counts : undefined;
     }, 60_000);
     expect(idle.total).toBe(10_000);
 
     nodeList.calls = 0;
-    const first = await services.nodes.list('big');
+    const first = await services.nodes.list(account, 'big');
     if (first.unchanged) throw new Error('expected rows');
     expect(first.rows).toHaveLength(10_000);
     expect(new Set(first.rows.map((r) => r[0])).size).toBe(10_000);
@@ -41,17 +44,17 @@ describe('a 10,000-node pool', () => {
     const progress = events.seen.filter((e) => e.event === 'nodes:list-progress').map((e) => (e.payload as { loaded: number }).loaded);
     expect(progress.slice(-10)).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10_000]);
 
-    const again = await services.nodes.list('big', first.version);
+    const again = await services.nodes.list(account, 'big', first.version);
     expect(again.unchanged).toBe(true);
     expect(nodeList.calls).toBe(10);
 
-    const forced = await services.nodes.list('big', first.version, true);
+    const forced = await services.nodes.list(account, 'big', first.version, true);
     expect(forced).toMatchObject({ unchanged: true, version: first.version });
     expect(nodeList.calls).toBe(20);
   });
 
   it('removing 250 selected nodes sends one request per 100 nodes and the next refresh lists again', async () => {
-    const before = await services.nodes.list('big', undefined, true);
+    const before = await services.nodes.list(account, 'big', undefined, true);
     if (before.unchanged) throw new Error('expected rows');
     nodeList.calls = 0;
     const removals = { calls: 0 };
@@ -60,7 +63,7 @@ describe('a 10,000-node pool', () => {
     const result = await services.nodeActions.run({ operationId: 'rm', poolId: 'big', action: 'remove', target: { nodeIds: chosen } });
     expect(result, JSON.stringify(result.failed[0])).toMatchObject({ requested: 250, succeeded: 250, failed: [] });
     expect(removals.calls).toBe(3);
-    const after = await services.nodes.list('big', before.version);
+    const after = await services.nodes.list(account, 'big', before.version);
     expect(after.unchanged).toBe(false);
     expect(nodeList.calls).toBeGreaterThanOrEqual(10);
   });

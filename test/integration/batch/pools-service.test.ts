@@ -5,6 +5,9 @@ import { createBatchServices, type BatchServices } from '../../../main/batch/bat
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
 import { emulatorSource, jammyPool, randomFrontendStart, recordingEvents, eventually } from './emulator-source';
 
+/** The account every call names: the one emulatorSource serves. */
+const account = 'sandbox';
+
 let emulator: EmulatorProcess;
 let services: BatchServices;
 
@@ -40,14 +43,14 @@ async function failureOf(call: () => Promise<unknown>): Promise<ContractFailure>
 
 describe('pools and nodes against the emulator', () => {
   it('a pool created with SSH access and a start task reaches idle nodes whose start task output shows the startup folder', async () => {
-    await services.pools.create(spec());
-    const listed = await services.pools.list();
+    await services.pools.create(account, spec());
+    const listed = await services.pools.list(account);
     const pool = listed.pools.find((p) => p.id === 'pool-a');
     expect(pool).toMatchObject({ targetDedicatedNodes: 2, sshAccess: 'nat-pool', vmSize: expect.stringMatching(/standard_d2s_v5/i) });
     expect(listed.account.endpoint).toBe(emulator.endpoint);
 
     const rows = await eventually(async () => {
-      const result = await services.nodes.list('pool-a', undefined, true);
+      const result = await services.nodes.list(account, 'pool-a', undefined, true);
       if (result.unchanged) return undefined;
       return result.rows.length === 2 && result.rows.every((r) => r[1] === 'idle') ? result.rows : undefined;
     });
@@ -57,44 +60,44 @@ describe('pools and nodes against the emulator', () => {
       expect(sshPort).toBeGreaterThan(0);
       expect(exitCode).toBe(0);
     }
-    const output = await services.nodeFiles.read({ poolId: 'pool-a', nodeId: rows[0]![0], path: 'startup/stdout.txt', maxBytes: 65536, tail: true });
+    const output = await services.nodeFiles.read({ accountId: account, poolId: 'pool-a', nodeId: rows[0]![0], path: 'startup/stdout.txt', maxBytes: 65536, tail: true });
     expect(output.text).toMatch(/startup/);
     expect(output.end).toBe(output.size);
 
-    const counted = (await services.pools.list()).pools.find((p) => p.id === 'pool-a');
+    const counted = (await services.pools.list(account)).pools.find((p) => p.id === 'pool-a');
     expect(counted?.nodeCounts?.dedicated.idle).toBe(2);
-    const detail = await services.pools.get('pool-a');
+    const detail = await services.pools.get(account, 'pool-a');
     expect(detail.natPools[0]).toMatchObject({ backendPort: 22, sourcePrefixes: ['allow 127.0.0.1', 'deny *'] });
     expect(detail.startTask).toMatchObject({ commandLine: 'printenv AZ_BATCH_NODE_STARTUP_DIR', elevated: true, waitForSuccess: true });
   });
 
   it('asking again with the version already held sends no rows', async () => {
-    const first = await services.nodes.list('pool-a');
-    const again = await services.nodes.list('pool-a', first.version);
+    const first = await services.nodes.list(account, 'pool-a');
+    const again = await services.nodes.list(account, 'pool-a', first.version);
     expect(again).toMatchObject({ unchanged: true, version: first.version });
   });
 
   it('a duplicate pool id comes back with the service code PoolExists and its message', async () => {
-    const failure = await failureOf(() => services.pools.create(spec({ id: 'POOL-A' })));
+    const failure = await failureOf(() => services.pools.create(account, spec({ id: 'POOL-A' })));
     expect(failure.code).toBe('BATCH_ERROR');
     expect(failure.details?.serviceCode).toBe('PoolExists');
     expect(failure.message).toMatch(/exists/i);
   });
 
   it('resize to 3 grows the pool to 3 dedicated nodes, and stop resize is accepted', async () => {
-    await services.pools.resize('pool-a', 3, 0);
+    await services.pools.resize(account, 'pool-a', 3, 0);
     await eventually(async () => {
-      const pool = await services.pools.get('pool-a');
+      const pool = await services.pools.get(account, 'pool-a');
       return pool.allocationState === 'steady' && pool.currentDedicatedNodes === 3 ? pool : undefined;
     });
-    await services.pools.resize('pool-a', 3, 1);
-    await services.pools.stopResize('pool-a');
-    await eventually(async () => ((await services.pools.get('pool-a')).allocationState === 'steady' ? true : undefined));
+    await services.pools.resize(account, 'pool-a', 3, 1);
+    await services.pools.stopResize(account, 'pool-a');
+    await eventually(async () => ((await services.pools.get(account, 'pool-a')).allocationState === 'steady' ? true : undefined));
   });
 
   it('bulk actions reach every selected node and report the ones that failed', async () => {
     const listed = await eventually(async () => {
-      const result = await services.nodes.list('pool-a', undefined, true);
+      const result = await services.nodes.list(account, 'pool-a', undefined, true);
       return !result.unchanged && result.rows.filter((r) => r[1] === 'idle').length >= 3 ? result : undefined;
     });
     const ids = listed.rows.filter((r) => r[1] === 'idle').map((r) => r[0]);
@@ -106,7 +109,7 @@ describe('pools and nodes against the emulator', () => {
     });
     expect(result, JSON.stringify(result)).toMatchObject({ requested: ids.length + 1, succeeded: ids.length, cancelled: false });
     expect(result.failed).toEqual([expect.objectContaining({ nodeId: 'tvmps_missing_d', code: 'NodeNotFound' })]);
-    const after = await services.nodes.list('pool-a', listed.version);
+    const after = await services.nodes.list(account, 'pool-a', listed.version);
     if (after.unchanged) throw new Error('scheduling changed, rows should have crossed');
     expect(after.rows.filter((r) => ids.includes(r[0])).every((r) => r[2] === 'disabled')).toBe(true);
     const enabled = await services.nodeActions.run({ operationId: 'op-2', poolId: 'pool-a', action: 'enable-scheduling', target: { state: 'idle' } });
@@ -114,9 +117,9 @@ describe('pools and nodes against the emulator', () => {
   });
 
   it('delete needs no more than the id and leaves the pool deleting, then gone', async () => {
-    await services.pools.delete('pool-a');
-    await eventually(async () => ((await services.pools.list()).pools.some((p) => p.id === 'pool-a') ? undefined : true));
-    const missing = await failureOf(() => services.pools.get('pool-a'));
+    await services.pools.delete(account, 'pool-a');
+    await eventually(async () => ((await services.pools.list(account)).pools.some((p) => p.id === 'pool-a') ? undefined : true));
+    const missing = await failureOf(() => services.pools.get(account, 'pool-a'));
     expect(missing.details?.serviceCode).toBe('PoolNotFound');
   });
 });

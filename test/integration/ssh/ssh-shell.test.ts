@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTerminalFixture, waitUntil, type TerminalFixture } from './terminal-fixture';
+import { createTerminalFixture, fixtureAccountId, waitUntil, type TerminalFixture } from './terminal-fixture';
 
 let fx: TerminalFixture;
 
@@ -32,7 +32,7 @@ describe('SSH terminal sessions against OpenSSH sshd', () => {
   });
 
   it('a command session (exec with a pty) shows its output and its exit code', async () => {
-    const info = fx.service.openNode({ poolId: 'p', nodeId: 'n', user: fx.sshd.user, command: 'echo from-exec; exit 7', cols: 80, rows: 24 });
+    const info = fx.service.openNode({ accountId: fixtureAccountId, poolId: 'p', nodeId: 'n', user: fx.sshd.user, command: 'echo from-exec; exit 7', cols: 80, rows: 24 });
     const probe = fx.probe(info.sessionId);
     await waitUntil('exit', () => probe.exit);
     expect(probe.text).toContain('from-exec');
@@ -83,9 +83,10 @@ describe('SSH terminal sessions against OpenSSH sshd', () => {
     expect(other.text).not.toContain('should-not-run');
   });
 
-  it('a dropped connection reconnects by itself and keeps the scrollback', async () => {
+  it('a dropped connection reconnects by itself, to the same account, pool and node, and keeps the scrollback', async () => {
     const shell = fx.openShell();
     await waitUntil('connected', () => shell.status?.state === 'connected');
+    const resolvedBefore = fx.resolved.length;
     fx.service.input([shell.sessionId], 'echo before-$((1+1))\r');
     await waitUntil('before', () => shell.text.includes('before-2'));
     const before = await fx.sshd.connectionPids();
@@ -94,6 +95,9 @@ describe('SSH terminal sessions against OpenSSH sshd', () => {
     await waitUntil('connected again', () => shell.status?.state === 'connected');
     fx.service.input([shell.sessionId], 'echo after-$((2+2))\r');
     await waitUntil('after', () => shell.text.includes('after-4'));
+    const reconnects = fx.resolved.slice(resolvedBefore);
+    expect(reconnects.length).toBeGreaterThan(0);
+    for (const request of reconnects) expect(request).toEqual({ accountId: fixtureAccountId, poolId: 'pool-1', nodeId: 'node-1', userName: fx.sshd.user });
     const [snapshot] = (await fx.service.list(true)).filter((s) => s.sessionId === shell.sessionId);
     expect(snapshot?.screen).toContain('before-2');
     expect(snapshot?.screen).toContain('[connection lost');

@@ -8,7 +8,7 @@ import type { Logger } from '../../../main/log';
 import { HostKeyPrompts } from '../../../main/ssh/host-key-prompts';
 import { HostKeyTrust } from '../../../main/ssh/host-key-trust';
 import { KnownHostsFile } from '../../../main/ssh/known-hosts-file';
-import type { NodeLoginResolver, NodeLoginTarget } from '../../../main/ssh/node-login';
+import type { NodeLoginRequest, NodeLoginResolver, NodeLoginTarget } from '../../../main/ssh/node-login';
 import { TerminalService, type TerminalServiceDeps } from '../../../main/terminal/terminal-service';
 import { startSshd, type RunningSshd, type SshdOptions } from '../../helpers/sshd';
 
@@ -92,6 +92,8 @@ export class RendererProbe {
 /** A terminal service wired to a real sshd, with a probe per session. */
 export interface TerminalFixture {
   sshd: RunningSshd;
+  /** Every login the service resolved (the first connect and each reconnect), in order. */
+  resolved: NodeLoginRequest[];
   service: TerminalService;
   trust: HostKeyTrust;
   prompts: HostKeyPrompts;
@@ -104,6 +106,9 @@ export interface TerminalFixture {
   openShell(size?: { cols: number; rows: number }): RendererProbe;
   dispose(): Promise<void>;
 }
+
+/** The account the fixture's shells are opened in. */
+export const fixtureAccountId = 'account-x';
 
 /** Starts sshd and builds the service around it; `trustServer` pre-trusts its host key (most tests). */
 export async function createTerminalFixture(
@@ -125,7 +130,8 @@ export async function createTerminalFixture(
     label: 'test sshd',
     hostKeyId: sshd.hostKeyId,
   });
-  const resolver: NodeLoginResolver = { resolve: async () => target() };
+  const resolved: NodeLoginRequest[] = [];
+  const resolver: NodeLoginResolver = { resolve: async (request) => (resolved.push(request), target()) };
   const events = new EventBus();
   const service = new TerminalService({ events, log, resolver, trust, prompts, ...options.service });
   const probes = new Map<string, RendererProbe>();
@@ -148,6 +154,7 @@ export async function createTerminalFixture(
   });
   return {
     sshd,
+    resolved,
     service,
     trust,
     prompts,
@@ -156,7 +163,7 @@ export async function createTerminalFixture(
     knownHostsPath,
     probe,
     openShell: (size = { cols: 80, rows: 24 }) =>
-      probe(service.openNode({ poolId: 'pool-1', nodeId: 'node-1', user: sshd.user, ...size }).sessionId),
+      probe(service.openNode({ accountId: fixtureAccountId, poolId: 'pool-1', nodeId: 'node-1', user: sshd.user, ...size }).sessionId),
     async dispose() {
       probes.clear();
       await service.dispose();
