@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Attributes } from 'ssh2';
 // Default import: ssh2 is CommonJS and its named exports are invisible to Node's native ESM loader.
@@ -8,12 +8,40 @@ const { utils } = ssh2;
 
 const { STATUS_CODE } = utils.sftp;
 
+function outside(): NodeJS.ErrnoException {
+  return Object.assign(new Error('The path leads outside the node folder'), { code: 'EACCES' });
+}
+
+function within(realRoot: string, real: string): boolean {
+  return real === realRoot || real.startsWith(realRoot + path.sep);
+}
+
 /**
- * Maps a client path onto the node folder. The client sees the node root as `/` (like a chroot), and `..` can
- * never climb above it because the path is normalised against `/` before it is joined to the root.
+ * Maps a client path onto the node folder and checks the real path, symlinks resolved, as the files API does: a
+ * symlink inside the node folder may point elsewhere inside it, but never out of it (EACCES, which the client sees as
+ * permission denied). `follow: false` is for calls that act on a link itself (lstat, unlink, rename, readlink, mkdir,
+ * rmdir): only the folder that holds it must be inside. A dangling link is refused when followed, so creating a file
+ * through it cannot write outside either.
  */
-export function toRealPath(root: string, clientPath: string): string {
-  return path.join(root, toVirtualPath(clientPath));
+export async function confinedPath(root: string, clientPath: string, follow: boolean): Promise<string> {
+  const realRoot = await fs.realpath(root);
+  const virtual = toVirtualPath(clientPath);
+  if (virtual === '/') return realRoot;
+  const lexical = path.join(realRoot, virtual);
+  const parent = await fs.realpath(path.dirname(lexical));
+  if (!within(realRoot, parent)) throw outside();
+  const candidate = path.join(parent, path.basename(lexical));
+  if (!follow) return candidate;
+  try {
+    const real = await fs.realpath(candidate);
+    if (!within(realRoot, real)) throw outside();
+    return real;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const link = await fs.lstat(candidate).catch(() => undefined);
+    if (link?.isSymbolicLink()) throw outside();
+    return candidate;
+  }
 }
 
 /** The normalised absolute path the client should see (`REALPATH`). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Attributes, SFTPWrapper } from 'ssh2';
 // Default import: ssh2 is CommonJS and its named exports are invisible to Node's native ESM loader.
 import ssh2 from 'ssh2';
-import { longName, statusFor, toAttributes, toRealPath, toVirtualPath } from './sftp-paths';
+import { confinedPath, longName, statusFor, toAttributes, toVirtualPath } from './sftp-paths';
 
 const { utils } = ssh2;
 
@@ -14,11 +14,17 @@ const NAMES_PER_READDIR = 100;
 
 type OpenHandle = { kind: 'file'; file: fs.FileHandle } | { kind: 'dir'; dir: string; entries?: Dirent[] };
 
-/** Serves the SFTP subsystem on one channel, rooted in the node folder (which the client sees as `/`). */
+/**
+ * Serves the SFTP subsystem on one channel, rooted in the node folder (which the client sees as `/`, like a chroot):
+ * `..` cannot climb above it, and symlinks are resolved and must stay inside it (see `confinedPath`).
+ */
 export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string) => void): void {
   const handles = new Map<number, OpenHandle>();
   let nextHandle = 1;
-  const real = (clientPath: string): string => toRealPath(root, clientPath);
+  /** The real path of a client path, following a final symlink (stat, open, opendir, setstat). */
+  const real = (clientPath: string): Promise<string> => confinedPath(root, clientPath, true);
+  /** The real path of a client path without following a final symlink (calls that act on the link itself). */
+  const linkPath = (clientPath: string): Promise<string> => confinedPath(root, clientPath, false);
   const lookup = (handle: Buffer): OpenHandle | undefined =>
     handle.length === 4 ? handles.get(handle.readUInt32BE(0)) : undefined;
   const issue = (entry: OpenHandle): Buffer => {
@@ -51,13 +57,13 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
     const virtual = toVirtualPath(clientPath);
     sftp.name(reqId, [{ filename: virtual, longname: virtual, attrs: {} as Attributes }]);
   });
-  sftp.on('STAT', (reqId, p) => sendStats(reqId, () => fs.stat(real(p))));
-  sftp.on('LSTAT', (reqId, p) => sendStats(reqId, () => fs.lstat(real(p))));
+  sftp.on('STAT', (reqId, p) => sendStats(reqId, async () => fs.stat(await real(p))));
+  sftp.on('LSTAT', (reqId, p) => sendStats(reqId, async () => fs.lstat(await linkPath(p))));
   sftp.on('OPEN', (reqId, p, flags, attrs) =>
     answer(reqId, async () => {
       const mode = utils.sftp.flagsToString(flags);
       if (!mode) return void sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, 'Unsupported open flags');
-      const file = await fs.open(real(p), mode, attrs?.mode ?? 0o644);
+      const file = await fs.open(await real(p), mode, attrs?.mode ?? 0o644);
       sftp.handle(reqId, issue({ kind: 'file', file }));
     }),
   );
@@ -98,7 +104,7 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
   );
   sftp.on('OPENDIR', (reqId, p) =>
     answer(reqId, async () => {
-      const dir = real(p);
+      const dir = await real(p);
       if (!(await fs.stat(dir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       sftp.handle(reqId, issue({ kind: 'dir', dir }));
     }),
@@ -119,11 +125,11 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
       sftp.name(reqId, names);
     }),
   );
-  sftp.on('MKDIR', (reqId, p, attrs) => perform(reqId, () => fs.mkdir(real(p), attrs?.mode)));
-  sftp.on('RMDIR', (reqId, p) => perform(reqId, () => fs.rmdir(real(p))));
-  sftp.on('REMOVE', (reqId, p) => perform(reqId, () => fs.unlink(real(p))));
-  sftp.on('RENAME', (reqId, from, to) => perform(reqId, () => fs.rename(real(from), real(to))));
-  sftp.on('SETSTAT', (reqId, p, attrs) => perform(reqId, () => applyAttributes(real(p), attrs)));
+  sftp.on('MKDIR', (reqId, p, attrs) => perform(reqId, async () => fs.mkdir(await linkPath(p), attrs?.mode)));
+  sftp.on('RMDIR', (reqId, p) => perform(reqId, async () => fs.rmdir(await linkPath(p))));
+  sftp.on('REMOVE', (reqId, p) => perform(reqId, async () => fs.unlink(await linkPath(p))));
+  sftp.on('RENAME', (reqId, from, to) => perform(reqId, async () => fs.rename(await linkPath(from), await linkPath(to))));
+  sftp.on('SETSTAT', (reqId, p, attrs) => perform(reqId, async () => applyAttributes(await real(p), attrs)));
   sftp.on('FSETSTAT', (reqId, handle, attrs) =>
     answer(reqId, async () => {
       const entry = lookup(handle);
@@ -139,7 +145,7 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
   );
   sftp.on('READLINK', (reqId, p) =>
     answer(reqId, async () => {
-      const target = await fs.readlink(real(p));
+      const target = await fs.readlink(await linkPath(p));
       sftp.name(reqId, [{ filename: target, longname: target, attrs: {} as Attributes }]);
     }),
   );

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -94,3 +94,35 @@ async function hostKeyOf(runtime: NodeRuntime, node: { poolId: string; nodeId: s
   );
   return seen;
 }
+
+describe('SFTP and symlinks out of the node folder', () => {
+  let fixture: SshFixture;
+
+  beforeAll(async () => {
+    fixture = await createSshFixture('ops');
+  });
+  afterAll(() => fixture.dispose());
+
+  it('refuses to list, read or write through a symlink to /etc, and still follows links inside the node', async () => {
+    const nodeDir = fixture.runtime.nodeDir(fixture.node);
+    await symlink('/etc', path.join(nodeDir, 'shared', 'etc'));
+    const outsideFile = path.join(tmpdir(), `sftp-escape-${process.pid}-${Date.now()}.txt`);
+    await symlink(outsideFile, path.join(nodeDir, 'shared', 'drop'));
+    await symlink(path.join(nodeDir, 'startup'), path.join(nodeDir, 'shared', 'startup-link'));
+    const client = await fixture.login();
+    const sftp = await new Promise<SFTPWrapper>((resolve, reject) => client.sftp((e, s) => (e ? reject(e) : resolve(s))));
+    const call = <T>(fn: (cb: (error: Error | null | undefined, value: T) => void) => void) =>
+      new Promise<T>((resolve, reject) => fn((error, value) => (error ? reject(error) : resolve(value))));
+    const done = (fn: (cb: (error?: Error | null) => void) => void) =>
+      new Promise<void>((resolve, reject) => fn((error) => (error ? reject(error) : resolve())));
+    await expect(call((cb) => sftp.readdir('/shared/etc', cb))).rejects.toThrow(/Permission denied/);
+    await expect(call((cb) => sftp.readFile('/shared/etc/hostname', cb))).rejects.toThrow(/Permission denied/);
+    await expect(call((cb) => sftp.stat('/shared/etc/passwd', cb))).rejects.toThrow(/Permission denied/);
+    await expect(done((cb) => sftp.writeFile('/shared/drop', 'escaped', cb))).rejects.toThrow(/Permission denied/);
+    await expect(stat(outsideFile)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await call<{ filename: string }[]>((cb) => sftp.readdir('/shared/startup-link', cb))).map((e) => e.filename)).toContain('wd');
+    await done((cb) => sftp.unlink('/shared/etc', cb)); // the link itself lives inside the node and can go
+    expect((await lstat('/etc')).isDirectory()).toBe(true);
+    client.end();
+  });
+});

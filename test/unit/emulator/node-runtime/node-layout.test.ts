@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { isSafeClientEnvName, nodeEnvironment } from '../../../../emulator/node-runtime/node-env';
 import { nodePaths } from '../../../../emulator/node-runtime/node-paths';
 import { homeFolderName } from '../../../../emulator/node-runtime/shell-session';
-import { toRealPath, toVirtualPath } from '../../../../emulator/node-runtime/sftp-paths';
+import { confinedPath, toVirtualPath } from '../../../../emulator/node-runtime/sftp-paths';
 import { assertStartTask, effectiveRetries } from '../../../../emulator/node-runtime/start-task';
 import { NodeRuntime } from '../../../../emulator/node-runtime/runtime';
 
@@ -55,11 +58,33 @@ describe('node environment', () => {
 });
 
 describe('SFTP paths', () => {
-  it('keeps every client path inside the node folder', () => {
+  it('shows the node folder as / so that .. stops there', () => {
     expect(toVirtualPath('.')).toBe('/');
     expect(toVirtualPath('../../etc/passwd')).toBe('/etc/passwd');
-    expect(toRealPath('/data/p/n', '/../../../etc/passwd')).toBe('/data/p/n/etc/passwd');
-    expect(toRealPath('/data/p/n', 'startup/stdout.txt')).toBe('/data/p/n/startup/stdout.txt');
+  });
+
+  it('follows symlinks inside the node folder but refuses those that lead out of it, dangling ones included', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'sftp-root-'));
+    try {
+      await mkdir(path.join(root, 'shared'));
+      await writeFile(path.join(root, 'shared', 'a.txt'), 'a');
+      await symlink(path.join(root, 'shared'), path.join(root, 'inside'));
+      await symlink('/etc', path.join(root, 'etc-link'));
+      await symlink(path.join(tmpdir(), `nowhere-${Date.now()}`, 'x.txt'), path.join(root, 'dangling'));
+      const real = await realpath(root);
+      expect(await confinedPath(root, '/', true)).toBe(real);
+      expect(await confinedPath(root, '../..', true)).toBe(real);
+      expect(await confinedPath(root, '/inside/a.txt', true)).toBe(path.join(real, 'shared', 'a.txt'));
+      expect(await confinedPath(root, '/../../shared/new.txt', true)).toBe(path.join(real, 'shared', 'new.txt'));
+      await expect(confinedPath(root, '/etc-link/passwd', true)).rejects.toMatchObject({ code: 'EACCES' });
+      await expect(confinedPath(root, '/etc-link', true)).rejects.toMatchObject({ code: 'EACCES' });
+      await expect(confinedPath(root, '/dangling', true)).rejects.toMatchObject({ code: 'EACCES' });
+      // Acting on the link itself (unlink, lstat, rename) stays possible: it lives inside the folder.
+      expect(await confinedPath(root, '/etc-link', false)).toBe(path.join(real, 'etc-link'));
+      await expect(confinedPath(root, '/etc-link/passwd', false)).rejects.toMatchObject({ code: 'EACCES' });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
