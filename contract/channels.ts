@@ -4,7 +4,9 @@ import { accountsChannels, accountsEvents } from './features/accounts';
 import { appChannels } from './features/app';
 import { batchChannels, batchEvents } from './features/batch';
 import { pricingChannels } from './features/pricing';
-import { provisionChannels, provisionEvents } from './features/provision';
+import { nodeActionsChannels } from './features/node-actions';
+import { operationsChannels, operationsEvents } from './features/operations';
+import { provisionChannels } from './features/provision';
 import { settingsChannels } from './features/settings';
 import { terminalChannels, terminalEvents } from './features/terminal';
 
@@ -15,6 +17,8 @@ export const invokeChannels = {
   ...accountsChannels,
   ...batchChannels,
   ...provisionChannels,
+  ...operationsChannels,
+  ...nodeActionsChannels,
   ...terminalChannels,
   ...pricingChannels,
 } satisfies Record<string, InvokeSpec>;
@@ -23,7 +27,7 @@ export const invokeChannels = {
 export const eventChannels = {
   ...accountsEvents,
   ...batchEvents,
-  ...provisionEvents,
+  ...operationsEvents,
   ...terminalEvents,
 } satisfies Record<string, EventSpec>;
 

@@ -5,6 +5,9 @@ import { EventBus } from './events';
 import type { Logger, SecretRedactor } from './log';
 import { createPricingService, pricingHandlers } from './pricing/pricing-feature';
 import { createProvisioning } from './provision/create-provisioning';
+import { NodeActionsService, nodeActionsHandlers } from './batch/node-actions-service';
+import { OperationRegistry } from './operations/operation-registry';
+import { operationsHandlers } from './operations/operations-handlers';
 import { ContractRouter, type InvokeHandlers } from './router';
 import { SettingsService, settingsHandlers } from './settings/settings-service';
 import { createTerminals } from './terminal/create-terminals';
@@ -50,20 +53,27 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   // accounts.source is the BatchClientSource that pools, images, nodes and provisioning take.
   const { dataDir, secretStore, log, redactor } = deps;
   const accounts = createAccountsFeature({ dataDir, secretStore, log, redactor, events, settings, host: deps.accounts });
+  // One registry for every long operation (provisioning, node actions, and what comes later).
+  const operations = new OperationRegistry({ events, log });
   // provisioning.resolver is the NodeLoginResolver the terminal feature takes.
-  const provisioning = createProvisioning({ dataDir, secretStore, log, redactor, events, clients: accounts.source });
+  const provisioning = createProvisioning({ dataDir, secretStore, log, redactor, operations, clients: accounts.source });
+  const batch = createBatchServices(accounts.source, events);
+  // A reimage removes every user on the node; a removed node takes its users along: provisioning hears about both.
+  const nodeActions = new NodeActionsService({ clients: accounts.source, nodes: batch.nodes, operations, accepted: provisioning.nodeActionAccepted });
   const terminals = createTerminals({ dataDir, log, events, resolver: provisioning.resolver });
   const handlers: InvokeHandlers = {
     ...appHandlers(info),
     ...settingsHandlers(settings),
     ...accounts.handlers,
-    ...batchHandlers(createBatchServices(accounts.source, events)),
+    ...batchHandlers(batch),
     ...provisioning.handlers,
+    ...operationsHandlers(operations),
+    ...nodeActionsHandlers(nodeActions),
     ...terminals.handlers,
     ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
-  const disposers: (() => Promise<void>)[] = [terminals.dispose, provisioning.dispose, accounts.dispose];
+  const disposers: (() => Promise<void>)[] = [terminals.dispose, () => operations.dispose(), accounts.dispose];
   // A damaged data file names itself and its path in the log (once: it is moved aside, so it is not read again).
   const stopDamageLog = damagedFiles.listen((report) => deps.log.warn('store', describeDamage(report)));
   disposers.push(async () => void stopDamageLog());

@@ -3,12 +3,10 @@ import { event, invoke } from '../channel';
 import type {
   FileChunk,
   ImagesResult,
-  NodeActionResult,
   NodesResult,
   PoolDetail,
   PoolsResult,
 } from './batch-models';
-import { nodeActions } from './batch-models';
 import { accountIdSchema } from './accounts';
 import { nodeIdSchema, poolIdSchema, poolSpecSchema } from './batch-pool-spec';
 
@@ -76,19 +74,6 @@ export const batchChannels = {
   'nodes:list': invoke(
     z.object({ ...account, poolId: poolIdSchema, knownVersion: z.number().int().min(0).optional(), force: z.boolean().default(false) }).strict(),
   ).returns<NodesResult>(),
-  /** Runs one action on many nodes, reporting progress as `nodes:action-progress`; cancellable by operation id. */
-  'nodes:action': invoke(
-    z
-      .object({
-        operationId: z.string().min(1).max(64),
-        poolId: poolIdSchema,
-        action: z.enum(nodeActions),
-        target: nodeTargetSchema,
-      })
-      .strict(),
-  ).returns<NodeActionResult>(),
-  /** Cancels a running bulk action; nodes already done stay done. */
-  'nodes:action-cancel': invoke(z.object({ operationId: z.string().min(1).max(64) }).strict()).returns<{ cancelled: boolean }>(),
   /** Reads a byte range of a node file (start task output), or its last `maxBytes` when `tail` is set. */
   'nodes:file-read': invoke(
     z
@@ -109,6 +94,4 @@ export const batchChannels = {
 export const batchEvents = {
   /** While listing a big pool's nodes page by page. */
   'nodes:list-progress': event(z.object({ accountId: z.string(), poolId: z.string(), loaded: z.number() })),
-  /** While a bulk node action runs. */
-  'nodes:action-progress': event(z.object({ operationId: z.string(), done: z.number(), total: z.number(), failed: z.number() })),
 };

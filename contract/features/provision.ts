@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { event, invoke } from '../channel';
+import { invoke } from '../channel';
+import { accountIdSchema } from './accounts';
+import type { ItemError } from './operations';
 
 /** A Batch pool id as the service allows it. */
 export const poolIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A pool id is 1-64 letters, digits, hyphens or underscores.');
@@ -43,48 +45,10 @@ export type ProvisionAuthKind = z.infer<typeof provisionAuthSchema>['kind'];
 /** Which nodes an operation covers: every node of the pool, or the listed ones. */
 export const nodeSelectionSchema = z.union([z.literal('all'), z.array(nodeIdSchema).min(1).max(10_000)]);
 
-/** Per-node progress of a provisioning operation. Terminal: created, updated, removed, notPresent, failed, cancelled. */
-export const nodeProgressStatusSchema = z.enum(['pending', 'running', 'retrying', 'created', 'updated', 'removed', 'notPresent', 'failed', 'cancelled']);
-
-/** One node's status within an operation. */
-export type NodeProgressStatus = z.infer<typeof nodeProgressStatusSchema>;
-
-/** What went wrong on one node: the contract code plus what Batch said. */
-export const nodeErrorSchema = z.object({ code: z.string(), message: z.string(), serviceCode: z.string().optional() });
-
-/** One node's progress, as events carry it. */
-export const nodeProgressSchema = z.object({
-  nodeId: z.string(),
-  status: nodeProgressStatusSchema,
-  /** Requests sent for this node so far (retries included). */
-  attempts: z.number().int(),
-  error: nodeErrorSchema.optional(),
-});
-
-/** One node's progress. */
-export type NodeProgress = z.infer<typeof nodeProgressSchema>;
-
-/** The summary of an operation: counts per status and whether it is still running. */
-export const operationSummarySchema = z.object({
-  operationId: z.string(),
-  kind: z.enum(['apply', 'remove']),
-  poolId: z.string(),
-  userName: z.string(),
-  total: z.number().int(),
-  counts: z.record(nodeProgressStatusSchema, z.number().int()),
-  state: z.enum(['running', 'finished', 'cancelled']),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-});
-
-/** The summary of an operation. */
-export type OperationSummary = z.infer<typeof operationSummarySchema>;
-
-/** The progress event: the summary plus the nodes that changed since the previous event (batched, ≤ 10 a second). */
-export const provisionProgressSchema = operationSummarySchema.extend({ nodes: z.array(nodeProgressSchema) });
-
-/** A batched progress event. */
-export type ProvisionProgress = z.infer<typeof provisionProgressSchema>;
+/** What one node says about one user. `gone`: the user was there and is not any more (reimage, a fresh disk). */
+export const nodeUserStatuses = ['created', 'updated', 'recreated', 'failed', 'gone'] as const;
+/** One of {@link nodeUserStatuses}, or an in-flight status the renderer shows while an operation runs. */
+export type NodeUserStatus = (typeof nodeUserStatuses)[number] | 'pending' | 'running' | 'retrying';
 
 /** A user Batch Deck provisioned on a pool (no secrets). */
 export interface ProvisionedUser {
@@ -101,10 +65,21 @@ export interface LoginUnavailable {
   message: string;
 }
 
-/** One node's status for one provisioned user. */
+/** One node's truth for one provisioned user, as Batch last answered. */
 export interface NodeUserState {
-  status: NodeProgressStatus;
-  error?: z.infer<typeof nodeErrorSchema>;
+  /** The last thing that happened to the user on this node. */
+  status: NodeUserStatus;
+  /** Whether the user is on the node now (a failed update leaves an earlier one in place). */
+  present: boolean;
+  /** Whether the node's user is an administrator, when known. */
+  isAdmin?: boolean;
+  /** The node still has an earlier password: a password change could not reach it (it keeps working with that one). */
+  stalePassword?: boolean;
+  /** When Batch last confirmed the user on this node (ISO). */
+  confirmedAt?: string;
+  error?: ItemError;
+  /** Why the user is gone, in words. */
+  note?: string;
 }
 
 /** One row of the remote login table: the seed's printout, plus which of our users the node has. */
@@ -141,6 +116,7 @@ export interface ManagedPublicKey {
 
 const applyRequest = z
   .object({
+    accountId: accountIdSchema,
     poolId: poolIdSchema,
     nodes: nodeSelectionSchema,
     userName: nodeUserNameSchema,
@@ -148,40 +124,34 @@ const applyRequest = z
     isAdmin: z.boolean().default(false),
     /** ISO time with offset; default one day from now. Must be in the future. */
     expiryTime: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * Replace an existing user's password (with the typed one, or a new generated one) on every node that has the user,
+     * not only the chosen ones. Without it an existing password is reused, never regenerated.
+     */
+    rotatePassword: z.boolean().default(false),
   })
   .strict();
 
-const target = z.object({ poolId: poolIdSchema, nodeId: nodeIdSchema, userName: nodeUserNameSchema }).strict();
+const poolRef = { accountId: accountIdSchema, poolId: poolIdSchema };
+const target = z.object({ ...poolRef, nodeId: nodeIdSchema, userName: nodeUserNameSchema }).strict();
 
 /** Channels of the provision feature: users across pools, the remote-login table, the managed key. */
 export const provisionChannels = {
-  /** Adds (or, when it exists, updates) a user on the chosen nodes; progress arrives as `provision:progress`. */
+  /** Adds (or updates) a user on the chosen nodes in the background; follow it with `operations:*`. */
   'provision:apply': invoke(applyRequest).returns<{ operationId: string; total: number }>(),
-  /** Removes a user from the chosen nodes; progress arrives as `provision:progress`. */
-  'provision:remove': invoke(z.object({ poolId: poolIdSchema, nodes: nodeSelectionSchema, userName: nodeUserNameSchema }).strict()).returns<{
+  /** Removes a user from the chosen nodes in the background; follow it with `operations:*`. */
+  'provision:remove': invoke(z.object({ ...poolRef, nodes: nodeSelectionSchema, userName: nodeUserNameSchema }).strict()).returns<{
     operationId: string;
     total: number;
   }>(),
-  /** Stops an operation: nodes not yet started are skipped, requests in flight are aborted. */
-  'provision:cancel': invoke(z.object({ operationId: z.string().min(1).max(100) }).strict()).returns<{ cancelled: boolean }>(),
-  /** Every operation of this session (optionally of one pool), newest first, without per-node detail. */
-  'provision:operations': invoke(z.object({ poolId: poolIdSchema.optional() }).strict()).returns<OperationSummary[]>(),
-  /** One operation with every node's progress (to reattach after a reload). */
-  'provision:operation': invoke(z.object({ operationId: z.string().min(1).max(100) }).strict()).returns<ProvisionProgress>(),
-  /** Node id | state | IP | port | user status for a pool; login settings are cached unless `refresh`. */
-  'remote-login:list': invoke(z.object({ poolId: poolIdSchema, refresh: z.boolean().default(false) }).strict()).returns<RemoteLoginTable>(),
+  /** Node id | state | IP | port | user status per node for a pool; login settings are cached unless `refresh`. */
+  'remote-login:list': invoke(z.object({ ...poolRef, refresh: z.boolean().default(false) }).strict()).returns<RemoteLoginTable>(),
   /** The `ssh -i <key file> -p PORT user@IP` line for one node and user. */
   'remote-login:ssh-command': invoke(target).returns<{ command: string; keyFileNeeded: boolean }>(),
-  /** The active account's managed public key (created on first use). */
-  'keys:managed-public': invoke(z.object({}).strict()).returns<ManagedPublicKey>(),
-  /** Writes the managed private key to a file the user names (mode 0600); `~/` is expanded. */
+  /** The account's managed public key (created on first use). */
+  'keys:managed-public': invoke(z.object({ accountId: accountIdSchema }).strict()).returns<ManagedPublicKey>(),
+  /** Writes the account's managed private key to a file the user names (mode 0600); `~/` is expanded. */
   'keys:export-private': invoke(
-    z.object({ path: z.string().trim().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
+    z.object({ accountId: accountIdSchema, path: z.string().trim().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
   ).returns<{ path: string }>(),
-};
-
-/** Events of the provision feature pushed from main to the renderer. */
-export const provisionEvents = {
-  /** Batched progress of one operation: counts plus the nodes that changed. */
-  'provision:progress': event(provisionProgressSchema),
 };

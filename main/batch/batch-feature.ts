@@ -2,7 +2,6 @@ import type { BatchClientSource } from '../accounts/batch-client-source';
 import type { EventEmitter } from '../events';
 import type { PartialHandlers } from '../router';
 import { ImagesService } from './images-service';
-import { NodeActionsService, type NodeActionOptions } from './node-actions-service';
 import { NodeFilesService } from './node-files-service';
 import { NodesService, type NodeRefreshPolicy } from './nodes-service';
 import { PoolsService } from './pools-service';
@@ -12,7 +11,6 @@ export interface BatchServices {
   images: ImagesService;
   pools: PoolsService;
   nodes: NodesService;
-  nodeActions: NodeActionsService;
   nodeFiles: NodeFilesService;
 }
 
@@ -26,14 +24,11 @@ export type BatchChannel =
   | 'pools:stop-resize'
   | 'pools:delete'
   | 'nodes:list'
-  | 'nodes:action'
-  | 'nodes:action-cancel'
   | 'nodes:file-read';
 
 /** Pacing knobs; tests against a fast emulator shorten them. */
 export interface BatchServiceOptions {
   nodeRefresh?: NodeRefreshPolicy;
-  nodeActions?: NodeActionOptions;
 }
 
 /** Builds the images, pools and nodes services; each call runs against the account it names, through `source`. */
@@ -44,14 +39,13 @@ export function createBatchServices(source: BatchClientSource, events: EventEmit
     images: new ImagesService(source),
     pools,
     nodes,
-    nodeActions: new NodeActionsService(source, nodes, events, options.nodeActions),
     nodeFiles: new NodeFilesService(source),
   };
 }
 
 /** Contract handlers for images, pools and nodes. */
 export function batchHandlers(services: BatchServices): PartialHandlers<BatchChannel> {
-  const { images, pools, nodes, nodeActions, nodeFiles } = services;
+  const { images, pools, nodes, nodeFiles } = services;
   return {
     'images:list': ({ accountId, refresh }) => images.list(accountId, refresh),
     'pools:list': ({ accountId }) => pools.list(accountId),
@@ -62,8 +56,6 @@ export function batchHandlers(services: BatchServices): PartialHandlers<BatchCha
     'pools:stop-resize': ({ accountId, poolId }) => pools.stopResize(accountId, poolId),
     'pools:delete': ({ accountId, poolId }) => pools.delete(accountId, poolId),
     'nodes:list': ({ accountId, poolId, knownVersion, force }) => nodes.list(accountId, poolId, knownVersion, force),
-    'nodes:action': (request) => nodeActions.run(request),
-    'nodes:action-cancel': ({ operationId }) => ({ cancelled: nodeActions.cancel(operationId) }),
     'nodes:file-read': (request) => nodeFiles.read(request),
   };
 }

@@ -1,11 +1,14 @@
-import type { NodeAction, NodeActionResult } from '../../contract/features/batch-models';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { BatchServiceModels } from '@azure/batch';
+import type { NodeAction } from '../../contract/features/batch-models';
 import { nodeColumn } from '../../contract/features/batch-models';
-import { ContractFailure } from '../../contract/result';
+import { ContractFailure, assertNever } from '../../contract/result';
 import type { BatchClientSource } from '../accounts/batch-client-source';
-import type { EventEmitter } from '../events';
+import type { PartialHandlers } from '../router';
+import { itemErrorOf, type OperationContext, type OperationRegistry } from '../operations/operation-registry';
+import { runItems } from '../operations/run-items';
 import { batchCall, type BatchContext } from './batch-call';
 import type { NodesService } from './nodes-service';
-import { toBatchFailure } from './service-error';
 
 /** Which nodes an action targets: explicit ids, or every node now in a state. */
 export type NodeTarget = { nodeIds: string[] } | { state: string };
@@ -22,70 +25,80 @@ export interface NodeActionOptions {
 /** Defaults for the real service. */
 export const defaultNodeActionOptions: NodeActionOptions = { concurrency: 8, steadyPollMs: 3000, steadyTimeoutMs: 30 * 60_000 };
 
+/** Told which nodes took an action (provisioning marks users gone after a reimage, forgets removed nodes). */
+export type NodeActionListener = (accountId: string, poolId: string, action: NodeAction, nodeIds: readonly string[]) => Promise<void>;
+
+/** What the service is built from. */
+export interface NodeActionsDeps {
+  clients: BatchClientSource;
+  nodes: NodesService;
+  operations: OperationRegistry;
+  accepted?: NodeActionListener;
+  options?: NodeActionOptions;
+}
+
 /** `removeNodes` takes at most 100 node ids per request. */
 const removeBatchSize = 100;
 
 /**
  * Bulk node actions (reboot, reimage, remove, disable/enable scheduling) on a selection or on every node in a state,
- * a few requests at a time, with progress events and cancellation; one node's failure does not stop the rest.
+ * as operations of the shared registry: the call answers at once with main's operation id, each node gets a result,
+ * progress and cancel go through `operations:*`, and a reloaded renderer reattaches. One node's failure does not stop
+ * the rest.
  */
 export class NodeActionsService {
-  private readonly running = new Map<string, AbortController>();
+  private readonly options: NodeActionOptions;
 
-  constructor(
-    private readonly source: BatchClientSource,
-    private readonly nodes: NodesService,
-    private readonly events: EventEmitter,
-    private readonly options: NodeActionOptions = defaultNodeActionOptions,
-  ) {}
-
-  /** Runs `action` on the target nodes and reports what happened to each. */
-  async run(request: { operationId: string; poolId: string; action: NodeAction; target: NodeTarget }): Promise<NodeActionResult> {
-    const { operationId, poolId, action } = request;
-    if (this.running.has(operationId)) throw new ContractFailure('CONFLICT', `Operation ${operationId} is already running.`);
-    const abort = new AbortController();
-    this.running.set(operationId, abort);
-    try {
-      const ctx = await this.source.active();
-      const nodeIds = await this.resolveTarget(ctx.account.id, poolId, request.target);
-      const result: NodeActionResult = { requested: nodeIds.length, succeeded: 0, failed: [], cancelled: false };
-      const report = () =>
-        this.events.emit('nodes:action-progress', { operationId, done: result.succeeded + result.failed.length, total: nodeIds.length, failed: result.failed.length });
-      // Removal resizes the pool, and the service refuses another removal until it is steady: one batch at a time.
-      const removing = action === 'remove';
-      const units = removing ? chunk(nodeIds, removeBatchSize) : nodeIds.map((id) => [id]);
-      let next = 0;
-      const worker = async () => {
-        while (next < units.length && !abort.signal.aborted) {
-          const unit = units[next++] as string[];
-          try {
-            if (removing) await this.waitUntilSteady(ctx, poolId, abort.signal);
-            await batchCall(ctx, () => this.send(ctx, poolId, action, unit), { signal: abort.signal });
-            result.succeeded += unit.length;
-          } catch (error) {
-            if (abort.signal.aborted) break;
-            const failure = toBatchFailure(error, ctx.account.endpoint);
-            const code = String(failure.details?.serviceCode ?? failure.code);
-            for (const nodeId of unit) result.failed.push({ nodeId, code, message: failure.message });
-          }
-          report();
-        }
-      };
-      const workers = removing ? 1 : Math.min(this.options.concurrency, units.length);
-      await Promise.all(Array.from({ length: workers }, worker));
-      result.cancelled = abort.signal.aborted;
-      this.nodes.invalidate(ctx.account.id, poolId);
-      return result;
-    } finally {
-      this.running.delete(operationId);
-    }
+  constructor(private readonly deps: NodeActionsDeps) {
+    this.options = deps.options ?? defaultNodeActionOptions;
   }
 
-  /** Stops a running action after the requests in flight; true when there was one. */
-  cancel(operationId: string): boolean {
-    const abort = this.running.get(operationId);
-    abort?.abort(new ContractFailure('CANCELLED', 'The action was cancelled.'));
-    return abort !== undefined;
+  /** Starts `action` on the target nodes of the named account's pool. */
+  async start(request: { accountId: string; poolId: string; action: NodeAction; target: NodeTarget }): Promise<{ operationId: string; total: number }> {
+    const { poolId, action } = request;
+    const ctx = await this.deps.clients.forAccount(request.accountId);
+    const accountId = ctx.account.id;
+    const nodeIds = await this.resolveTarget(accountId, poolId, request.target);
+    const accepted: string[] = [];
+    return this.deps.operations.start({
+      kind: 'node-action',
+      accountId,
+      poolId,
+      subject: action,
+      itemIds: nodeIds,
+      run: (context) => this.runUnits(context, ctx, poolId, action, nodeIds, accepted),
+      finished: async () => {
+        this.deps.nodes.invalidate(accountId, poolId);
+        if (accepted.length > 0) await this.deps.accepted?.(accountId, poolId, action, accepted);
+      },
+    });
+  }
+
+  private async runUnits(context: OperationContext, ctx: BatchContext, poolId: string, action: NodeAction, nodeIds: string[], accepted: string[]): Promise<void> {
+    // Removal resizes the pool, and the service refuses another removal until it is steady: one batch at a time.
+    const removing = action === 'remove';
+    const units = removing ? chunk(nodeIds, removeBatchSize) : nodeIds.map((id) => [id]);
+    const { tracker, signal } = context;
+    await runItems(
+      context,
+      units,
+      (unit) => unit[0] as string,
+      async (unit) => {
+        for (const id of unit.slice(1)) tracker.update(id, { status: 'running' });
+        try {
+          if (removing) await this.waitUntilSteady(ctx, poolId, signal);
+          await batchCall(ctx, () => this.send(ctx, poolId, action, unit, signal), { signal });
+        } catch (error) {
+          const failure = signal.aborted ? undefined : itemErrorOf(error);
+          for (const id of unit.slice(1)) tracker.update(id, failure ? { status: 'failed', error: failure } : { status: 'cancelled' });
+          throw error;
+        }
+        for (const id of unit.slice(1)) tracker.update(id, { status: 'succeeded', outcome: 'accepted' });
+        accepted.push(...unit);
+        return 'accepted';
+      },
+      { concurrency: removing ? 1 : this.options.concurrency, errorOf: itemErrorOf },
+    );
   }
 
   /** Polls the pool until its allocation state is steady (removal and resize need it). */
@@ -94,41 +107,45 @@ export class NodeActionsService {
     for (;;) {
       const pool = await batchCall(ctx, () => ctx.client.pool.get(poolId, { poolGetOptions: { select: 'id,allocationState' } }), { signal });
       if (String(pool.allocationState).toLowerCase() === 'steady') return;
-      if (Date.now() > deadline) throw new ContractFailure('CONFLICT', `Pool ${poolId} did not become steady; removal stopped.`);
-      await abortableDelay(this.options.steadyPollMs, signal);
+      if (Date.now() > deadline) throw new ContractFailure('CONFLICT', `Pool ${poolId} did not become steady within ${Math.round(this.options.steadyTimeoutMs / 60_000)} minutes; removal stopped.`);
+      // timers/promises removes its abort listener when the wait ends: no listener piles up over a long wait.
+      await delay(this.options.steadyPollMs, undefined, { signal });
     }
   }
 
   private async resolveTarget(accountId: string, poolId: string, target: NodeTarget): Promise<string[]> {
     if ('nodeIds' in target) return [...new Set(target.nodeIds)];
     const state = target.state.toLowerCase();
-    const ids = (await this.nodes.rows(accountId, poolId)).filter((row) => row[nodeColumn.state] === state).map((row) => row[nodeColumn.id]);
+    const ids = (await this.deps.nodes.rows(accountId, poolId)).filter((row) => row[nodeColumn.state] === state).map((row) => row[nodeColumn.id]);
     if (ids.length === 0) throw new ContractFailure('NOT_FOUND', `No node of pool ${poolId} is ${state} now.`);
     return ids;
   }
 
-  private async send(ctx: BatchContext, poolId: string, action: NodeAction, nodeIds: string[]): Promise<unknown> {
+  /** Sends one request; cancelling aborts it on the wire (the service may still have received it). */
+  private async send(ctx: BatchContext, poolId: string, action: NodeAction, nodeIds: string[], signal: AbortSignal): Promise<unknown> {
     const nodeId = nodeIds[0] as string;
+    // ms-rest-js types its own AbortSignalLike; Node's signal fits it at runtime.
+    const abortSignal = signal as unknown as NonNullable<BatchServiceModels.ComputeNodeRebootOptionalParams['abortSignal']>;
     switch (action) {
       case 'reboot':
-        return ctx.client.computeNode.reboot(poolId, nodeId, { nodeRebootOption: 'requeue' });
+        return ctx.client.computeNode.reboot(poolId, nodeId, { nodeRebootOption: 'requeue', abortSignal });
       case 'reimage':
-        return ctx.client.computeNode.reimage(poolId, nodeId, { nodeReimageOption: 'requeue' });
+        return ctx.client.computeNode.reimage(poolId, nodeId, { nodeReimageOption: 'requeue', abortSignal });
       case 'disable-scheduling':
-        return ctx.client.computeNode.disableScheduling(poolId, nodeId, { nodeDisableSchedulingOption: 'requeue' });
+        return ctx.client.computeNode.disableScheduling(poolId, nodeId, { nodeDisableSchedulingOption: 'requeue', abortSignal });
       case 'enable-scheduling':
-        return ctx.client.computeNode.enableScheduling(poolId, nodeId);
+        return ctx.client.computeNode.enableScheduling(poolId, nodeId, { abortSignal });
       case 'remove':
-        return ctx.client.pool.removeNodes(poolId, { nodeList: nodeIds, nodeDeallocationOption: 'requeue' });
+        return ctx.client.pool.removeNodes(poolId, { nodeList: nodeIds, nodeDeallocationOption: 'requeue' }, { abortSignal });
+      default:
+        return assertNever(action, 'node action');
     }
   }
 }
 
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
+/** The contract handler that starts node actions. */
+export function nodeActionsHandlers(service: NodeActionsService): PartialHandlers<'nodes:action'> {
+  return { 'nodes:action': (request) => service.start(request) };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

@@ -1,16 +1,18 @@
 import type { BatchClientSource } from '../accounts/batch-client-source';
 import type { RetryPolicy } from '../batch/retry';
-import type { EventEmitter } from '../events';
 import { keysHandlers } from '../keys/keys-handlers';
 import { ManagedKeyStore } from '../keys/managed-key-store';
 import { KeyExportRecords } from '../keys/private-key-export';
 import type { Logger, SecretRedactor } from '../log';
+import type { NodeAction } from '../../contract/features/batch-models';
+import type { OperationRegistry } from '../operations/operation-registry';
 import type { PartialHandlers } from '../router';
 import type { NodeLoginResolver } from '../ssh/node-login';
 import type { SecretStore } from '../store/secret-store';
 import { ProvisionNodeLoginResolver } from './node-login-resolver';
 import { provisionHandlers, type ProvisionChannel } from './provision-handlers';
 import { ProvisionService } from './provision-service';
+import { NodeUserReconciler } from './reconcile-users';
 import { RemoteLoginService } from './remote-login-service';
 import { ProvisionedUserRegistry } from './user-registry';
 
@@ -19,7 +21,8 @@ export interface ProvisioningDeps {
   dataDir: string;
   secretStore: SecretStore;
   redactor: SecretRedactor;
-  events: EventEmitter;
+  /** The app's one registry of long operations. */
+  operations: OperationRegistry;
   log: Logger;
   clients: BatchClientSource;
   /** Tuning for tests and benchmarks; the defaults suit Azure. */
@@ -34,7 +37,9 @@ export interface Provisioning {
   resolver: NodeLoginResolver;
   service: ProvisionService;
   logins: RemoteLoginService;
-  dispose(): Promise<void>;
+  registry: ProvisionedUserRegistry;
+  /** Tells the registry what a node action did: a reimage removes every user, a removed node takes its users along. */
+  nodeActionAccepted(accountId: string, poolId: string, action: NodeAction, nodeIds: readonly string[]): Promise<void>;
 }
 
 /** Builds users-across-pools, the remote-login table, the managed key and the node login resolver. */
@@ -42,8 +47,10 @@ export function createProvisioning(deps: ProvisioningDeps): Provisioning {
   const registry = new ProvisionedUserRegistry(deps.dataDir);
   const keys = new ManagedKeyStore(deps.secretStore, deps.redactor);
   const exports = new KeyExportRecords(deps.dataDir);
-  const service = new ProvisionService({ ...deps, keys, registry, secrets: deps.secretStore, concurrency: deps.concurrency });
-  const logins = new RemoteLoginService({ clients: deps.clients, registry, retryPolicy: deps.retryPolicy });
+  const secrets = deps.secretStore;
+  const service = new ProvisionService({ ...deps, keys, registry, secrets });
+  const reconciler = new NodeUserReconciler({ registry, keys, secrets, redactor: deps.redactor, retryPolicy: deps.retryPolicy });
+  const logins = new RemoteLoginService({ clients: deps.clients, registry, reconciler, log: deps.log, retryPolicy: deps.retryPolicy });
   const resolver = new ProvisionNodeLoginResolver({ clients: deps.clients, registry, keys, secrets: deps.secretStore, logins, redactor: deps.redactor });
   return {
     handlers: {
@@ -53,6 +60,12 @@ export function createProvisioning(deps: ProvisioningDeps): Provisioning {
     resolver,
     service,
     logins,
-    dispose: () => service.dispose(),
+    registry,
+    async nodeActionAccepted(accountId, poolId, action, nodeIds) {
+      let changed = 0;
+      if (action === 'reimage') changed = await registry.markGone(accountId, poolId, nodeIds, `Removed by the reimage Batch Deck sent at ${new Date().toISOString()}. Add the user again.`);
+      if (action === 'remove') changed = await registry.forgetNodes(accountId, poolId, (nodeId) => nodeIds.includes(nodeId));
+      if (changed > 0) await registry.save();
+    },
   };
 }

@@ -36,7 +36,7 @@ export class ProvisionNodeLoginResolver implements NodeLoginResolver {
       throw new ContractFailure('NOT_FOUND', `Batch Deck has not provisioned a user named ${userName} on pool ${poolId}. Add the user first.`);
     }
     this.assertUsable(record, nodeId);
-    const auth = await this.authOf(record, account.id, account.name, poolId);
+    const auth = await this.authOf(record, account.id, account.name, poolId, nodeId);
     const { ipAddress, port } = await this.deps.logins.loginAddress(account.id, poolId, nodeId);
     return { host: ipAddress, port, username: record.userName, auth, label: `${poolId} / ${nodeId}`, hostKeyId: hostKeyIdOf(ipAddress, port) };
   }
@@ -49,18 +49,18 @@ export class ProvisionNodeLoginResolver implements NodeLoginResolver {
     }
     const state = record.nodes[nodeId];
     if (!state) throw new ContractFailure('NOT_FOUND', `User ${record.userName} was not provisioned on node ${nodeId}. Provision it there first.`);
-    if (state.status !== 'created' && state.status !== 'updated') {
-      const why = state.error ? `: ${state.error.message}` : '';
+    if (!state.present) {
+      const why = state.error ? `: ${state.error.message}` : state.note ? `: ${state.note}` : '';
       throw new ContractFailure('NOT_FOUND', `Provisioning user ${record.userName} on node ${nodeId} did not succeed (${state.status}${why}). Provision it again.`);
     }
   }
 
-  private async authOf(record: UserRecord, accountId: string, accountName: string, poolId: string): Promise<NodeLoginTarget['auth']> {
+  private async authOf(record: UserRecord, accountId: string, accountName: string, poolId: string, nodeId: string): Promise<NodeLoginTarget['auth']> {
     switch (record.authKind) {
       case 'managedKey':
         return { kind: 'privateKey', privateKey: await this.deps.keys.privateKey(accountId, accountName) };
       case 'password': {
-        const password = await this.deps.secrets.get(passwordSecretName(accountId, poolId, record.userName));
+        const password = await this.deps.secrets.get(passwordSecretName(accountId, poolId, record.userName, record.nodes[nodeId]?.passwordVersion ?? 0));
         if (!password) throw new ContractFailure('NOT_FOUND', `The password of ${record.userName} is no longer in the secret store. Provision the user again.`);
         this.deps.redactor.add(password);
         return { kind: 'password', password };

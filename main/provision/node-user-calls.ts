@@ -26,6 +26,8 @@ export interface PoolNode {
   state: string;
   /** Whether the node lists an inbound endpoint to port 22; undefined when it lists no endpoints at all. */
   hasSshEndpoint: boolean | undefined;
+  /** When the node last booted (ISO): a node that booted after a user was confirmed there may have lost it. */
+  lastBootTime?: string;
 }
 
 /** The service error code of an SDK error (`NodeUserExists`, `PoolNotFound`, …). */
@@ -52,26 +54,69 @@ function retried<T>(call: () => Promise<T>, options: NodeCallOptions): Promise<T
   );
 }
 
+/** What the registry knows about the user on this node before the call. */
+export interface KnownNodeUser {
+  present: boolean;
+  isAdmin?: boolean;
+}
+
 /**
- * Adds the user to one node; when Batch answers 409 NodeUserExists, replaces the user's credentials and expiry with
- * PUT instead (Batch cannot change isAdmin of an existing user; that needs remove + add).
+ * Makes the user on one node exactly what was asked, without touching more than needed:
+ * - known there with the same isAdmin: PUT its credentials and expiry (`updated`);
+ * - known there with another isAdmin: delete and add again (`recreated`). Batch's update-user body has only password,
+ *   sshPublicKey and expiryTime (https://learn.microsoft.com/rest/api/batchservice/compute-node/update-user), so admin
+ *   rights change only by re-adding; the node's sessions of that user end;
+ * - not known there: add (`created`); if Batch says NodeUserExists (a user made elsewhere, or a record lost), its
+ *   admin rights are unknown, so it is re-added too (`recreated`).
+ * `onDeleted` hears that the user was deleted, so a failing re-add is recorded as "not on the node any more".
  */
-export async function putNodeUser(
+export async function applyNodeUser(
   client: BatchServiceClient,
   poolId: string,
   nodeId: string,
   user: NodeUserSpec,
-  options: NodeCallOptions = {},
-): Promise<'created' | 'updated'> {
-  const credentials = { expiryTime: user.expiryTime, password: user.password, sshPublicKey: user.sshPublicKey };
+  known: KnownNodeUser | undefined,
+  options: NodeCallOptions & { onDeleted?: () => void } = {},
+): Promise<'created' | 'updated' | 'recreated'> {
+  const add = () => retried(() => client.computeNode.addUser(poolId, nodeId, { name: user.name, isAdmin: user.isAdmin, ...credentialsOf(user) }, requestOptions(options.signal)), options);
+  const recreate = async () => {
+    await deleteNodeUser(client, poolId, nodeId, user.name, options);
+    options.onDeleted?.();
+    await add();
+    return 'recreated' as const;
+  };
+  if (known?.present && known.isAdmin === user.isAdmin) {
+    try {
+      await updateNodeUser(client, poolId, nodeId, user, options);
+      return 'updated';
+    } catch (error) {
+      if (serviceCodeOf(error) !== 'NodeUserNotFound') throw error;
+    }
+    // Gone under us (a reimage Batch Deck did not see): add it again.
+    await add();
+    return 'created';
+  }
+  if (known?.present) return recreate();
   try {
-    await retried(() => client.computeNode.addUser(poolId, nodeId, { name: user.name, isAdmin: user.isAdmin, ...credentials }, requestOptions(options.signal)), options);
+    await add();
     return 'created';
   } catch (error) {
     if (serviceCodeOf(error) !== 'NodeUserExists') throw error;
   }
-  await retried(() => client.computeNode.updateUser(poolId, nodeId, user.name, credentials, requestOptions(options.signal)), options);
-  return 'updated';
+  return recreate();
+}
+
+function credentialsOf(user: NodeUserSpec): { expiryTime: Date; password?: string; sshPublicKey?: string } {
+  return { expiryTime: user.expiryTime, ...(user.password ? { password: user.password } : {}), ...(user.sshPublicKey ? { sshPublicKey: user.sshPublicKey } : {}) };
+}
+
+/**
+ * Replaces the user's credentials and expiry on one node (PUT: what is omitted is removed, so callers send the
+ * credential the node should keep). Throws NodeUserNotFound when the node does not have the user: also how a node
+ * is re-checked after it booted, since Batch has no call that lists a node's users.
+ */
+export async function updateNodeUser(client: BatchServiceClient, poolId: string, nodeId: string, user: NodeUserSpec, options: NodeCallOptions = {}): Promise<void> {
+  await retried(() => client.computeNode.updateUser(poolId, nodeId, user.name, credentialsOf(user), requestOptions(options.signal)), options);
 }
 
 /** Deletes the user from one node; a node that never had it (NodeUserNotFound) counts as done. */
@@ -105,7 +150,7 @@ export async function getLoginSettings(
 /** Every node of a pool (id, state, SSH endpoint), page by page, each page under the retry policy. */
 export async function listPoolNodes(client: BatchServiceClient, poolId: string, options: NodeCallOptions = {}): Promise<PoolNode[]> {
   const nodes: PoolNode[] = [];
-  const listOptions = { computeNodeListOptions: { select: 'id,state,endpointConfiguration', maxResults: 1000 }, ...requestOptions(options.signal) };
+  const listOptions = { computeNodeListOptions: { select: 'id,state,endpointConfiguration,lastBootTime', maxResults: 1000 }, ...requestOptions(options.signal) };
   let page = await retried(() => client.computeNode.list(poolId, listOptions), options);
   for (;;) {
     for (const node of page) {
@@ -114,6 +159,7 @@ export async function listPoolNodes(client: BatchServiceClient, poolId: string, 
         id: node.id ?? '',
         state: node.state ?? 'unknown',
         hasSshEndpoint: endpoints ? endpoints.some((e) => e.backendPort === 22) : undefined,
+        ...(node.lastBootTime ? { lastBootTime: new Date(node.lastBootTime).toISOString() } : {}),
       });
     }
     const next = page.odatanextLink;

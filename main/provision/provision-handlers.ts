@@ -12,9 +12,6 @@ import type { ProvisionedUserRegistry } from './user-registry';
 export type ProvisionChannel =
   | 'provision:apply'
   | 'provision:remove'
-  | 'provision:cancel'
-  | 'provision:operations'
-  | 'provision:operation'
   | 'remote-login:list'
   | 'remote-login:ssh-command';
 
@@ -33,12 +30,9 @@ export function provisionHandlers(deps: ProvisionHandlerDeps): PartialHandlers<P
   return {
     'provision:apply': (request) => deps.service.apply(request),
     'provision:remove': (request) => deps.service.remove(request),
-    'provision:cancel': ({ operationId }) => deps.service.cancel(operationId),
-    'provision:operations': ({ poolId }) => deps.service.list(poolId),
-    'provision:operation': ({ operationId }) => deps.service.snapshot(operationId),
-    'remote-login:list': ({ poolId, refresh }) => deps.logins.list(poolId, refresh),
-    'remote-login:ssh-command': async ({ poolId, nodeId, userName }) => {
-      const { account } = await deps.clients.active();
+    'remote-login:list': ({ accountId, poolId, refresh }) => deps.logins.list(accountId, poolId, refresh),
+    'remote-login:ssh-command': async ({ accountId, poolId, nodeId, userName }) => {
+      const { account } = await deps.clients.forAccount(accountId);
       const record = await deps.registry.user(account.id, poolId, userName);
       if (!record) throw new ContractFailure('NOT_FOUND', `Batch Deck has not provisioned a user named ${userName} on pool ${poolId}.`);
       const { ipAddress, port } = await deps.logins.loginAddress(account.id, poolId, nodeId);

@@ -1,20 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { BatchServiceClient } from '@azure/batch';
 import type { RequestOut } from '../../contract/channels';
-import type { OperationSummary, ProvisionProgress } from '../../contract/features/provision';
+import type { OperationKind } from '../../contract/features/operations';
 import { ContractFailure } from '../../contract/result';
 import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
 import { retryInfoOf, type RetryPolicy } from '../batch/retry';
 import { toBatchFailure } from '../batch/service-error';
-import type { EventEmitter } from '../events';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { Logger, SecretRedactor } from '../log';
+import type { OperationRegistry } from '../operations/operation-registry';
+import { runItems, type ItemCallbacks } from '../operations/run-items';
 import type { SecretStore } from '../store/secret-store';
-import { deleteNodeUser, listPoolNodes, putNodeUser, serviceCodeOf, type NodeUserSpec } from './node-user-calls';
-import { OperationRegistry } from './operation-registry';
-import { generatePassword } from './password-generator';
-import { startOperation, type NodeJob } from './run-operation';
-import { passwordSecretName, type ProvisionedUserRegistry } from './user-registry';
+import { planCredential } from './credential-plan';
+import { applyNodeUser, deleteNodeUser, listPoolNodes, serviceCodeOf, type NodeUserSpec } from './node-user-calls';
+import { passwordSecretName, passwordVersionsInUse, type NodeUserRecord, type ProvisionedUserRegistry } from './user-registry';
 
 /** What the provisioning service is built from. */
 export interface ProvisionServiceDeps {
@@ -23,12 +21,11 @@ export interface ProvisionServiceDeps {
   registry: ProvisionedUserRegistry;
   secrets: SecretStore;
   redactor: SecretRedactor;
-  events: EventEmitter;
+  operations: OperationRegistry;
   log: Logger;
   /** Requests in flight across one operation (default 24: fast on big pools, gentle on Batch's throttling). */
   concurrency?: number;
   retryPolicy?: RetryPolicy;
-  progressIntervalMs?: number;
   now?: () => Date;
 }
 
@@ -36,122 +33,124 @@ const oneDayMs = 24 * 3_600_000;
 
 type ApplyRequest = RequestOut<'provision:apply'>;
 type RemoveRequest = RequestOut<'provision:remove'>;
+type NodeWork = (nodeId: string, callbacks: ItemCallbacks) => Promise<string>;
+type Settled = (nodeId: string, result: { outcome: string } | { error: { code: string; message: string } }) => Promise<void>;
 
 /**
- * Adds, updates and removes one user across many nodes of a pool. Operations run in the background with bounded
- * concurrency; callers get an operation id at once and follow `provision:progress` events.
+ * Adds, updates and removes one user across many nodes of a pool, in the account the request names. Operations run
+ * in the shared operation registry: callers get an id at once and follow `operations:progress`.
  */
 export class ProvisionService {
-  private readonly operations = new OperationRegistry();
   private readonly now: () => Date;
 
   constructor(private readonly deps: ProvisionServiceDeps) {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** Starts adding (or updating) the user on the chosen nodes. */
+  /** Starts adding (or updating) the user on the chosen nodes (and, for a password change, every node that has it). */
   async apply(request: ApplyRequest): Promise<{ operationId: string; total: number }> {
     const expiry = this.expiryOf(request.expiryTime);
-    const { account, client } = await this.deps.clients.active();
-    const nodeIds = await this.nodesOf(client, account, request.poolId, request.nodes);
-    const user: NodeUserSpec = { name: request.userName, isAdmin: request.isAdmin, expiryTime: expiry };
-    const auth = request.auth;
-    if (auth.kind === 'managedKey') user.sshPublicKey = await this.deps.keys.publicKey(account.id, account.name);
-    if (auth.kind === 'publicKey') user.sshPublicKey = auth.publicKey;
-    if (auth.kind === 'password') {
-      user.password = auth.password ?? generatePassword();
-      this.deps.redactor.add(user.password);
-      await this.deps.secrets.set(passwordSecretName(account.id, request.poolId, request.userName), user.password);
-    }
-    const registry = this.deps.registry;
-    await registry.upsertUser(account.id, request.poolId, { userName: request.userName, authKind: auth.kind, isAdmin: request.isAdmin, expiryTime: expiry.toISOString() }, this.now());
-    const job: NodeJob = (c, nodeId, options) => putNodeUser(c, request.poolId, nodeId, user, options);
-    return this.start('apply', account, client, request.poolId, request.userName, nodeIds, job, async (nodeId, status, error) => {
-      if (status === 'cancelled') return;
-      await registry.setNode(account.id, request.poolId, request.userName, nodeId, error ? { status, error } : { status });
-    });
+    const { account, client } = await this.deps.clients.forAccount(request.accountId);
+    const requested = await this.nodesOf(client, account, request.poolId, request.nodes);
+    const { registry } = this.deps;
+    const { poolId, userName, isAdmin } = request;
+    const existing = await registry.user(account.id, poolId, userName);
+    const plan = await planCredential(this.deps, account, request, existing);
+    const nodeIds = [...requested, ...plan.alsoNodes];
+    const record = await registry.upsertUser(
+      account.id,
+      poolId,
+      { userName, authKind: request.auth.kind, isAdmin, expiryTime: expiry.toISOString(), passwordVersion: plan.passwordVersion, ...(plan.publicKey ? { publicKey: plan.publicKey } : {}) },
+      this.now(),
+    );
+    const user: NodeUserSpec = { name: userName, isAdmin, expiryTime: expiry, ...(plan.password ? { password: plan.password } : {}), ...(plan.sshPublicKey ? { sshPublicKey: plan.sshPublicKey } : {}) };
+    const before = new Map(nodeIds.map((id) => [id, record.nodes[id]]));
+    const deleted = new Set<string>();
+    const work: NodeWork = (nodeId, callbacks) =>
+      applyNodeUser(client, poolId, nodeId, user, before.get(nodeId), { ...this.callOptions(callbacks), onDeleted: () => deleted.add(nodeId) });
+    const settled: Settled = async (nodeId, result) => {
+      const prior = before.get(nodeId);
+      const next: NodeUserRecord =
+        'outcome' in result
+          ? { status: result.outcome as NodeUserRecord['status'], present: true, isAdmin, expiryTime: user.expiryTime.toISOString(), confirmedAt: this.now().toISOString(), ...(request.auth.kind === 'password' ? { passwordVersion: plan.passwordVersion } : {}) }
+          : { ...prior, status: 'failed', present: (prior?.present ?? false) && !deleted.has(nodeId), error: result.error };
+      await registry.setNode(account.id, poolId, userName, nodeId, next);
+    };
+    return this.start('provision-apply', account, client, poolId, userName, nodeIds, work, settled, () => this.forgetUnusedPasswords(account.id, poolId, userName));
   }
 
   /** Starts removing the user from the chosen nodes. */
   async remove(request: RemoveRequest): Promise<{ operationId: string; total: number }> {
-    const { account, client } = await this.deps.clients.active();
-    const nodeIds = await this.nodesOf(client, account, request.poolId, request.nodes);
-    const job: NodeJob = (c, nodeId, options) => deleteNodeUser(c, request.poolId, nodeId, request.userName, options);
-    const registry = this.deps.registry;
-    const result = this.start('remove', account, client, request.poolId, request.userName, nodeIds, job, async (nodeId, status) => {
+    const { account, client } = await this.deps.clients.forAccount(request.accountId);
+    const { poolId, userName } = request;
+    const nodeIds = await this.nodesOf(client, account, poolId, request.nodes);
+    const { registry } = this.deps;
+    const work: NodeWork = (nodeId, callbacks) => deleteNodeUser(client, poolId, nodeId, userName, this.callOptions(callbacks));
+    const settled: Settled = async (nodeId, result) => {
       // A failed removal leaves the user where it was: keep what the node said before.
-      if (status === 'removed' || status === 'notPresent') await registry.setNode(account.id, request.poolId, request.userName, nodeId, undefined);
-    });
-    void this.operations.get(result.operationId).done.then(async () => {
-      if (await registry.dropIfEmpty(account.id, request.poolId, request.userName)) {
-        await this.deps.secrets.delete(passwordSecretName(account.id, request.poolId, request.userName));
-        await registry.save();
+      if ('outcome' in result) await registry.setNode(account.id, poolId, userName, nodeId, undefined);
+    };
+    return this.start('provision-remove', account, client, poolId, userName, nodeIds, work, settled, async () => {
+      const record = await registry.user(account.id, poolId, userName);
+      if (record && (await registry.dropIfEmpty(account.id, poolId, userName))) {
+        for (let version = 0; version <= record.passwordVersion; version++) await this.deps.secrets.delete(passwordSecretName(account.id, poolId, userName, version));
       }
-    }).catch((error: unknown) => this.deps.log.error('provision', 'forgetting a removed user failed', error));
-    return result;
-  }
-
-  /** Cancels an operation of this session. */
-  cancel(operationId: string): { cancelled: boolean } {
-    return { cancelled: this.operations.cancel(operationId) };
-  }
-
-  /** Summaries of this session's operations, newest first. */
-  list(poolId?: string): OperationSummary[] {
-    return this.operations.summaries(poolId);
-  }
-
-  /** One operation with every node. */
-  snapshot(operationId: string): ProvisionProgress {
-    return this.operations.snapshot(operationId);
-  }
-
-  /** Resolves when the operation has ended (tests, benchmarks). */
-  whenDone(operationId: string): Promise<OperationSummary> {
-    return this.operations.get(operationId).done;
-  }
-
-  /** Cancels every running operation and waits for them (app shutdown). */
-  dispose(): Promise<void> {
-    return this.operations.cancelAll();
+    });
   }
 
   private start(
-    kind: OperationSummary['kind'],
+    kind: OperationKind,
     account: ActiveAccount,
     client: BatchServiceClient,
     poolId: string,
     userName: string,
     nodeIds: string[],
-    job: NodeJob,
-    settled: Parameters<typeof startOperation>[0]['settled'],
+    work: NodeWork,
+    settled: Settled,
+    cleanUp: () => Promise<void>,
   ): { operationId: string; total: number } {
-    const operationId = randomUUID();
-    const log = this.deps.log;
-    const operation = startOperation({
-      operationId, kind, poolId, userName, nodeIds, client, job, settled,
-      endpoint: account.endpoint,
-      events: this.deps.events,
-      retried: (nodeId, attemptNo, delayMs, error) => {
-        const info = retryInfoOf(error);
-        const why = `${info.statusCode ?? 'no answer'} ${serviceCodeOf(error) ?? ''}`.trim();
-        const wait = info.retryAfterSeconds !== undefined ? `${delayMs} ms (Retry-After ${info.retryAfterSeconds} s)` : `${Math.round(delayMs)} ms (backoff)`;
-        log.info('provision', `${operationId} node ${nodeId}: ${why} on attempt ${attemptNo}, retrying in ${wait}`);
-      },
-      concurrency: this.deps.concurrency ?? 24,
-      retryPolicy: this.deps.retryPolicy,
-      progressIntervalMs: this.deps.progressIntervalMs,
+    const { log, registry } = this.deps;
+    return this.deps.operations.start({
+      kind,
+      accountId: account.id,
+      poolId,
+      subject: userName,
+      itemIds: nodeIds,
+      run: (context) =>
+        runItems(context, context.tracker.itemIds, (id) => id, work, {
+          concurrency: this.deps.concurrency ?? 24,
+          errorOf: (error) => {
+            const failure = toBatchFailure(error, account.endpoint);
+            const serviceCode = typeof failure.details?.serviceCode === 'string' ? failure.details.serviceCode : undefined;
+            return { code: failure.code, message: failure.message, ...(serviceCode ? { serviceCode } : {}) };
+          },
+          retried: (nodeId, attemptNo, delayMs, error) => {
+            const info = retryInfoOf(error);
+            const why = `${info.statusCode ?? 'no answer'} ${serviceCodeOf(error) ?? ''}`.trim();
+            const wait = info.retryAfterSeconds !== undefined ? `${delayMs} ms (Retry-After ${info.retryAfterSeconds} s)` : `${Math.round(delayMs)} ms (backoff)`;
+            log.info('provision', `${context.operationId} node ${nodeId}: ${why} on attempt ${attemptNo}, retrying in ${wait}`);
+          },
+          settled,
+        }),
       finished: async () => {
-        await this.deps.registry.save().catch((error: unknown) => log.error('provision', 'saving provisioned users failed', error));
+        await cleanUp();
+        await registry.save();
       },
     });
-    this.operations.add(operation);
-    log.info('provision', `${kind} user ${userName} on ${nodeIds.length} node(s) of pool ${poolId} (account ${account.name}): started ${operationId}`);
-    void operation.done.then((summary) => {
-      const counts = Object.entries(summary.counts).filter(([, n]) => n > 0).map(([status, n]) => `${status} ${n}`).join(', ');
-      log.info('provision', `${operationId} ${summary.state}: ${counts}`);
-    });
-    return { operationId, total: operation.tracker.total };
+  }
+
+  private callOptions(callbacks: ItemCallbacks) {
+    return { signal: callbacks.signal, policy: this.deps.retryPolicy, onAttempt: callbacks.onAttempt, onRetry: callbacks.onRetry };
+  }
+
+  /** Deletes stored passwords that neither the record nor any node uses any more (after a rotation reached them all). */
+  private async forgetUnusedPasswords(accountId: string, poolId: string, userName: string): Promise<void> {
+    const record = await this.deps.registry.user(accountId, poolId, userName);
+    if (record?.authKind !== 'password') return;
+    const keep = passwordVersionsInUse(record);
+    for (let version = 0; version < record.passwordVersion; version++) {
+      if (!keep.has(version)) await this.deps.secrets.delete(passwordSecretName(accountId, poolId, userName, version));
+    }
   }
 
   /** The explicit node ids (deduplicated), or every node of the pool. */

@@ -4,12 +4,11 @@ import { ContractFailure } from '../../contract/result';
 import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
 import type { RetryPolicy } from '../batch/retry';
 import { toBatchFailure } from '../batch/service-error';
-import { runBounded } from './bounded-pool';
+import { runBounded } from '../operations/bounded-pool';
+import type { Logger } from '../log';
 import { getLoginSettings, listPoolNodes, serviceCodeOf, type PoolNode } from './node-user-calls';
-import { toProvisionedUser, type ProvisionedUserRegistry } from './user-registry';
-
-/** Node states in which Batch answers remote-login and user calls. */
-export const loginReadyStates: ReadonlySet<string> = new Set(['idle', 'running', 'starttaskfailed', 'waitingforstarttask']);
+import { loginReadyStates, type NodeUserReconciler } from './reconcile-users';
+import { toNodeUserState, toProvisionedUser, type ProvisionedUserRegistry } from './user-registry';
 
 /** What a pool without an SSH NAT pool gets since the Nov 2025 change, in words an operator can act on. */
 export const noSshEndpointMessage =
@@ -21,6 +20,8 @@ type CachedLogin = { ipAddress: string; port: number; at: number } | { unavailab
 export interface RemoteLoginServiceDeps {
   clients: BatchClientSource;
   registry: ProvisionedUserRegistry;
+  reconciler: NodeUserReconciler;
+  log: Logger;
   /** getRemoteLoginSettings calls in flight at once (default 16). */
   concurrency?: number;
   /** How long a node's login address is reused without asking Batch again (default 5 minutes). */
@@ -32,7 +33,7 @@ export interface RemoteLoginServiceDeps {
 /**
  * The remote login table: each node's state from one paged node listing, its login address from
  * getRemoteLoginSettings (bounded concurrency, cached per node until `ttlMs` or an explicit refresh), and the status
- * of every user Batch Deck provisioned there. Also answers single-node lookups for the login resolver.
+ * of every user Batch Deck provisioned there, re-checked when a node booted since (see NodeUserReconciler). Also answers single-node lookups for the login resolver.
  */
 export class RemoteLoginService {
   private readonly cache = new Map<string, CachedLogin>();
@@ -43,9 +44,9 @@ export class RemoteLoginService {
     this.now = deps.now ?? Date.now;
   }
 
-  /** The table of one pool; concurrent calls for the same pool share one read unless one asks to refresh. */
-  async list(poolId: string, refresh = false): Promise<RemoteLoginTable> {
-    const { account, client } = await this.deps.clients.active();
+  /** The table of one pool of the named account; concurrent calls for the same pool share one read unless one asks to refresh. */
+  async list(accountId: string, poolId: string, refresh = false): Promise<RemoteLoginTable> {
+    const { account, client } = await this.deps.clients.forAccount(accountId);
     const key = `${account.id}/${poolId}`;
     const running = this.inFlight.get(key);
     if (running && !refresh) return running;
@@ -86,6 +87,7 @@ export class RemoteLoginService {
     await runBounded(toFetch, this.deps.concurrency ?? 16, async (node) => {
       logins.set(node.id, await this.fetch(account, client, poolId, node));
     });
+    await this.reconcile(account, client, poolId, nodes);
     const users = await this.deps.registry.users(account.id, poolId);
     const rows = nodes.map((node): RemoteLoginRow => {
       const login = logins.get(node.id);
@@ -94,12 +96,21 @@ export class RemoteLoginService {
       else if (login) Object.assign(row, { ipAddress: login.ipAddress, port: login.port });
       for (const user of users) {
         const state = user.nodes[node.id];
-        if (state) row.users[user.userName] = state;
+        if (state) row.users[user.userName] = toNodeUserState(user, state);
       }
       return row;
     });
     const oldest = Math.min(this.now(), ...[...logins.values()].map((l) => l.at));
     return { poolId, rows, users: users.map(toProvisionedUser), fetchedAt: new Date(oldest).toISOString() };
+  }
+
+  /** Re-checks users on nodes that booted since (a reimage removes them) and forgets nodes that left; a failure is logged. */
+  private async reconcile(account: ActiveAccount, client: BatchServiceClient, poolId: string, nodes: PoolNode[]): Promise<void> {
+    try {
+      if (await this.deps.reconciler.reconcile(account, client, poolId, nodes)) await this.deps.registry.save();
+    } catch (error) {
+      this.deps.log.error('provision', `re-checking the users of pool ${poolId} failed; the table shows what was known before`, error);
+    }
   }
 
   /** Asks Batch for one node's login settings and caches the answer (a refusal too, so 1,000 nodes aren't re-asked). */

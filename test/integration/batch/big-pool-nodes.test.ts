@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
+import { nodeActionsFor } from '../../helpers/node-actions';
 import { countCalls, emulatorSource, jammyPool, recordingEvents, eventually } from './emulator-source';
 
 /** The account every call names: the one emulatorSource serves. */
@@ -18,7 +19,7 @@ beforeAll(async () => {
   // Count the real SDK's list requests (first pages and next links) to see when the service re-lists.
   countCalls(source.client.computeNode, 'list', nodeList);
   countCalls(source.client.computeNode, 'listNext', nodeList);
-  services = createBatchServices(source, events, { nodeActions: { concurrency: 8, steadyPollMs: 100, steadyTimeoutMs: 30_000 } });
+  services = createBatchServices(source, events);
 });
 
 afterAll(async () => {
@@ -60,8 +61,9 @@ describe('a 10,000-node pool', () => {
     const removals = { calls: 0 };
     countCalls(source.client.pool, 'removeNodes', removals);
     const chosen = before.rows.slice(0, 250).map((r) => r[0]);
-    const result = await services.nodeActions.run({ operationId: 'rm', poolId: 'big', action: 'remove', target: { nodeIds: chosen } });
-    expect(result, JSON.stringify(result.failed[0])).toMatchObject({ requested: 250, succeeded: 250, failed: [] });
+    const actions = nodeActionsFor(source, services.nodes, events, { concurrency: 8, steadyPollMs: 100, steadyTimeoutMs: 30_000 });
+    const { summary, items } = await actions.run({ accountId: account, poolId: 'big', action: 'remove', target: { nodeIds: chosen } });
+    expect(summary, JSON.stringify(items.find((i) => i.error))).toMatchObject({ state: 'finished', total: 250, outcomes: { accepted: 250 } });
     expect(removals.calls).toBe(3);
     const after = await services.nodes.list(account, 'big', before.version);
     expect(after.unchanged).toBe(false);

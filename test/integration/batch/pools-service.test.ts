@@ -3,6 +3,7 @@ import type { PoolSpecInput } from '../../../contract/features/batch';
 import { ContractFailure } from '../../../contract/result';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
+import { nodeActionsFor } from '../../helpers/node-actions';
 import { emulatorSource, jammyPool, randomFrontendStart, recordingEvents, eventually } from './emulator-source';
 
 /** The account every call names: the one emulatorSource serves. */
@@ -10,10 +11,14 @@ const account = 'sandbox';
 
 let emulator: EmulatorProcess;
 let services: BatchServices;
+let actions: ReturnType<typeof nodeActionsFor>;
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ timeScale: 0.01 });
-  services = createBatchServices(emulatorSource(emulator), recordingEvents());
+  const source = emulatorSource(emulator);
+  const events = recordingEvents();
+  services = createBatchServices(source, events);
+  actions = nodeActionsFor(source, services.nodes, events);
 });
 
 afterAll(async () => {
@@ -101,19 +106,14 @@ describe('pools and nodes against the emulator', () => {
       return !result.unchanged && result.rows.filter((r) => r[1] === 'idle').length >= 3 ? result : undefined;
     });
     const ids = listed.rows.filter((r) => r[1] === 'idle').map((r) => r[0]);
-    const result = await services.nodeActions.run({
-      operationId: 'op-1',
-      poolId: 'pool-a',
-      action: 'disable-scheduling',
-      target: { nodeIds: [...ids, 'tvmps_missing_d'] },
-    });
-    expect(result, JSON.stringify(result)).toMatchObject({ requested: ids.length + 1, succeeded: ids.length, cancelled: false });
-    expect(result.failed).toEqual([expect.objectContaining({ nodeId: 'tvmps_missing_d', code: 'NodeNotFound' })]);
+    const result = await actions.run({ accountId: account, poolId: 'pool-a', action: 'disable-scheduling', target: { nodeIds: [...ids, 'tvmps_missing_d'] } });
+    expect(result.summary, JSON.stringify(result)).toMatchObject({ state: 'finished', total: ids.length + 1, outcomes: { accepted: ids.length } });
+    expect(result.items.filter((i) => i.status === 'failed')).toEqual([expect.objectContaining({ id: 'tvmps_missing_d', error: expect.objectContaining({ serviceCode: 'NodeNotFound' }) })]);
     const after = await services.nodes.list(account, 'pool-a', listed.version);
     if (after.unchanged) throw new Error('scheduling changed, rows should have crossed');
     expect(after.rows.filter((r) => ids.includes(r[0])).every((r) => r[2] === 'disabled')).toBe(true);
-    const enabled = await services.nodeActions.run({ operationId: 'op-2', poolId: 'pool-a', action: 'enable-scheduling', target: { state: 'idle' } });
-    expect(enabled.failed).toEqual([]);
+    const enabled = await actions.run({ accountId: account, poolId: 'pool-a', action: 'enable-scheduling', target: { state: 'idle' } });
+    expect(enabled.summary.counts.failed).toBe(0);
   });
 
   it('delete needs no more than the id and leaves the pool deleting, then gone', async () => {

@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProvisionProgress } from '../../../contract/features/provision';
+import type { OperationProgress, OperationSummary } from '../../../contract/features/operations';
 import type { RetryPolicy } from '../../../main/batch/retry';
 import { EventBus } from '../../../main/events';
 import { SecretRedactor, type Logger } from '../../../main/log';
 import { createProvisioning, type Provisioning } from '../../../main/provision/create-provisioning';
 import { listPoolNodes } from '../../../main/provision/node-user-calls';
+import { OperationRegistry } from '../../../main/operations/operation-registry';
+import { createBatchServices } from '../../../main/batch/batch-feature';
+import { NodeActionsService } from '../../../main/batch/node-actions-service';
 import { KeyFileCipher } from '../../../main/store/key-file-cipher';
 import { VaultSecretStore } from '../../../main/store/vault-secret-store';
 import type { BatchServiceClient } from '@azure/batch';
@@ -24,10 +27,18 @@ export interface ProvisionFixture {
   emulator: EmulatorProcess;
   client: BatchServiceClient;
   provisioning: Provisioning;
+  /** The app's operation registry, as app.ts builds it. */
+  operations: OperationRegistry;
+  /** Node actions as app.ts wires them: through the registry, telling provisioning what they did. */
+  nodeActions: NodeActionsService;
+  /** The account id every request names. */
+  accountId: string;
+  /** Resolves with the summary once the operation ended. */
+  whenDone(operationId: string): Promise<OperationSummary>;
   secrets: VaultSecretStore;
   redactor: SecretRedactor;
-  /** Every progress event main emitted. */
-  progress: ProvisionProgress[];
+  /** Every operations:progress event main emitted. */
+  progress: OperationProgress[];
   logLines: string[];
   dataDir: string;
   home: string;
@@ -53,15 +64,23 @@ export async function startProvisionFixture(options: { concurrency?: number; ret
     error: (area, message, error) => logLines.push(redactor.redact(`error [${area}] ${message} ${String(error)}`)),
   };
   const events = new EventBus();
-  const progress: ProvisionProgress[] = [];
+  const progress: OperationProgress[] = [];
   events.connect('test', (name, payload) => {
-    if (name === 'provision:progress') progress.push(payload as ProvisionProgress);
+    if (name === 'operations:progress') progress.push(payload as OperationProgress);
   });
+  const operations = new OperationRegistry({ events, log });
   const secrets = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
-  const provisioning = createProvisioning({ dataDir, secretStore: secrets, redactor, events, log, clients, home, ...options });
+  const provisioning = createProvisioning({ dataDir, secretStore: secrets, redactor, operations, log, clients, home, ...options });
 
+  const batch = createBatchServices(clients, events);
+  const nodeActions = new NodeActionsService({
+    clients, nodes: batch.nodes, operations, accepted: provisioning.nodeActionAccepted,
+    options: { concurrency: 8, steadyPollMs: 100, steadyTimeoutMs: 30_000 },
+  });
   return {
-    emulator, client, provisioning, secrets, redactor, progress, logLines, dataDir, home,
+    emulator, nodeActions, client, provisioning, operations, secrets,
+    accountId: 'acc-sandbox',
+    whenDone: (operationId) => operations.whenDone(operationId), redactor, progress, logLines, dataDir, home,
     async setFaults(faults) {
       const response = await client.sendRequest({ method: 'PUT', url: `${emulator.endpoint}/_emulator/faults`, body: faults });
       if (response.status !== 200) throw new Error(`setting faults failed: ${response.status} ${response.bodyAsText}`);
@@ -81,7 +100,7 @@ export async function startProvisionFixture(options: { concurrency?: number; ret
       }
     },
     async stop() {
-      await provisioning.dispose();
+      await operations.dispose();
       await emulator.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

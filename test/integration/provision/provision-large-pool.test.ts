@@ -18,18 +18,18 @@ afterAll(async () => fx?.stop());
 describe(`a ${nodeCount}-node pool`, () => {
   it('gets the user on every node through 50 ms of injected latency, with batched progress along the way', async () => {
     await fx.setFaults({ latencyMs: 50 });
-    const { operationId, total } = await fx.provisioning.handlers['provision:apply']({ poolId: 'big', nodes: 'all', userName: 'fleet', auth: { kind: 'managedKey' }, isAdmin: false }, ctx);
+    const { operationId, total } = await fx.provisioning.handlers['provision:apply']({ accountId: fx.accountId, poolId: 'big', nodes: 'all', userName: 'fleet', auth: { kind: 'managedKey' }, isAdmin: false, rotatePassword: false }, ctx);
     expect(total).toBe(nodeCount);
-    const summary = await fx.provisioning.service.whenDone(operationId);
-    expect(summary.counts).toMatchObject({ created: nodeCount, failed: 0 });
+    const summary = await fx.whenDone(operationId);
+    expect(summary.outcomes).toEqual({ created: nodeCount });
     const events = fx.progress.filter((p) => p.operationId === operationId);
     // Progress arrived while it ran (not only at the end), and batched: far fewer events than node changes.
     expect(events.filter((e) => e.state === 'running').length).toBeGreaterThan(1);
     expect(events.length).toBeLessThan(nodeCount / 2);
-    const created = events.map((e) => e.counts.created);
+    const created = events.map((e) => e.outcomes.created ?? 0);
     expect(created).toEqual([...created].sort((a, b) => a - b));
 
-    const table = await fx.provisioning.handlers['remote-login:list']({ poolId: 'big', refresh: false }, ctx);
+    const table = await fx.provisioning.handlers['remote-login:list']({ accountId: fx.accountId, poolId: 'big', refresh: false }, ctx);
     expect(table.rows).toHaveLength(nodeCount);
     expect(table.rows.every((r) => r.ipAddress === '127.0.0.1' && r.port && r.users.fleet?.status === 'created')).toBe(true);
     expect(new Set(table.rows.map((r) => r.port)).size).toBe(nodeCount);

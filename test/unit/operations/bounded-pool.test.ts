@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBounded } from '../../../main/provision/bounded-pool';
+import { runBounded } from '../../../main/operations/bounded-pool';
 
 /** A deferred promise the test settles by hand, so concurrency is observed without timers. */
 function deferred(): { promise: Promise<void>; resolve: () => void } {
