@@ -6,12 +6,12 @@ import type { EventEmitter } from '../events';
 import type { SecretRedactor } from '../log';
 import type { SecretStore } from '../store/secret-store';
 import { sandboxAccount, type AccountClients, type EntraTokenSource } from './account-clients';
-import { accountKeySecret, sandboxAccountId, type AccountRecord, type AccountRecords, type EntraRecord } from './account-records';
+import { accountKeySecret, sandboxAccountId, type AccountRecord, type AccountRecords, type EntraRecord, type SharedKeyRecord } from './account-records';
 import type { BatchClientFactory } from './batch-client-factory';
 import { listPoolsOnce } from './batch-check';
 import type { ActiveAccount, BatchClientSource } from './batch-client-source';
 import type { SandboxService } from './sandbox/sandbox-service';
-import { parseSharedKeyInput } from './shared-key-input';
+import { invalid, parseSharedKeyInput, parseSharedKeyTarget } from './shared-key-input';
 
 /** Everything the accounts service is built from. */
 export interface AccountsServiceDeps {
@@ -68,12 +68,15 @@ export class AccountsService implements BatchClientSource {
     return this.publishAndView(id);
   }
 
-  /** Changes a shared-key account; an empty key keeps the stored one. Checked like an add; nothing changes on failure. */
+  /**
+   * Changes a shared-key account. An empty key keeps the stored one, but only for the same name and URL: the stored
+   * key never signs for another host or account. Checked like an add; nothing changes on failure.
+   */
   async updateSharedKey(raw: { id: string; name: string; url: string; key: string }): Promise<AccountView> {
     const record = await this.record(raw.id);
     if (record.kind !== 'sharedKey') throw new ContractFailure('CONFLICT', `"${record.name}" is not a shared-key account; only those can be edited here.`);
-    const storedKey = raw.key.trim() ? undefined : await this.deps.secrets.get(accountKeySecret(record.id));
-    const input = parseSharedKeyInput({ ...raw, key: raw.key.trim() ? raw.key : (storedKey ?? '') });
+    const storedKey = raw.key.trim() ? undefined : await this.storedKeyFor(record, raw);
+    const input = parseSharedKeyInput({ ...raw, key: storedKey ?? raw.key });
     this.deps.redactor.add(input.key);
     await listPoolsOnce(await this.deps.factory.sharedKey(input.endpoint, input.name, input.key), input.endpoint, 1);
     if (!storedKey) await this.deps.secrets.set(accountKeySecret(record.id), input.key);
@@ -84,6 +87,18 @@ export class AccountsService implements BatchClientSource {
     this.statuses.set(record.id, { state: 'ready' });
     await this.notifyIfActive(record.id);
     return this.publishAndView(record.id);
+  }
+
+  /** The stored key, when the edit keeps the name and URL it was saved for; otherwise the user must enter it again. */
+  private async storedKeyFor(record: SharedKeyRecord, raw: { name: string; url: string }): Promise<string> {
+    const target = parseSharedKeyTarget(raw);
+    const changed = [target.name !== record.name && 'account name', target.endpoint !== record.endpoint && 'URL'].filter(Boolean);
+    if (changed.length > 0) {
+      throw invalid('key', `You changed the ${changed.join(' and ')}: enter the account key again. The stored key is only used for "${record.name}" at ${record.endpoint}.`);
+    }
+    const stored = await this.deps.secrets.get(accountKeySecret(record.id));
+    if (!stored) throw invalid('key', `The stored key of "${record.name}" is missing from the secret store. Enter the account key again.`);
+    return stored;
   }
 
   /** Removes a saved account and its key; when it was active, the sandbox becomes active. */

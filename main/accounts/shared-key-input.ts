@@ -20,11 +20,16 @@ const batchHostPattern = /^([a-z0-9]+)\.[a-z0-9-]+\.batch\.(azure\.com|chinaclou
  * Throws ContractFailure('INVALID_PAYLOAD') with `details.field`.
  */
 export function parseSharedKeyInput(raw: { name: string; url: string; key: string }): SharedKeyInput {
+  return { ...parseSharedKeyTarget(raw), key: parseAccountKey(raw.key) };
+}
+
+/** Checks and normalises the account name and URL (what a key signs for), without the key. */
+export function parseSharedKeyTarget(raw: { name: string; url: string }): Omit<SharedKeyInput, 'key'> {
   const name = raw.name.trim();
   if (!accountNamePattern.test(name)) {
     throw invalid('name', `The account name "${name}" is not valid: Batch account names are 3 to 24 lower-case letters and digits.`);
   }
-  return { name, endpoint: parseAccountUrl(raw.url, name), key: parseAccountKey(raw.key) };
+  return { name, endpoint: parseAccountUrl(raw.url, name) };
 }
 
 /** Parses a Batch account URL; a missing scheme means https (the Azure portal shows the URL without one). */
@@ -64,6 +69,6 @@ export function parseAccountKey(rawKey: string): string {
 }
 
 /** A validation failure for one field. */
-function invalid(field: 'name' | 'url' | 'key', message: string): ContractFailure {
+export function invalid(field: 'name' | 'url' | 'key', message: string): ContractFailure {
   return new ContractFailure('INVALID_PAYLOAD', message, { field });
 }

@@ -18,7 +18,8 @@ import { useAccountActions } from './use-accounts';
 
 /**
  * Add or edit a shared-key account. Main checks the fields and makes one real call before saving; its error (with
- * the service's message) stays in the dialog and nothing is saved. When editing, an empty key keeps the stored one.
+ * the service's message) stays in the dialog and nothing is saved. When editing, an empty key keeps the stored one,
+ * as long as the name and URL stay the same.
  */
 export function SharedKeyDialog(props: { open: boolean; editing?: AccountView; onClose(): void }) {
   const { addSharedKey, updateSharedKey } = useAccountActions();
@@ -28,6 +29,13 @@ export function SharedKeyDialog(props: { open: boolean; editing?: AccountView; o
   const mutation = props.editing ? updateSharedKey : addSharedKey;
   const error = mutation.error;
   const field = error instanceof ContractCallError ? (error.details?.field as string | undefined) : undefined;
+  // The stored key signs only for the name and URL it was saved with (main enforces it; this says so up front).
+  const targetChanged = props.editing !== undefined && (name.trim() !== props.editing.name || url.trim().replace(/\/+$/, '') !== props.editing.endpoint);
+  const keyHint = !props.editing
+    ? 'Primary or secondary key. It is stored encrypted and never shown again.'
+    : targetChanged
+      ? `The name or URL changed: enter the key again. The stored key is only used for ${props.editing.endpoint}.`
+      : 'Leave empty to keep the stored key.';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,8 +64,8 @@ export function SharedKeyDialog(props: { open: boolean; editing?: AccountView; o
               </Field>
               <Field
                 label="Account key"
-                required={!props.editing}
-                hint={props.editing ? 'Leave empty to keep the stored key.' : 'Primary or secondary key. It is stored encrypted and never shown again.'}
+                required={!props.editing || targetChanged}
+                hint={keyHint}
                 validationState={field === 'key' ? 'error' : 'none'}
               >
                 <Input type="password" value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" spellCheck={false} />

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
@@ -76,6 +78,40 @@ describe('shared-key accounts against the emulator', () => {
     expect(changes).toEqual([id, 'sandbox']);
     const afterRemove = await app.call('accounts:list', {});
     expect(afterRemove.value[0]).toMatchObject({ id: 'sandbox', active: true });
+  });
+
+  it('asks for the key again when an edit changes the URL or name, and sends nothing to the new host without it', async () => {
+    const added = await app.call('accounts:addSharedKey', { name: 'opsteam', url: emulator.endpoint, key: emulator.accountKey });
+    const id = added.value.id as string;
+    const requests: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":[]}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const otherHost = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    try {
+      const moved = await app.call('accounts:updateSharedKey', { id, name: 'opsteam', url: otherHost, key: '' });
+      expect(moved.error).toMatchObject({ code: 'INVALID_PAYLOAD', details: { field: 'key' } });
+      expect(moved.error.message).toBe(`You changed the URL: enter the account key again. The stored key is only used for "opsteam" at ${emulator.endpoint}.`);
+      const renamed = await app.call('accounts:updateSharedKey', { id, name: 'otherteam', url: emulator.endpoint, key: '  ' });
+      expect(renamed.error.message).toContain('You changed the account name: enter the account key again.');
+      expect(requests).toEqual([]);
+      expect((await saved())[0]).toMatchObject({ id, name: 'opsteam', endpoint: emulator.endpoint });
+
+      // The same emulator under another spelling of its host is another URL: with the key typed again it is saved.
+      const sameHostOtherName = emulator.endpoint.replace('127.0.0.1', 'localhost');
+      const retyped = await app.call('accounts:updateSharedKey', { id, name: 'opsteam', url: sameHostOtherName, key: emulator.accountKey });
+      expect(retyped.value).toMatchObject({ id, endpoint: sameHostOtherName, status: { state: 'ready' } });
+
+      await app.secrets.delete(`account-key/${id}`);
+      const lost = await app.call('accounts:updateSharedKey', { id, name: 'opsteam', url: sameHostOtherName, key: '' });
+      expect(lost.error).toMatchObject({ code: 'INVALID_PAYLOAD', details: { field: 'key' } });
+      expect(lost.error.message).toContain('missing from the secret store. Enter the account key again.');
+    } finally {
+      elsewhere.close();
+      await app.call('accounts:remove', { id });
+    }
   });
 
   it('never lets the key reach the log, the events or the results the renderer saw', () => {
