@@ -17,7 +17,7 @@ interface LiveNode {
 }
 
 /**
- * Makes emulated nodes real: a folder tree per node, start tasks run by bash, and an SSH server per node whose
+ * Makes emulated nodes real: a folder tree per node, start tasks run without a shell, and an SSH server per node whose
  * logins get real shells. Processes run as the emulator's own OS user: the emulator is a local tool.
  */
 export class NodeRuntime implements NodeRuntimeApi {

@@ -5,6 +5,7 @@ import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { createNodeFolders } from './node-folders';
 import { assertEnvName } from './node-env';
+import { splitCommandLine } from './command-line';
 import type { NodePaths } from './node-paths';
 import { signalProcessTree, waitAtMost } from './process-tree';
 import type { StartTaskOutcome, StartTaskSpec } from './types';
@@ -49,7 +50,8 @@ export function effectiveRetries(maxTaskRetryCount: number | undefined): number 
 }
 
 /**
- * Runs `bash -c <commandLine>` in startup/wd, retrying non-zero exits. stdout.txt and stderr.txt are emptied
+ * Runs the command line without a shell, as Batch does on Linux (split into argv by `splitCommandLine`; a command
+ * line that needs a shell says `/bin/bash -c "…"`), in startup/wd, retrying non-zero exits. stdout.txt and stderr.txt are emptied
  * when a run begins and every retry appends to them, so the files show all attempts of this run in order
  * (a reboot starts a new run and therefore fresh files).
  */
@@ -113,10 +115,18 @@ function runOnce(
   stdoutFile: string,
   stderrFile: string,
 ): { pid: number; exited: Promise<void>; result: Promise<AttemptResult> } {
+  let argv: string[];
+  try {
+    argv = splitCommandLine(commandLine);
+  } catch (error) {
+    const failure = { category: 'usererror', code: 'CommandLineInvalid', message: `The start task could not be started: ${(error as Error).message}` } as const;
+    return { pid: -1, exited: Promise.resolve(), result: Promise.resolve({ exitCode: -1, failure }) };
+  }
+  const [program = '', ...args] = argv;
   const out = openSync(stdoutFile, 'a');
   const err = openSync(stderrFile, 'a');
   // detached: the task leads its own process group, so stop() can kill everything it started.
-  const child = spawn('bash', ['-c', commandLine], { cwd, env, detached: true, stdio: ['ignore', out, err] });
+  const child = spawn(program, args, { cwd, env, detached: true, stdio: ['ignore', out, err] });
   closeSync(out);
   closeSync(err);
   const result = new Promise<AttemptResult>((resolve) => {
@@ -124,7 +134,7 @@ function runOnce(
       resolve({
         exitCode: -1,
         failure: {
-          category: error.code === 'ENOENT' ? 'usererror' : 'servererror',
+          category: error.code === 'ENOENT' || error.code === 'EACCES' ? 'usererror' : 'servererror',
           code: error.code === 'ENOENT' ? 'CommandProgramNotFound' : 'TaskLaunchFailed',
           message: `The start task could not be started: ${error.message}`,
         },

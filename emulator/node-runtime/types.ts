@@ -1,6 +1,6 @@
 /**
  * The seam between the emulator's REST layer (emulator/api, emulator/state) and the machinery that makes
- * nodes real (emulator/node-runtime): folders on disk, start tasks run by bash, and one SSH server per node.
+ * nodes real (emulator/node-runtime): folders on disk, start tasks run without a shell, and one SSH server per node.
  * The REST layer owns all Batch state; the runtime owns processes and sockets and asks the REST layer for users.
  */
 
@@ -58,7 +58,7 @@ export interface NodeRuntimeApi {
   nodeDir(node: NodeRef): string;
   /** Creates the node's folders (startup/, shared/, workitems/, …) and its host key if missing. Idempotent. */
   prepareNode(node: NodeRef): Promise<void>;
-  /** Runs the start task with `bash -c` in `startup/wd`, output to startup/stdout.txt and stderr.txt. */
+  /** Runs the start task without a shell (argv split as Batch does) in `startup/wd`, output to startup/stdout.txt and stderr.txt. */
   runStartTask(node: NodeRef, task: StartTaskSpec): Promise<StartTaskOutcome>;
   /** Starts (or keeps) the node's SSH server on 127.0.0.1; returns the port it really listens on. */
   openSsh(node: NodeRef, preferredPort: number): Promise<number>;

@@ -22,7 +22,7 @@ describe('start tasks on an emulated node', () => {
 
   it('runs in startup/wd with the task environment settings and the Batch variables', async () => {
     const outcome = await fixture.runtime.runStartTask(fixture.node, {
-      commandLine: 'echo "$(pwd)|$GREETING|$AZ_BATCH_TASK_WORKING_DIR|$AZ_BATCH_POOL_ID"; echo oops >&2',
+      commandLine: `/bin/bash -c 'echo "$(pwd)|$GREETING|$AZ_BATCH_TASK_WORKING_DIR|$AZ_BATCH_POOL_ID"; echo oops >&2'`,
       environmentSettings: [{ name: 'GREETING', value: 'hello world' }, { name: 'AZ_BATCH_POOL_ID', value: 'spoofed' }],
     });
     const wd = path.join(fixture.runtime.nodeDir(fixture.node), 'startup', 'wd');
@@ -33,7 +33,7 @@ describe('start tasks on an emulated node', () => {
 
   it('retries a failing start task up to maxTaskRetryCount and reports the failure', async () => {
     const outcome = await fixture.runtime.runStartTask(fixture.node, {
-      commandLine: 'echo attempt; exit 4',
+      commandLine: "/bin/bash -c 'echo attempt; exit 4'",
       maxTaskRetryCount: 2,
     });
     expect(outcome).toMatchObject({ exitCode: 4, retryCount: 2, failure: { category: 'usererror', code: 'FailureExitCode' } });
@@ -47,7 +47,7 @@ describe('start tasks on an emulated node', () => {
   });
 
   it('kills a running start task and what it started when the node is stopped', async () => {
-    const outcome = fixture.runtime.runStartTask(fixture.node, { commandLine: 'sleep 300 & echo $! $$; wait' });
+    const outcome = fixture.runtime.runStartTask(fixture.node, { commandLine: "/bin/bash -c 'sleep 300 & echo $! $$; wait'" });
     let pids: number[] = [];
     while (pids.length < 2) {
       pids = (await startupFile('stdout.txt').catch(() => '')).trim().split(' ').filter(Boolean).map(Number);
@@ -57,6 +57,19 @@ describe('start tasks on an emulated node', () => {
     await fixture.runtime.stopNode(fixture.node);
     expect(await outcome).toMatchObject({ failure: { category: 'servererror', code: 'TaskEnded' } });
     expect(pids.filter(processAlive)).toEqual([]);
+  });
+
+  it('runs the command line without a shell, as Batch does on Linux: shell syntax reaches the program as text', async () => {
+    const outcome = await fixture.runtime.runStartTask(fixture.node, { commandLine: 'echo $HOME; exit 4 > nowhere' });
+    expect(outcome).toMatchObject({ exitCode: 0 });
+    expect(await startupFile('stdout.txt')).toBe('$HOME; exit 4 > nowhere\n');
+  });
+
+  it('fails a start task whose program does not exist or whose quotes do not close, with the reason', async () => {
+    const missing = await fixture.runtime.runStartTask(fixture.node, { commandLine: 'no-such-program --flag' });
+    expect(missing.failure).toMatchObject({ category: 'usererror', code: 'CommandProgramNotFound' });
+    const unclosed = await fixture.runtime.runStartTask(fixture.node, { commandLine: "/bin/bash -c 'echo hi" });
+    expect(unclosed.failure).toMatchObject({ category: 'usererror', code: 'CommandLineInvalid', message: expect.stringMatching(/unterminated single quote/) });
   });
 
   it('refuses a bad environment variable name without touching the output files', async () => {
@@ -75,7 +88,7 @@ describe('node identity', () => {
       const names: string[] = [];
       for (const node of [fixture.node, { poolId: fixture.node.poolId, nodeId: 'tvmps_fedcba9876543210_d' }]) {
         await fixture.runtime.prepareNode(node);
-        await fixture.runtime.runStartTask(node, { commandLine: 'echo "$(hostname)|$HOSTNAME"' });
+        await fixture.runtime.runStartTask(node, { commandLine: `/bin/bash -c 'echo "$(hostname)|$HOSTNAME"'` });
         const out = await readFile(path.join(fixture.runtime.nodeDir(node), 'startup', 'stdout.txt'), 'utf8');
         const [fromCommand, fromEnv] = out.trim().split('|');
         expect(fromCommand).toBe(fromEnv);
