@@ -20,6 +20,8 @@ export const faultConfigSchema = z
     rateDrop: rate.optional(),
     /** Retry-After seconds on 429 and 503 (default 1). */
     retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
+    /** Inject at most this many faults, then let every request through (e.g. two 429s, then success: proves a retry). */
+    maxFaults: z.number().int().min(1).max(1_000_000).optional(),
     /** Only requests whose path starts with this are affected (default: every Batch path). */
     pathPrefix: z.string().startsWith('/').optional(),
   })
@@ -46,6 +48,7 @@ export type FaultDecision = { kind: 'pass' } | { kind: 'drop' };
 /** The active fault settings; changed at runtime through the admin endpoint. */
 export class Faults {
   private config: FaultConfig;
+  private count = 0;
 
   constructor(config: FaultConfig = {}, private readonly random: () => number = Math.random) {
     this.config = config;
@@ -56,9 +59,15 @@ export class Faults {
     return { ...this.config };
   }
 
-  /** Replaces the settings. */
+  /** Faults injected since the settings were last replaced. */
+  get injected(): number {
+    return this.count;
+  }
+
+  /** Replaces the settings (and restarts the injected count). */
   set(config: FaultConfig): void {
     this.config = config;
+    this.count = 0;
   }
 
   /** Waits the configured latency, then passes, drops, or throws the injected Batch error. */
@@ -68,6 +77,7 @@ export class Faults {
     const delay = (c.latencyMs ?? 0) + Math.round(this.random() * (c.latencyJitterMs ?? 0));
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const retryAfter = c.retryAfterSeconds ?? 1;
+    if (c.maxFaults !== undefined && this.count >= c.maxFaults) return { kind: 'pass' };
     let roll = this.random();
     for (const [share, outcome] of [
       [c.rate429, () => { throw fail.tooManyRequests(retryAfter); }],
@@ -75,7 +85,10 @@ export class Faults {
       [c.rate500, () => { throw fail.internalError(); }],
       [c.rateDrop, () => ({ kind: 'drop' }) as const],
     ] as const) {
-      if (share && roll < share) return outcome();
+      if (share && roll < share) {
+        this.count++;
+        return outcome();
+      }
       roll -= share ?? 0;
     }
     return { kind: 'pass' };

@@ -45,7 +45,8 @@ function setNodeState(deps: AdminDeps, ctx: RequestContext): void {
  */
 export function adminRouter(deps: AdminDeps): Router {
   const router = new Router();
-  const faults = (ctx: RequestContext) => sendJson(ctx, 200, deps.faults.current);
+  // The settings plus how many faults they injected so far (read-only; not part of the fault JSON).
+  const faults = (ctx: RequestContext) => sendJson(ctx, 200, { ...deps.faults.current, injected: deps.faults.injected });
   router
     .add('GET', '_emulator/faults', faults)
     .add('PUT', '_emulator/faults', (ctx) => {

@@ -34,6 +34,17 @@ describe('faults on demand', () => {
     expect(error.code).toBe('TooManyRequests');
   });
 
+  it('answers 429 with Retry-After only as many times as maxFaults says, then lets requests through', async () => {
+    await setFaults({ rate429: 1, retryAfterSeconds: 2, maxFaults: 2 });
+    for (let i = 0; i < 2; i++) {
+      const throttled = await rawRequest(emulator, 'GET', '/pools?api-version=2025-06-01');
+      expect(throttled.status).toBe(429);
+      expect(throttled.headers.get('retry-after')).toBe('2');
+    }
+    expect((await rawRequest(emulator, 'GET', '/pools?api-version=2025-06-01')).status).toBe(200);
+    expect((await rawRequest(emulator, 'GET', '/_emulator/faults')).json).toMatchObject({ rate429: 1, maxFaults: 2, injected: 2 });
+  });
+
   it('answers 500 InternalError and drops connections when told to', async () => {
     await setFaults({ rate500: 1 });
     expect((await failureOf(() => client.pool.list())).statusCode).toBe(500);
@@ -45,7 +56,7 @@ describe('faults on demand', () => {
   it('adds latency and still answers, then clears every fault', async () => {
     await setFaults({ latencyMs: 50, latencyJitterMs: 50 });
     expect(await client.pool.list()).toHaveLength(0);
-    expect((await rawRequest(emulator, 'DELETE', '/_emulator/faults')).json).toEqual({});
+    expect((await rawRequest(emulator, 'DELETE', '/_emulator/faults')).json).toEqual({ injected: 0 });
     expect((await client.account.listSupportedImages()).length).toBeGreaterThan(10);
   });
 
