@@ -167,11 +167,12 @@ function asBatchError(error: unknown, signal: AbortSignal | undefined): unknown 
   if (error instanceof BatchServiceError) return error;
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return error;
   if (error instanceof NotResentError) {
-    return new BatchServiceError(error.code, `The connection dropped after the request was sent (${error.code}); it was not sent again because Batch may already have acted on it. Check before trying again.`, []);
+    const message = `The connection dropped after the request was sent (${error.code}); it was not sent again because Batch may already have acted on it. Check before trying again.`;
+    return new BatchServiceError(error.code, message, [], undefined, undefined, undefined, error.cause);
   }
   if (isRestError(error)) {
     if (error.response) return errorFromResponse(error.response.status, parseJson(Buffer.from(error.response.bodyAsText ?? '')), error.response.headers);
-    return new BatchServiceError(error.code ?? 'REQUEST_SEND_ERROR', error.message, []);
+    return new BatchServiceError(error.code ?? 'REQUEST_SEND_ERROR', error.message, [], undefined, undefined, undefined, error);
   }
   return error;
 }

@@ -12,8 +12,8 @@ const neverSent = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ENOENT']);
 
 /** Error thrown instead of a dropped create: not a RestError, so the retry policy passes it up without resending. */
 export class NotResentError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
+  constructor(readonly code: string, message: string, cause: unknown) {
+    super(message, { cause });
     this.name = 'NotResentError';
   }
 }
@@ -38,6 +38,18 @@ function resendsResponse(response: PipelineResponse): boolean {
   return (response.status >= 500 || response.status === 408) && response.status !== 501 && response.status !== 505;
 }
 
+/** The service's error code of a failed attempt: the x-ms-error-code header, else the Batch error body's `code`. */
+function serviceCode(response: PipelineResponse): string | undefined {
+  const header = response.headers.get('x-ms-error-code');
+  if (header) return header;
+  try {
+    const code = (JSON.parse(response.bodyAsText ?? '') as { code?: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function notify(settings: CallSettings, maxRetries: number, statusCode: number | undefined, code: string | undefined, delayMs: number | undefined): void {
   if (settings.attempts > maxRetries) return;
   settings.onRetry?.({ retry: settings.attempts, ...(statusCode ? { statusCode } : {}), ...(code ? { code } : {}), ...(delayMs !== undefined ? { delayMs } : {}) });
@@ -57,16 +69,16 @@ export function retryObserverPolicy(registry: CallRegistry, maxRetries: number):
       settings.attempts++;
       try {
         const response = await next(request);
-        if (resendsResponse(response)) notify(settings, maxRetries, response.status, response.headers.get('x-ms-error-code'), retryAfterMs(response));
+        if (resendsResponse(response)) notify(settings, maxRetries, response.status, serviceCode(response), retryAfterMs(response));
         return response;
       } catch (error) {
         if (!isRestError(error) || request.abortSignal?.aborted) throw error;
         if (error.response) {
-          if (resendsResponse(error.response)) notify(settings, maxRetries, error.response.status, error.code, retryAfterMs(error.response));
+          if (resendsResponse(error.response)) notify(settings, maxRetries, error.response.status, serviceCode(error.response), retryAfterMs(error.response));
           throw error;
         }
         const code = error.code ?? 'REQUEST_SEND_ERROR';
-        if (!settings.resendAfterDrop && !neverSent.has(code)) throw new NotResentError(code, error.message);
+        if (!settings.resendAfterDrop && !neverSent.has(code)) throw new NotResentError(code, error.message, error);
         if (resentConnectionErrors.has(code)) notify(settings, maxRetries, undefined, code, undefined);
         throw error;
       }
