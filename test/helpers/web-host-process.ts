@@ -22,8 +22,10 @@ export async function startWebHostProcess(
   options: { env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<WebHostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'batch-deck-e2e-'));
+  // Local shells read their rc files from HOME: a fresh one per host unless the test brings its own, never the user's.
+  const home = options.env?.HOME === undefined ? mkdtempSync(join(tmpdir(), 'batch-deck-home-')) : undefined;
   const child: ChildProcess = spawn(process.execPath, [resolve(process.env.BATCH_DECK_OUT ?? 'out', 'main/web.js'), '--port', '0'], {
-    env: { ...process.env, BATCH_DECK_DATA: dataDir, ...options.env },
+    env: { ...process.env, ...(home ? { HOME: home } : {}), BATCH_DECK_DATA: dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -55,6 +57,7 @@ export async function startWebHostProcess(
         await exited;
       }
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (home) rmSync(home, { recursive: true, force: true });
     },
   };
 }
