@@ -2,6 +2,11 @@
 // (vitest), end-to-end tests in Debian's Chromium (Playwright). Runs every step, then prints one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureDebianPackages, hermeticEnvironment } from './test-prerequisites.mjs';
+
+if (!ensureDebianPackages()) process.exit(1);
+const { home, env: baseEnv } = hermeticEnvironment();
+console.log(`Tests run with HOME=${home} (a fresh folder: no test shell reads your own rc files).`);
 
 const reports = '.cache/test-reports';
 rmSync(reports, { recursive: true, force: true });
@@ -21,11 +26,13 @@ for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;
   console.log(`\n=== ${step.name}: ${step.command}`);
   const started = Date.now();
-  const result = spawnSync(step.command, { shell: true, stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const result = spawnSync(step.command, { shell: true, stdio: 'inherit', env: { ...baseEnv, ...step.env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`=== ${step.name} ${result.status === 0 ? 'passed' : 'FAILED'} in ${seconds} s`);
   if (result.status !== 0) failed.push(step.name);
 }
+
+rmSync(home, { recursive: true, force: true });
 
 /** Reads a JSON report if the step wrote one. */
 function report(name) {
