@@ -8,6 +8,7 @@ import { sendBytes, sendEmpty } from './respond';
 import { fail } from './batch-error';
 import { pageOf, sendPage } from './paging';
 import { nodeOr404, type Emulator } from './emulator-context';
+import { speaks2025 } from './api-version';
 import { refOf } from '../state/node-lifecycle';
 import { isoNow, newETag } from '../state/ids';
 import type { JsonObject, StoredNode } from '../state/model';
@@ -61,7 +62,8 @@ async function listFiles(em: Emulator, ctx: RequestContext): Promise<void> {
       wire.properties = {
         creationTime: isoNow(e.stats.birthtime),
         lastModified: isoNow(e.stats.mtime),
-        contentLength: e.stats.size,
+        // int64 travels as a string at 2025-06-01 (FileProperties.contentLength), as a number before.
+        contentLength: speaks2025(ctx) ? String(e.stats.size) : e.stats.size,
         contentType: 'application/octet-stream',
         fileMode: fileMode(e.stats),
       };

@@ -135,3 +135,14 @@ describe('pools at api-version 2025-06-01', () => {
     expect(old[0]?.dedicated).not.toHaveProperty('deallocated');
   });
 });
+
+describe('node files at api-version 2025-06-01', () => {
+  it('lists file sizes as int64 strings, as the spec types contentLength, and as numbers at 2022-10-01', async () => {
+    const [node] = await idleNodes('dual', 1);
+    const list = async (version: string) => ((await rawRequest(emulator, 'GET', `/pools/dual/nodes/${String(node?.id)}/files?recursive=true&${version}`)).json?.value ?? []) as { isDirectory: boolean; properties?: { contentLength: unknown } }[];
+    const modern = (await list(V2025)).find((f) => !f.isDirectory);
+    expect(typeof modern?.properties?.contentLength).toBe('string');
+    expect(Number(modern?.properties?.contentLength)).not.toBeNaN();
+    expect(typeof (await list(V2022)).find((f) => !f.isDirectory)?.properties?.contentLength).toBe('number');
+  });
+});
