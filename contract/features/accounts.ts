@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { event, invoke } from '../channel';
-import { errorCodes } from '../errors';
+import { errorCodes, type ErrorCode } from '../errors';
 
 /** Names the account a request runs against: every Batch, node, provisioning and terminal request carries one. */
 export const accountIdSchema = z.string().min(1, 'Name the account this request is for.').max(200);
@@ -78,6 +78,8 @@ export interface DiscoveredSubscription {
   displayName: string;
   state: string;
   accounts: DiscoveredBatchAccount[];
+  /** Set when this subscription's Batch accounts could not be listed (the others still are): what ARM or the network said. */
+  error?: { code: ErrorCode; message: string };
 }
 
 /** Progress of one sign-in, pushed as `entra:signInProgress`. */

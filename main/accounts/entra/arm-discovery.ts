@@ -1,5 +1,6 @@
 import type { DiscoveredSubscription, TenantView } from '../../../contract/features/accounts';
 import { ContractFailure } from '../../../contract/result';
+import { networkCodeOf, tlsCodeOf } from '../../batch/network-failure';
 import type { HttpTransport } from '../net/http-transport';
 import { isLoopbackHost } from '../net/proxy-config';
 
@@ -33,14 +34,23 @@ export class ArmDiscovery {
     return items.map((t) => ({ tenantId: t.tenantId, displayName: t.displayName ?? t.tenantId, defaultDomain: t.defaultDomain ?? '' }));
   }
 
-  /** Subscriptions visible with the token (a token for one tenant lists that tenant's), each with its Batch accounts. */
+  /**
+   * Subscriptions visible with the token (a token for one tenant lists that tenant's), each with its Batch accounts.
+   * One subscription whose accounts cannot be listed (no read permission, Microsoft.Batch not registered, a network
+   * failure) keeps its place with the reason in `error`; the others are listed all the same.
+   */
   async subscriptionsWithAccounts(token: string): Promise<{ subscription: Omit<DiscoveredSubscription, 'accounts'>; accounts: FoundBatchAccount[] }[]> {
     const subscriptions = await this.listAll<{ subscriptionId: string; displayName?: string; state?: string }>(`/subscriptions?api-version=${resourcesApi}`, token);
     return Promise.all(
-      subscriptions.map(async (s) => ({
-        subscription: { subscriptionId: s.subscriptionId, displayName: s.displayName ?? s.subscriptionId, state: s.state ?? 'Unknown' },
-        accounts: await this.batchAccounts(s.subscriptionId, token),
-      })),
+      subscriptions.map(async (s) => {
+        const subscription = { subscriptionId: s.subscriptionId, displayName: s.displayName ?? s.subscriptionId, state: s.state ?? 'Unknown' };
+        try {
+          return { subscription, accounts: await this.batchAccounts(s.subscriptionId, token) };
+        } catch (error) {
+          if (!(error instanceof ContractFailure)) throw error; // a bug: the router logs it
+          return { subscription: { ...subscription, error: { code: error.code, message: error.message } }, accounts: [] };
+        }
+      }),
     );
   }
 
@@ -75,7 +85,9 @@ export class ArmDiscovery {
     try {
       response = await this.transport.send({ method: 'GET', url, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     } catch (error) {
-      throw new ContractFailure('UNREACHABLE', `Cannot reach Azure Resource Manager at ${new URL(url).host}: ${(error as Error).message}`);
+      const code = networkCodeOf(error) ?? tlsCodeOf(error) ?? ((error as { code?: unknown }).code === 'EPROXY' ? 'EPROXY' : undefined);
+      if (!code) throw error; // not the network: a bug, for the router to log as INTERNAL
+      throw new ContractFailure('UNREACHABLE', `Cannot reach Azure Resource Manager at ${new URL(url).host} (${code}): ${(error as Error).message}`);
     }
     const body = parseJson(response.body) as { error?: { code?: string; message?: string } } | undefined;
     if (response.status >= 200 && response.status < 300 && body) return body as T;

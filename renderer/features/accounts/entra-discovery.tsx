@@ -1,6 +1,7 @@
-import { Body1, Button, Caption1, Checkbox, Dropdown, Field, Option, Spinner, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DiscoveredSubscription, IdentityView } from '../../../contract/features/accounts';
+import { errorTitles } from '../../ipc/error-text';
 import { InlineError } from './inline-error';
 import { useDiscovery, useEntraActions, useIdentities, useTenants } from './use-entra';
 
@@ -56,6 +57,20 @@ function IdentityPanel(props: { identity: IdentityView }) {
   );
 }
 
+/** One subscription whose Batch accounts could not be listed: the others are still shown; this says why. */
+function ListingFailed(props: { subscription: DiscoveredSubscription }) {
+  const error = props.subscription.error;
+  if (!error) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="subscription-listing-failed">
+      <MessageBarBody>
+        <MessageBarTitle>Could not list the Batch accounts of {props.subscription.displayName}</MessageBarTitle>
+        {errorTitles[error.code]} (<code>{error.code}</code>): {error.message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** Checkboxes for the discovered accounts; empty subscriptions and tenants say so instead of showing nothing. */
 function DiscoveredAccounts(props: { identityId: string; tenantId: string; subscriptions: DiscoveredSubscription[] }) {
   const [picked, setPicked] = useState<string[]>([]);
@@ -71,7 +86,7 @@ function DiscoveredAccounts(props: { identityId: string; tenantId: string; subsc
           <Body1>
             <strong>{s.displayName}</strong> <Caption1>{s.subscriptionId}</Caption1>
           </Body1>
-          {s.accounts.length === 0 && <Caption1>No Batch accounts in this subscription.</Caption1>}
+          {s.error ? <ListingFailed subscription={s} /> : s.accounts.length === 0 && <Caption1>No Batch accounts in this subscription.</Caption1>}
           {s.accounts.map((a) => (
             <Checkbox
               key={a.resourceId}

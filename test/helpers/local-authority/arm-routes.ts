@@ -32,6 +32,8 @@ export async function handleArm(state: OidcState, req: IncomingMessage, res: Ser
   if (match) {
     const subscription = subscriptions.find((s) => s.subscriptionId === match[1]);
     if (!subscription) return json(res, 404, { error: { code: 'SubscriptionNotFound', message: `The subscription '${match[1]}' could not be found.` } });
+    const failure = subscription.listingFailure;
+    if (failure) return json(res, failure.status, { error: { code: failure.code, message: failure.message } });
     const value = subscription.batchAccounts.map((a) => ({
       id: `/subscriptions/${subscription.subscriptionId}/resourceGroups/batch-rg/providers/Microsoft.Batch/batchAccounts/${a.name}`,
       name: a.name,

@@ -13,6 +13,8 @@ export interface TestSubscription {
   subscriptionId: string;
   displayName: string;
   batchAccounts: TestBatchAccount[];
+  /** When set, listing this subscription's Batch accounts answers this ARM error instead (e.g. 403 AuthorizationFailed). */
+  listingFailure?: { status: number; code: string; message: string };
 }
 
 /** A tenant the test user belongs to. */

@@ -42,6 +42,24 @@ describe('Microsoft Entra ID through msal-node against the local authority', () 
     expect(found[0].accounts[0]).toMatchObject({ name: 'contosobatch', location: 'westeurope', endpoint: world.emulator.endpoint, added: false });
   });
 
+  it('lists every subscription it can and names the one whose accounts could not be listed, with what ARM said', async () => {
+    const empty = world.directory.tenants[0]!.subscriptions[1]!;
+    const refusal = `The client 'operator@contoso.test' does not have authorization to perform action 'Microsoft.Batch/batchAccounts/read' over scope '/subscriptions/${ids.empty}'.`;
+    empty.listingFailure = { status: 403, code: 'AuthorizationFailed', message: refusal };
+    try {
+      const found = (await app.call('entra:discover', { identityId, tenantId: ids.contoso })).value;
+      expect(found.map((s: any) => [s.displayName, s.accounts.length])).toEqual([['Contoso Research', 1], ['Contoso Empty', 0]]);
+      expect(found[0].error).toBeUndefined();
+      expect(found[1].error).toEqual({ code: 'AUTH_FAILED', message: `Azure Resource Manager refused the discovery request: AuthorizationFailed: ${refusal}` });
+      empty.listingFailure = { status: 409, code: 'MissingSubscriptionRegistration', message: "The subscription is not registered to use namespace 'Microsoft.Batch'." };
+      const again = (await app.call('entra:discover', { identityId, tenantId: ids.contoso })).value;
+      expect(again[0].accounts[0].name).toBe('contosobatch');
+      expect(again[1].error.message).toContain("MissingSubscriptionRegistration: The subscription is not registered to use namespace 'Microsoft.Batch'.");
+    } finally {
+      delete empty.listingFailure;
+    }
+  });
+
   it('adds a discovered account and calls Batch with a bearer token the emulator verifies', async () => {
     const found = (await app.call('entra:discover', { identityId, tenantId: ids.contoso })).value;
     const added = await app.call('entra:addAccounts', { identityId, tenantId: ids.contoso, resourceIds: [found[0].accounts[0].resourceId] });

@@ -37,7 +37,14 @@ export function testDirectory(): AuthorityDirectory {
 }
 
 /** The authority, and an emulator that trusts it and is listed by its ARM in both tenants. */
-export async function startEntraWorld(): Promise<{ authority: LocalAuthority; emulator: EmulatorProcess; env: Record<string, string>; close(): Promise<void> }> {
+export async function startEntraWorld(): Promise<{
+  authority: LocalAuthority;
+  /** What the authority and its ARM serve; tests may change it (e.g. make one subscription's listing fail). */
+  directory: AuthorityDirectory;
+  emulator: EmulatorProcess;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}> {
   const directory = testDirectory();
   const authority = await startLocalAuthority(directory);
   const emulator = await startEmulatorProcess({ env: { BATCH_EMULATOR_ACCOUNT: 'contosobatch', BATCH_EMULATOR_TRUSTED_ISSUERS: authority.writeTrustedIssuers() } });
@@ -46,6 +53,7 @@ export async function startEntraWorld(): Promise<{ authority: LocalAuthority; em
   directory.tenants[1]!.subscriptions[0]!.batchAccounts.push({ name: 'fabrikambatch', location: 'northeurope', accountEndpoint: host });
   return {
     authority,
+    directory,
     emulator,
     env: {
       BATCH_DECK_SANDBOX: 'off',
