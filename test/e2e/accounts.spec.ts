@@ -1,51 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startLocalAuthority } from '../helpers/local-authority/local-authority';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+import { startBuiltEmulator, type BuiltEmulator } from './built-emulator';
 
 let host: WebHostProcess;
-let emulator: { endpoint: string; accountKey: string; stop(): Promise<void> };
-
-/**
- * Starts the built emulator (out/emulator/cli.js) with a known key. test/helpers/emulator-process.ts uses
- * import.meta, which Playwright's CommonJS loader cannot load next to these specs.
- */
-async function startEmulator(account: string, extraEnv: Record<string, string> = {}): Promise<typeof emulator> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-emulator-'));
-  const accountKey = randomBytes(64).toString('base64');
-  const env = { ...process.env, BATCH_EMULATOR_PORT: '0', BATCH_EMULATOR_ACCOUNT: account, BATCH_EMULATOR_KEY: accountKey, BATCH_EMULATOR_DATA: dataDir, ...extraEnv };
-  const child = spawn(process.execPath, [resolve(process.env.BATCH_DECK_OUT ?? 'out', 'emulator/cli.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const endpoint = await new Promise<string>((done, fail) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Batch emulator ready: endpoint=(\S+)/.exec(output);
-      if (match?.[1]) done(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`emulator exited with ${code}: ${output}`)));
-  });
-  return {
-    endpoint,
-    accountKey,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+let emulator: BuiltEmulator;
 
 test.beforeAll(async () => {
-  emulator = await startEmulator('opsteam');
+  emulator = await startBuiltEmulator('opsteam');
   host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01' } });
 });
 
@@ -115,7 +79,7 @@ test('signing in with a device code shows a copyable code, then the tenant picke
     ] }],
   };
   const authority = await startLocalAuthority(directory);
-  const entraEmulator = await startEmulator('contosobatch', { BATCH_EMULATOR_TRUSTED_ISSUERS: authority.writeTrustedIssuers() });
+  const entraEmulator = await startBuiltEmulator('contosobatch', { BATCH_EMULATOR_TRUSTED_ISSUERS: authority.writeTrustedIssuers() });
   directory.tenants[0]!.subscriptions[0]!.batchAccounts.push({ name: 'contosobatch', location: 'westeurope', accountEndpoint: new URL(entraEmulator.endpoint).host });
   const entraHost = await startWebHostProcess({
     env: {
