@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { call, ContractCallError } from '../../ipc/client';
 import { managedKeyQueryKey, useManagedKey } from './managed-key-summary';
 
@@ -22,6 +23,7 @@ import { managedKeyQueryKey, useManagedKey } from './managed-key-summary';
  * does not need it.
  */
 export function KeyExportDialog(props: { open: boolean; reason?: string; onClose(): void; onExported(path: string): void }) {
+  const accountId = useScopedAccountId();
   const key = useManagedKey();
   const queryClient = useQueryClient();
   const [path, setPath] = useState<string>();
@@ -34,8 +36,8 @@ export function KeyExportDialog(props: { open: boolean; reason?: string; onClose
     setBusy(true);
     setError(undefined);
     try {
-      const result = await call('keys:export-private', { path: value, overwrite });
-      await queryClient.invalidateQueries({ queryKey: managedKeyQueryKey });
+      const result = await call('keys:export-private', { accountId, path: value, overwrite });
+      await queryClient.invalidateQueries({ queryKey: managedKeyQueryKey(accountId) });
       props.onExported(result.path);
       props.onClose();
     } catch (e) {

@@ -1,13 +1,15 @@
 import { Caption1, Spinner } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { call } from '../../ipc/client';
 
-/** The query key of the active account's managed public key. */
-export const managedKeyQueryKey = ['keys:managed-public'] as const;
+/** The query key of an account's managed public key. */
+export const managedKeyQueryKey = (accountId: string) => ['keys:managed-public', accountId] as const;
 
-/** The active account's managed key, public half (created in main on first use). */
+/** The scoped account's managed key, public half (created in main on first use). */
 export function useManagedKey() {
-  return useQuery({ queryKey: managedKeyQueryKey, queryFn: () => call('keys:managed-public', {}), staleTime: 60_000 });
+  const accountId = useScopedAccountId();
+  return useQuery({ queryKey: managedKeyQueryKey(accountId), queryFn: () => call('keys:managed-public', { accountId }), staleTime: 60_000 });
 }
 
 /** One line about the managed key: its fingerprint, and where its private half was last exported. */

@@ -19,8 +19,10 @@ import {
   nodeUserPasswordSchema,
   sshPublicKeySchema,
   type ProvisionAuthKind,
+  type ProvisionedUser,
 } from '../../../contract/features/provision';
 import { call, ContractCallError } from '../../ipc/client';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { ManagedKeySummary } from './managed-key-summary';
 
 /** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
@@ -37,17 +39,22 @@ function problem(schema: { safeParse(v: unknown): { success: boolean; error?: { 
 
 /**
  * The provisioning form: user name, how it signs in (managed key, own public key, or password with a strong
- * generated default), admin, expiry (one day by default), and which nodes (the selection or the whole pool).
- * Checks with the contract's own schemas before it sends; main checks again.
+ * generated default), admin, expiry (one day by default), and which nodes (the selection or the whole pool). An
+ * existing password user keeps its password unless "Change the password" is ticked (then every node that has the
+ * user gets the new one). Checks with the contract's own schemas before it sends; main checks again.
  */
 export function ProvisionDialog(props: {
   poolId: string;
   selectedNodeIds: string[];
+  /** Users Batch Deck already provisioned on the pool (to say what happens to an existing password). */
+  existing: ProvisionedUser[];
   open: boolean;
   onClose(): void;
   onStarted(operationId: string, userName: string): void;
 }) {
+  const accountId = useScopedAccountId();
   const [userName, setUserName] = useState('');
+  const [rotatePassword, setRotatePassword] = useState(false);
   const [authKind, setAuthKind] = useState<ProvisionAuthKind>('managedKey');
   const [publicKey, setPublicKey] = useState('');
   const [password, setPassword] = useState('');
@@ -63,6 +70,7 @@ export function ProvisionDialog(props: {
   const [serverError, setServerError] = useState<string>();
 
   const expiryDate = new Date(expiry);
+  const existingPassword = props.existing.some((u) => u.userName.toLowerCase() === userName.toLowerCase() && u.authKind === 'password');
   const errors = {
     userName: problem(nodeUserNameSchema, userName),
     publicKey: authKind === 'publicKey' ? problem(sshPublicKeySchema, publicKey) : undefined,
@@ -80,7 +88,9 @@ export function ProvisionDialog(props: {
     const auth = authKind === 'publicKey' ? { kind: authKind, publicKey } : authKind === 'password' ? { kind: authKind, ...(password ? { password } : {}) } : { kind: authKind };
     try {
       const { operationId } = await call('provision:apply', {
+        accountId,
         poolId: props.poolId,
+        rotatePassword: authKind === 'password' && existingPassword && rotatePassword,
         nodes: target === 'all' ? 'all' : props.selectedNodeIds,
         userName,
         auth,
@@ -120,9 +130,25 @@ export function ProvisionDialog(props: {
               </Field>
             )}
             {authKind === 'password' && (
-              <Field label="Password" hint="Leave empty for a strong generated one, kept in Batch Deck's secret store." validationMessage={show(errors.password)}>
-                <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="new-password" />
+              <Field
+                label="Password"
+                hint={
+                  existingPassword && !rotatePassword
+                    ? `Leave empty: ${userName} keeps the password Batch Deck holds for it, on new nodes too.`
+                    : "Leave empty for a strong generated one, kept in Batch Deck's secret store."
+                }
+                validationMessage={show(errors.password)}
+              >
+                <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="new-password" data-testid="provision-password" />
               </Field>
+            )}
+            {authKind === 'password' && existingPassword && (
+              <Checkbox
+                checked={rotatePassword}
+                onChange={(_, d) => setRotatePassword(d.checked === true)}
+                label="Change the password on every node that has this user"
+                data-testid="provision-rotate"
+              />
             )}
             <Checkbox checked={isAdmin} onChange={(_, d) => setIsAdmin(d.checked === true)} label="Administrator (sudo)" />
             <Field label="Expires" validationMessage={show(errors.expiry)}>

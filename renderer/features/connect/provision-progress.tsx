@@ -1,25 +1,28 @@
 import { Badge, Body1Strong, Button, Caption1, ProgressBar, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { NodeProgressStatus } from '../../../contract/features/provision';
-import { call } from '../../ipc/client';
-import type { TrackedOperation } from './use-provision-operations';
+import { cancelOperation, doneCount, type TrackedOperation } from '../operations/use-operations';
 
-const finalStatuses: NodeProgressStatus[] = ['created', 'updated', 'removed', 'notPresent', 'failed', 'cancelled'];
-const shownCounts: NodeProgressStatus[] = ['created', 'updated', 'removed', 'notPresent', 'failed', 'cancelled', 'retrying', 'running', 'pending'];
+const inFlight = ['retrying', 'running', 'pending'] as const;
 const failuresShown = 50;
 
-/** Live progress of one operation: a bar, counts per status, cancel while it runs, and every failed node's reason. */
+/** Live progress of one provisioning operation: a bar, counts per outcome and status, cancel while it runs, every failed node's reason. */
 export function ProvisionProgress(props: { operation: TrackedOperation }) {
-  const { summary, nodes } = props.operation;
+  const { summary, items } = props.operation;
   const [cancelling, setCancelling] = useState(false);
-  const done = finalStatuses.reduce((sum, s) => sum + (summary.counts[s] ?? 0), 0);
-  const failures = Object.values(nodes).filter((n) => n.status === 'failed');
-  const verb = summary.kind === 'apply' ? `Adding ${summary.userName} to` : `Removing ${summary.userName} from`;
+  const done = doneCount(summary);
+  const failures = Object.values(items).filter((n) => n.status === 'failed');
+  const verb = summary.kind === 'provision-apply' ? `Adding ${summary.subject} to` : `Removing ${summary.subject} from`;
   const running = summary.state === 'running';
+  const badges: [string, number, 'danger' | 'warning' | 'informative'][] = [
+    ...Object.entries(summary.outcomes).map(([outcome, n]): [string, number, 'informative'] => [outcome, n, 'informative']),
+    ['failed', summary.counts.failed, 'danger'],
+    ['cancelled', summary.counts.cancelled, 'informative'],
+    ...inFlight.map((s): [string, number, 'warning' | 'informative'] => [s, summary.counts[s], s === 'retrying' ? 'warning' : 'informative']),
+  ];
 
   const cancel = async () => {
     setCancelling(true);
-    await call('provision:cancel', { operationId: summary.operationId }).finally(() => setCancelling(false));
+    await cancelOperation(summary.operationId).finally(() => setCancelling(false));
   };
 
   return (
@@ -43,21 +46,22 @@ export function ProvisionProgress(props: { operation: TrackedOperation }) {
         )}
       </div>
       <ProgressBar value={summary.total ? done / summary.total : 0} color={failures.length ? 'warning' : 'brand'} />
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-        {shownCounts
-          .filter((s) => (summary.counts[s] ?? 0) > 0)
-          .map((s) => (
-            <Badge key={s} appearance="outline" color={s === 'failed' ? 'danger' : s === 'retrying' ? 'warning' : 'informative'}>
-              {s} {summary.counts[s]}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }} data-testid="provision-counts">
+        {badges
+          .filter(([, n]) => n > 0)
+          .map(([label, n, color]) => (
+            <Badge key={label} appearance="outline" color={color}>
+              {label} {n}
             </Badge>
           ))}
       </div>
+      {summary.error && <Caption1>Stopped: {summary.error.message}</Caption1>}
       {failures.length > 0 && (
         <ul aria-label="Failed nodes" style={{ margin: 0, paddingLeft: 18, maxHeight: 160, overflow: 'auto' }}>
           {failures.slice(0, failuresShown).map((n) => (
-            <li key={n.nodeId}>
+            <li key={n.id}>
               <Caption1>
-                <code>{n.nodeId}</code>: {n.error?.serviceCode ? `${n.error.serviceCode} — ` : ''}
+                <code>{n.id}</code>: {n.error?.serviceCode ? `${n.error.serviceCode} — ` : ''}
                 {n.error?.message}
               </Caption1>
             </li>

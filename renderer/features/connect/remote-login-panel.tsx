@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react';
 import type { RemoteLoginRow } from '../../../contract/features/provision';
 import { call, ContractCallError } from '../../ipc/client';
 import { errorTitles } from '../../ipc/error-text';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { useNavigation } from '../../navigation';
 import { KeyExportDialog } from './key-export-dialog';
 import { ProvisionDialog } from './provision-dialog';
@@ -30,8 +31,9 @@ type Notice = { intent: 'success' | 'error' | 'info'; title: string; text: strin
  */
 export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: string[] }) {
   const { poolId, selectedNodeIds } = props;
-  const table = useRemoteLogin(poolId);
-  const operations = usePoolOperations(poolId);
+  const accountId = useScopedAccountId();
+  const table = useRemoteLogin(accountId, poolId);
+  const operations = usePoolOperations(accountId, poolId);
   const go = useNavigation((s) => s.go);
   const [dialog, setDialog] = useState<'provision' | 'remove' | 'export'>();
   const [exportReason, setExportReason] = useState<string>();
@@ -47,7 +49,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
   };
 
   const users = table.data?.users ?? [];
-  const userName = chosenUser && users.some((u) => u.userName === chosenUser) ? chosenUser : (operations[0]?.summary.userName ?? users[0]?.userName);
+  const userName = chosenUser && users.some((u) => u.userName === chosenUser) ? chosenUser : (operations[0]?.summary.subject ?? users[0]?.userName);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -60,7 +62,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
   const copyCommand = async (row: RemoteLoginRow) => {
     if (!userName) return;
     try {
-      const { command, keyFileNeeded } = await call('remote-login:ssh-command', { poolId, nodeId: row.nodeId, userName });
+      const { command, keyFileNeeded } = await call('remote-login:ssh-command', { accountId, poolId, nodeId: row.nodeId, userName });
       if (keyFileNeeded) {
         setPendingCopy(row);
         open('export', 'The ssh command needs the managed private key in a file. Export it once; later commands reuse the file.');
@@ -75,7 +77,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
   };
 
   const connect = (row: RemoteLoginRow) => {
-    if (userName) go('terminals', { poolId, nodeId: row.nodeId, user: userName });
+    if (userName) go('terminals', { accountId, poolId, nodeId: row.nodeId, user: userName });
   };
 
   return (
@@ -153,6 +155,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
         open={dialog === 'provision'}
         poolId={poolId}
         selectedNodeIds={selectedNodeIds}
+        existing={users}
         onClose={() => setDialog(undefined)}
         onStarted={(_, name) => setChosenUser(name)}
       />

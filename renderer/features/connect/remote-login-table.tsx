@@ -36,30 +36,49 @@ export interface RowActions {
 const statusColor: Record<NodeUserState['status'], 'success' | 'danger' | 'warning' | 'informative' | 'subtle'> = {
   created: 'success',
   updated: 'success',
+  recreated: 'success',
   failed: 'danger',
+  gone: 'warning',
   retrying: 'warning',
   running: 'informative',
   pending: 'subtle',
-  cancelled: 'subtle',
-  removed: 'subtle',
-  notPresent: 'subtle',
 };
+
+/** What the cell says in words: the status, plus what the operator must know (gone, old password, admin). */
+function describe(state: NodeUserState): { label: string; detail?: string } {
+  if (state.status === 'gone') return { label: 'gone', detail: state.note ?? 'The user is not on this node any more.' };
+  if (state.status === 'failed') {
+    const still = state.present ? ' The user is still there as before.' : '';
+    return { label: state.present ? 'failed (still there)' : 'failed', detail: `${state.error?.message ?? 'The last change failed.'}${still}` };
+  }
+  const extras = [state.isAdmin ? 'admin' : undefined, state.stalePassword ? 'old password' : undefined].filter(Boolean).join(', ');
+  const detail = state.stalePassword ? 'A password change could not reach this node: it still has the previous password, which Batch Deck keeps for it.' : undefined;
+  return { label: extras ? `${state.status} (${extras})` : state.status, ...(detail ? { detail } : {}) };
+}
 
 function UserStatus(props: { state: NodeUserState | undefined; expired: boolean }) {
   if (!props.state) return <Caption1>—</Caption1>;
-  if (props.expired && (props.state.status === 'created' || props.state.status === 'updated')) {
+  if (props.expired && props.state.present) {
     return (
       <Badge appearance="tint" color="warning">
         expired
       </Badge>
     );
   }
+  const { label, detail } = describe(props.state);
+  const color = props.state.stalePassword ? 'warning' : statusColor[props.state.status];
   const badge = (
-    <Badge appearance="tint" color={statusColor[props.state.status]}>
-      {props.state.status}
+    <Badge appearance="tint" color={color} data-status={props.state.status} data-present={String(props.state.present)}>
+      {label}
     </Badge>
   );
-  return props.state.error ? <Tooltip content={props.state.error.message} relationship="description">{badge}</Tooltip> : badge;
+  return detail ? (
+    <Tooltip content={detail} relationship="description">
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
+  );
 }
 
 /**
@@ -76,7 +95,7 @@ export function RemoteLoginTable(props: { rows: RemoteLoginRow[]; userName: stri
   const toggle = (column: SortColumn) =>
     setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' }));
   const canLogin = (row: RemoteLoginRow) =>
-    row.port !== undefined && !!props.userName && !props.userExpired && ['created', 'updated'].includes(row.users[props.userName]?.status ?? '');
+    row.port !== undefined && !!props.userName && !props.userExpired && row.users[props.userName]?.present === true;
 
   return (
     <Table noNativeElements sortable aria-label="Remote login" aria-rowcount={sorted.length + 1} data-testid="remote-login-table">

@@ -12,6 +12,7 @@ import {
   RadioGroup,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useScopedAccountId } from '../accounts/account-scope';
 import { call, ContractCallError } from '../../ipc/client';
 
 /** Removes one user Batch Deck provisioned from the selected nodes or from every node of the pool. */
@@ -23,6 +24,7 @@ export function RemoveUserDialog(props: {
   onClose(): void;
   onStarted(operationId: string): void;
 }) {
+  const accountId = useScopedAccountId();
   const [chosenTarget, setTarget] = useState<'selected' | 'all'>('selected');
   const target = props.selectedNodeIds.length === 0 ? 'all' : chosenTarget;
   const [error, setError] = useState<string>();
@@ -33,7 +35,7 @@ export function RemoveUserDialog(props: {
     setError(undefined);
     try {
       const nodes = target === 'all' ? ('all' as const) : props.selectedNodeIds;
-      const { operationId } = await call('provision:remove', { poolId: props.poolId, nodes, userName: props.userName });
+      const { operationId } = await call('provision:remove', { accountId, poolId: props.poolId, nodes, userName: props.userName });
       props.onStarted(operationId);
       props.onClose();
     } catch (e) {

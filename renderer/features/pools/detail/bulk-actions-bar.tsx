@@ -16,6 +16,8 @@ import {
 import { useMemo, useState } from 'react';
 import { nodeColumn, type NodeAction, type NodeRow } from '../../../../contract/features/batch-models';
 import { ServiceErrorMessage } from '../../../components/service-error-message';
+import { useScopedAccountId } from '../../accounts/account-scope';
+import { doneCount } from '../../operations/use-operations';
 import { countByState, stateLabel } from '../node-state-style';
 import { useNodeSelection } from './node-selection';
 import { useNodeAction } from './use-node-action';
@@ -28,13 +30,18 @@ const actions: { action: NodeAction; label: string; confirm?: string }[] = [
   { action: 'enable-scheduling', label: 'Enable scheduling' },
 ];
 
-/** Bulk actions on the selected nodes, or on every node in one state, with confirmation, progress and cancel. */
+/**
+ * Bulk actions on the selected nodes, or on every node in one state, with confirmation, progress, cancel and each
+ * node's result; the last action of the pool is shown again after a reload (main keeps it).
+ */
 export function BulkActionsBar(props: { poolId: string; rows: NodeRow[] }) {
   const { selected, replace } = useNodeSelection();
   const counts = useMemo(() => countByState(props.rows.map((r) => r[nodeColumn.state])), [props.rows]);
   const [target, setTarget] = useState<string>('selection');
   const [pending, setPending] = useState<(typeof actions)[number] | undefined>();
-  const { mutation, progress, cancel, running } = useNodeAction(props.poolId);
+  const { mutation, latest, cancel, running } = useNodeAction(useScopedAccountId(), props.poolId);
+  const summary = latest?.summary;
+  const failed = latest ? Object.values(latest.items).filter((item) => item.status === 'failed') : [];
   const stateTarget = target.startsWith('state:') ? target.slice(6) : undefined;
   const count = stateTarget ? (counts.get(stateTarget) ?? 0) : selected.size;
   const describe = stateTarget ? `all ${count} ${stateLabel(stateTarget)} nodes` : `${count} selected node${count === 1 ? '' : 's'}`;
@@ -42,7 +49,6 @@ export function BulkActionsBar(props: { poolId: string; rows: NodeRow[] }) {
     setPending(undefined);
     mutation.mutate({ action: item.action, target: stateTarget ? { state: stateTarget } : { nodeIds: [...selected] } });
   };
-  const result = mutation.data;
   return (
     <div style={{ display: 'grid', gap: 8 }}>
       <div role="toolbar" aria-label="Node actions" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -71,24 +77,28 @@ export function BulkActionsBar(props: { poolId: string; rows: NodeRow[] }) {
       </div>
       {running && (
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <ProgressBar value={progress ? progress.done / Math.max(1, progress.total) : undefined} style={{ flex: 1 }} />
-          <Caption1>{progress ? `${progress.done} of ${progress.total}${progress.failed ? `, ${progress.failed} failed` : ''}` : 'Starting…'}</Caption1>
-          <Button size="small" onClick={cancel}>
+          <ProgressBar value={summary ? doneCount(summary) / Math.max(1, summary.total) : undefined} style={{ flex: 1 }} />
+          <Caption1 data-testid="node-action-progress">
+            {summary ? `${summary.subject}: ${doneCount(summary)} of ${summary.total}${summary.counts.failed ? `, ${summary.counts.failed} failed` : ''}` : 'Starting…'}
+          </Caption1>
+          <Button size="small" onClick={cancel} data-testid="node-action-cancel">
             Cancel
           </Button>
         </div>
       )}
       {mutation.isError && <ServiceErrorMessage error={mutation.error} />}
-      {result && !running && (
-        <MessageBar intent={result.failed.length ? 'warning' : 'success'} data-testid="node-action-result">
+      {summary && !running && (
+        <MessageBar intent={failed.length || summary.state !== 'finished' ? 'warning' : 'success'} data-testid="node-action-result">
           <MessageBarBody>
-            {result.succeeded} of {result.requested} nodes accepted the action{result.cancelled ? ' (cancelled)' : ''}.
-            {result.failed.slice(0, 5).map((f) => (
-              <div key={f.nodeId}>
-                <code>{f.nodeId}</code>: {f.code} — {f.message}
+            {actions.find((a) => a.action === summary.subject)?.label ?? summary.subject}: {summary.counts.succeeded} of {summary.total} nodes accepted the action
+            {summary.state === 'cancelled' ? ` (cancelled; ${summary.counts.cancelled} not sent or aborted)` : ''}
+            {summary.error ? ` (stopped: ${summary.error.message})` : ''}.
+            {failed.slice(0, 5).map((f) => (
+              <div key={f.id}>
+                <code>{f.id}</code>: {f.error?.serviceCode ?? f.error?.code} — {f.error?.message}
               </div>
             ))}
-            {result.failed.length > 5 && <div>…and {result.failed.length - 5} more.</div>}
+            {failed.length > 5 && <div>…and {failed.length - 5} more.</div>}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,42 +1,39 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RequestIn } from '../../../../contract/channels';
-import { call, onEvent } from '../../../ipc/client';
+import { call } from '../../../ipc/client';
+import { cancelOperation, useOperations, useOperationsStore } from '../../operations/use-operations';
 import { poolQueryKey } from '../use-pools';
 import { nodesQueryKey } from './use-nodes';
 
-/** A fresh id for one bulk action (its progress events and its cancel carry it). */
-function operationId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `op-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** Runs bulk node actions with live progress and cancellation; refreshes the nodes when done. */
-export function useNodeAction(poolId: string) {
+/**
+ * Runs bulk node actions as operations of main's registry: starting answers at once with main's operation id, progress
+ * and each node's result come from `operations:progress`, and the pool's latest action (running or done) is found
+ * again after a reload. Refreshes the nodes when an action ends.
+ */
+export function useNodeAction(accountId: string, poolId: string) {
   const client = useQueryClient();
-  const [running, setRunning] = useState<string | undefined>();
-  const [progress, setProgress] = useState<{ done: number; total: number; failed: number } | undefined>();
-  useEffect(() => {
-    if (!running) return;
-    return onEvent('nodes:action-progress', (event) => {
-      if (event.operationId === running) setProgress({ done: event.done, total: event.total, failed: event.failed });
-    });
-  }, [running]);
+  const latest = useOperations({ accountId, poolId, kinds: ['node-action'] }, 1)[0];
   const mutation = useMutation({
-    mutationFn: (request: Omit<RequestIn<'nodes:action'>, 'operationId' | 'poolId'>) => {
-      const id = operationId();
-      setRunning(id);
-      setProgress(undefined);
-      return call('nodes:action', { ...request, poolId, operationId: id });
-    },
-    onSettled: () => {
-      setRunning(undefined);
-      void client.invalidateQueries({ queryKey: nodesQueryKey(poolId) });
-      void client.invalidateQueries({ queryKey: poolQueryKey(poolId) });
+    mutationFn: async (request: Omit<RequestIn<'nodes:action'>, 'accountId' | 'poolId'>) => {
+      const { operationId } = await call('nodes:action', { ...request, accountId, poolId });
+      // Show it at once, before the first batched event arrives.
+      useOperationsStore.getState().apply(await call('operations:get', { operationId }));
+      return operationId;
     },
     meta: { silent: true },
   });
+  const state = latest?.summary.state;
+  const seen = useRef(state);
+  useEffect(() => {
+    if (seen.current === 'running' && state !== 'running') {
+      void client.invalidateQueries({ queryKey: nodesQueryKey(accountId, poolId) });
+      void client.invalidateQueries({ queryKey: poolQueryKey(accountId, poolId) });
+    }
+    seen.current = state;
+  }, [state, accountId, poolId, client]);
   const cancel = () => {
-    if (running) void call('nodes:action-cancel', { operationId: running });
+    if (latest?.summary.state === 'running') void cancelOperation(latest.summary.operationId).catch(() => undefined);
   };
-  return { mutation, progress, cancel, running: running !== undefined };
+  return { mutation, latest, cancel, running: mutation.isPending || state === 'running' };
 }
