@@ -1,4 +1,3 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,6 +5,7 @@ import { App } from './app';
 import './global.css';
 import { reportError } from './components/error-surface';
 import { adoptAddressToken } from './ipc/web-bridge';
+import { ThemeRoot } from './theme/theme-root';
 
 /** Errors that a query or mutation did not handle itself go to the app-wide error surface. */
 const queryClient = new QueryClient({
@@ -21,10 +21,10 @@ adoptAddressToken();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      <ThemeRoot>
         <App />
-      </QueryClientProvider>
-    </FluentProvider>
+      </ThemeRoot>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@ import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { flowAckUnitChars } from '../../../contract/features/terminal';
+import { currentTerminalTheme, onTerminalThemeChange } from '../../theme/terminal-theme';
 
 /** How a handle talks to main (through the registry, which owns the contract calls). */
 export interface HandleChannel {
@@ -38,6 +39,8 @@ export class TerminalHandle {
   private parsedUnacked = 0;
   private minSeq = 0;
   private copyOnSelect: boolean;
+  /** Stops following the app's theme (the terminal's colours switch live with it until then). */
+  private readonly stopTheme = onTerminalThemeChange((theme) => (this.terminal.options.theme = theme));
 
   constructor(
     readonly sessionId: string,
@@ -55,6 +58,7 @@ export class TerminalHandle {
       scrollback: 5000,
       allowProposedApi: true,
       cursorBlink: true,
+      theme: currentTerminalTheme(),
     });
     this.terminal.loadAddon(this.fit);
     this.terminal.loadAddon(this.search);
@@ -132,6 +136,7 @@ export class TerminalHandle {
   }
 
   dispose(): void {
+    this.stopTheme();
     this.detach();
     this.terminal.dispose();
   }

@@ -1,6 +1,7 @@
 import { Badge, Button, Caption1, Input, tokens, Tooltip } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, DismissRegular, SearchRegular, SendRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
+import { terminalBackground } from '../../theme/terminal-theme';
 import { handleOf } from './session-registry';
 import { SessionBanner, StatusBadge } from './session-banner';
 import { useTerminalStore, type SessionView } from './terminal-store';
@@ -99,7 +100,7 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
       <div
         ref={host}
         data-testid="terminal-host"
-        style={{ flex: 1, minHeight: 0, padding: 4, background: '#000' }}
+        style={{ flex: 1, minHeight: 0, padding: 4, background: terminalBackground }}
       />
     </section>
   );
