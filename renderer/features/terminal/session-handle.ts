@@ -5,6 +5,7 @@ import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { flowAckUnitChars } from '../../../contract/features/terminal';
+import { isPaletteShortcut } from '../../components/palette-shortcut';
 import { currentTerminalTheme, onTerminalThemeChange } from '../../theme/terminal-theme';
 
 /** How a handle talks to main (through the registry, which owns the contract calls). */
@@ -141,8 +142,10 @@ export class TerminalHandle {
     this.terminal.dispose();
   }
 
-  /** Ctrl+Shift+F searches, Ctrl+Shift+C copies; everything else goes to the shell (false = xterm ignores it). */
+  /** Ctrl+K opens the palette, Ctrl+Shift+F searches, Ctrl+Shift+C copies; everything else goes to the shell (false = xterm ignores it). */
   private shortcut(event: KeyboardEvent): boolean {
+    // Ctrl+K is the app's command palette: xterm leaves the key alone so it reaches the window's listener.
+    if (isPaletteShortcut(event)) return false;
     if (event.type !== 'keydown' || !event.ctrlKey || !event.shiftKey) return true;
     const key = event.key.toLowerCase();
     if (key === 'f') {
