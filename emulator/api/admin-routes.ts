@@ -4,14 +4,14 @@ import type { RequestContext } from './request-context';
 import { jsonBody } from './request-context';
 import { sendEmpty, sendJson } from './respond';
 import { fail } from './batch-error';
-import { nodeOr404, type Emulator } from './emulator-context';
+import { nodeOr404, poolOr404, type Emulator } from './emulator-context';
 import { parseFaultConfig, type Faults } from '../faults';
 import { parseTrustedIssuers, type TrustedIssuers } from '../auth/trusted-issuers';
 
 /** The prefix of every admin path: outside the Batch API's paths, so no Batch client can reach it by accident. */
 export const ADMIN_PREFIX = '/_emulator';
 
-const nodeStateBody = z.object({ state: z.enum(['unusable', 'preempted']) }).strict();
+const nodeStateBody = z.object({ state: z.enum(['unusable', 'preempted', 'upgradingos']) }).strict();
 
 /** What admin handlers change. */
 export interface AdminDeps {
@@ -33,9 +33,10 @@ export function isLoopback(address: string | undefined): boolean {
 
 function setNodeState(deps: AdminDeps, ctx: RequestContext): void {
   const parsed = nodeStateBody.safeParse(jsonBody(ctx));
-  if (!parsed.success) throw badRequest('Expected { "state": "unusable" | "preempted" }.');
+  if (!parsed.success) throw badRequest('Expected { "state": "unusable" | "preempted" | "upgradingos" }.');
   const { node } = nodeOr404(deps.em, ctx.params.poolId as string, ctx.params.nodeId as string);
-  deps.em.nodes.strand(node, parsed.data.state);
+  if (parsed.data.state === 'upgradingos') deps.em.nodes.upgradeOs(node);
+  else deps.em.nodes.strand(node, parsed.data.state);
   sendJson(ctx, 200, { poolId: node.poolId, nodeId: node.id, state: node.state });
 }
 
@@ -63,6 +64,11 @@ export function adminRouter(deps: AdminDeps): Router {
       faults(ctx);
     })
     .add('POST', '_emulator/pools/:poolId/nodes/:nodeId/state', (ctx) => setNodeState(deps, ctx))
+    .add('GET', '_emulator/pools/:poolId/created', (ctx) => {
+      const pool = poolOr404(deps.em, ctx.params.poolId as string);
+      if (!pool.created) throw badRequest('This pool was created before the emulator recorded add-pool requests.');
+      sendJson(ctx, 200, pool.created);
+    })
     .add('PUT', '_emulator/trusted-issuers', (ctx) => {
       let value: unknown;
       try {

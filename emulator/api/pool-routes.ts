@@ -7,7 +7,7 @@ import { checkConditions } from './conditions';
 import { pageOf, sendPage } from './paging';
 import { activePool, currentCounts, httpDate, poolOr404, type Emulator } from './emulator-context';
 import { validatePoolAdd, validatePoolPatch, validateRemoveNodes, validateResize } from './validate-pool';
-import { poolWire } from './wire';
+import { maskSecrets, poolWire } from './wire';
 import { speaks2025 } from './api-version';
 import { applySelect } from './select';
 import { isoNow, newETag } from '../state/ids';
@@ -26,7 +26,9 @@ export function acknowledge(ctx: RequestContext, pool: StoredPool, status: numbe
 }
 
 function addPool(em: Emulator, ctx: RequestContext): void {
-  const { id, spec } = validatePoolAdd(jsonBody(ctx), speaks2025(ctx));
+  const received = jsonBody(ctx);
+  const created = { apiVersion: ctx.apiVersion, body: maskSecrets(received) };
+  const { id, spec } = validatePoolAdd(received, speaks2025(ctx));
   const existing = em.store.pool(id);
   if (existing) throw existing.state === 'deleting' ? fail.poolBeingDeleted() : fail.poolExists();
   const now = new Date();
@@ -45,6 +47,7 @@ function addPool(em: Emulator, ctx: RequestContext): void {
     targetLowPriorityNodes: (spec.targetLowPriorityNodes as number | undefined) ?? 0,
     resizeTimeout: (spec.resizeTimeout as string | undefined) ?? 'PT15M',
     nodeSerial: 0,
+    created,
   };
   delete spec.targetDedicatedNodes;
   delete spec.targetLowPriorityNodes;

@@ -11,6 +11,16 @@ export const PUBLIC_IPV6 = '::1';
 
 const SECRET_KEYS = new Set(['protectedSettings', 'accountKey', 'sasKey', 'password']);
 
+/** A deep copy with every secret value replaced by `***` (what the admin endpoint may show of a request). */
+export function maskSecrets(value: JsonObject): JsonObject {
+  const mask = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(mask);
+    if (typeof v !== 'object' || v === null) return v;
+    return Object.fromEntries(Object.entries(v).map(([key, inner]) => [key, SECRET_KEYS.has(key) ? '***' : mask(inner)]));
+  };
+  return mask(value) as JsonObject;
+}
+
 /** A deep copy without the secrets the service never returns (extension protected settings, mount keys, passwords). */
 function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);

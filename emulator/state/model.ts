@@ -63,6 +63,8 @@ export interface StoredPool {
   resizeErrors?: ResizeErrorRecord[];
   /** Counter for private IP addresses handed to this pool's nodes. */
   nodeSerial: number;
+  /** The add-pool request as received (secrets masked) and its api-version: what the admin endpoint shows tests. */
+  created?: { apiVersion: string; body: JsonObject };
 }
 
 /** A node user as stored (passwords in plain text: the emulator is local, docs/emulator.md says so). */

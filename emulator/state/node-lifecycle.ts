@@ -149,24 +149,29 @@ export class NodeLifecycle {
     return port;
   }
 
+  /**
+   * Takes a node down for an operation: a new epoch, the operation's state, and its runtime stopped (or wiped);
+   * after the step's delay, `then` runs unless a newer operation began.
+   */
+  private takeDown(node: StoredNode, state: NodeState, step: Step, then: (epoch: number) => void, wipe = false): void {
+    const epoch = this.begin(node);
+    this.setState(node, state);
+    this.prepared.delete(node.id);
+    const ref = refOf(node);
+    this.settle(node, wipe ? this.deps.runtime.wipeNode(ref) : this.deps.runtime.stopNode(ref), `Taking down (${state})`);
+    this.step(node, epoch, step, () => then(epoch));
+  }
+
   /** Reboots: stops shells and SSH, waits, boots again (the start task runs again). */
   reboot(node: StoredNode): void {
-    const epoch = this.begin(node);
-    this.setState(node, 'rebooting');
-    this.prepared.delete(node.id);
-    this.settle(node, this.deps.runtime.stopNode(refOf(node)), 'Stopping');
-    this.step(node, epoch, 'reboot', () => this.bootFrom(node, epoch));
+    this.takeDown(node, 'rebooting', 'reboot', (epoch) => this.bootFrom(node, epoch));
   }
 
   /** Reimages: stops the node, wipes its folders and users, then boots it fresh. */
   reimage(node: StoredNode): void {
-    const epoch = this.begin(node);
-    this.setState(node, 'reimaging');
     node.users = [];
     delete node.startTaskInfo;
-    this.prepared.delete(node.id);
-    this.settle(node, this.deps.runtime.wipeNode(refOf(node)), 'Wiping');
-    this.step(node, epoch, 'reimage', () => this.bootFrom(node, epoch));
+    this.takeDown(node, 'reimaging', 'reimage', (epoch) => this.bootFrom(node, epoch), true);
   }
 
   /**
@@ -174,16 +179,20 @@ export class NodeLifecycle {
    * for `start`, which boots the node again (its start task runs again, as after a reboot).
    */
   deallocate(node: StoredNode): void {
-    const epoch = this.begin(node);
-    this.setState(node, 'deallocating');
-    this.prepared.delete(node.id);
-    this.settle(node, this.deps.runtime.stopNode(refOf(node)), 'Deallocating');
-    this.step(node, epoch, 'deallocate', () => this.setState(node, 'deallocated'));
+    this.takeDown(node, 'deallocating', 'deallocate', () => this.setState(node, 'deallocated'));
   }
 
   /** Starts a deallocated node: `starting`, then the start task and idle, with its folders and users as they were. */
   start(node: StoredNode): void {
     this.bootFrom(node, this.begin(node));
+  }
+
+  /**
+   * An OS upgrade (what an automatic upgradePolicy does to a node): `upgradingos` while the VM is down (SSH and shells
+   * end), then it boots like after a reboot. The emulator does it only when asked (admin endpoint).
+   */
+  upgradeOs(node: StoredNode): void {
+    this.takeDown(node, 'upgradingos', 'reboot', (epoch) => this.bootFrom(node, epoch));
   }
 
   /** Remembers a stop/wipe in flight so the next prepare waits for it; failures are logged, never thrown. */

@@ -3,7 +3,7 @@ import { isoNow, newETag, newNodeId, privateIpFor } from './ids';
 import { EAGER_SSH_LIMIT, type LifecycleDeps, type NodeLifecycle } from './node-lifecycle';
 import { sshNatPoolOf } from './pool-spec';
 
-const TRANSIENT = new Set(['creating', 'starting', 'rebooting', 'reimaging', 'waitingforstarttask']);
+const TRANSIENT = new Set(['creating', 'starting', 'rebooting', 'reimaging', 'waitingforstarttask', 'upgradingos']);
 
 /** Records a change of a pool's own properties (new ETag and Last-Modified). */
 export function touchPool(pool: StoredPool): void {

@@ -20,6 +20,16 @@ async function sshPort(): Promise<number> {
   return login.json?.remoteLoginPort as number;
 }
 
+/** Brings the node back to idle whatever an earlier test left it in (deallocating or deallocated included). */
+async function idleAgain(): Promise<void> {
+  const state = await eventually(async () => {
+    const now = await nodeState();
+    return now === 'idle' || now === 'deallocated' ? now : undefined;
+  });
+  if (state === 'deallocated') await rawRequest(emulator, 'POST', `/pools/power/nodes/${nodeId}/start?${V2025}`);
+  await eventually(async () => ((await nodeState()) === 'idle' ? true : undefined));
+}
+
 beforeAll(async () => {
   emulator = await startEmulatorProcess();
   const body = { id: 'power', vmSize: 'standard_d2s_v5', virtualMachineConfiguration: JAMMY, targetDedicatedNodes: 1, networkConfiguration: sshNatPool(SSH_START) };
@@ -35,6 +45,7 @@ afterAll(async () => emulator?.stop());
 
 describe('node deallocate and start (2025-06-01)', () => {
   it('deallocates a node: its SSH refuses connections, then it starts again with its files and users', async () => {
+    await idleAgain();
     const port = await sshPort();
     const before = await connectClient(port, { username: 'operator', password: PASSWORD });
     expect((await execOnClient(before, 'echo kept > "$AZ_BATCH_NODE_SHARED_DIR/kept.txt"')).code).toBe(0);
@@ -58,6 +69,7 @@ describe('node deallocate and start (2025-06-01)', () => {
   });
 
   it('refuses to start a node that is not deallocated, and to deallocate one twice', async () => {
+    await idleAgain();
     const start = await rawRequest(emulator, 'POST', `/pools/power/nodes/${nodeId}/start?${V2025}`);
     expect(start.status).toBe(409);
     expect(start.json?.code).toBe('OperationInvalidForCurrentState');
@@ -65,5 +77,18 @@ describe('node deallocate and start (2025-06-01)', () => {
     expect((await rawRequest(emulator, 'POST', `/pools/power/nodes/${nodeId}/deallocate?${V2025}`)).status).toBe(409);
     const badOption = await rawRequest(emulator, 'POST', `/pools/power/nodes/${nodeId}/deallocate?${V2025}`, { body: { nodeDeallocateOption: 'later' } });
     expect(badOption.status).toBe(400);
+  });
+
+  it('runs an OS upgrade on demand: upgradingos with SSH down, then idle again with its users', async () => {
+    await idleAgain();
+    const set = await rawRequest(emulator, 'POST', `/_emulator/pools/power/nodes/${nodeId}/state`, { body: { state: 'upgradingos' } });
+    expect(set.json).toMatchObject({ state: 'upgradingos' });
+    const counts = (await rawRequest(emulator, 'GET', `/nodecounts?${V2025}`)).json?.value as { dedicated: Record<string, number> }[];
+    expect(counts[0]?.dedicated.upgradingOS).toBe(1);
+    expect((await rawRequest(emulator, 'GET', `/pools/power/nodes/${nodeId}/remoteloginsettings?${V2025}`)).status).toBe(409);
+    await eventually(async () => ((await nodeState()) === 'idle' ? true : undefined));
+    const client = await connectClient(await sshPort(), { username: 'operator', password: PASSWORD });
+    expect((await execOnClient(client, 'echo up')).stdout).toBe('up\n');
+    client.end();
   });
 });

@@ -60,6 +60,16 @@ describe('pools at api-version 2025-06-01', () => {
     for (const removed of ['targetNodeCommunicationMode', 'certificateReferences', 'applicationLicenses']) expect(pool).not.toHaveProperty(removed);
   });
 
+  it('keeps the add-pool request exactly as received, with its api-version, for the admin endpoint', async () => {
+    const created = await rawRequest(emulator, 'GET', '/_emulator/pools/hardened/created');
+    expect(created.json).toEqual({ apiVersion: '2025-06-01', body: hardened });
+    const secret = { id: 'secret', vmSize: 'standard_d2s_v5', virtualMachineConfiguration: JAMMY_GEN1, userAccounts: [{ name: 'svc', password: 'Hunter-2-hunter' }] };
+    expect((await addPool(secret)).status).toBe(201);
+    const masked = await rawRequest(emulator, 'GET', '/_emulator/pools/secret/created');
+    expect(masked.json?.body).toMatchObject({ userAccounts: [{ name: 'svc', password: '***' }] });
+    expect(masked.text).not.toContain('Hunter-2');
+  });
+
   it('gives NoPublicIPAddresses nodes no inbound endpoint and refuses their remote login settings', async () => {
     const [node] = await idleNodes('hardened', 1);
     expect(node).not.toHaveProperty('endpointConfiguration');
