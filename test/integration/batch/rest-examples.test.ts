@@ -1,10 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchRestClient } from '../../../main/batch/rest/batch-rest-client';
+import { describe, expect, it } from 'vitest';
 import type { BatchPoolCreateOptions } from '../../../main/batch/rest/models/pools';
-import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
-import { restClientFor } from './rest-fixture';
+import { withRestEmulator } from './rest-fixture';
 
 // Microsoft's official 2025-06-01 examples (see ../shared/batch-api/README.md).
 const examplesDir = join(process.cwd(), '..', 'shared', 'batch-api', '2025-06-01', 'examples');
@@ -23,17 +21,7 @@ function echoed(value: unknown): unknown {
   return value;
 }
 
-let emulator: EmulatorProcess;
-let client: BatchRestClient;
-
-beforeAll(async () => {
-  emulator = await startEmulatorProcess({ timeScale: 0.01 });
-  client = restClientFor(emulator);
-});
-
-afterAll(async () => {
-  await emulator?.stop();
-});
+const world = withRestEmulator();
 
 describe("the official 2025-06-01 pool examples go out unchanged (the 10.2.0 serializer dropped these fields)", () => {
   it.each(poolExamples)('%s: every option comes back from the service', async (file) => {
@@ -49,8 +37,8 @@ describe("the official 2025-06-01 pool examples go out unchanged (the 10.2.0 ser
         nodeAgentSKUId: 'batch.node.ubuntu 24.04',
       },
     };
-    await client.pools.create(body);
-    const stored = await client.pools.get(body.id);
+    await world.client.pools.create(body);
+    const stored = await world.client.pools.get(body.id);
     expect(echoed(stored)).toMatchObject(echoed(body) as object);
   });
 });

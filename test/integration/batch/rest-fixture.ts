@@ -1,6 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createBatchRestClient, type BatchRestClient, type BatchRestClientOptions } from '../../../main/batch/rest/batch-rest-client';
 import type { BatchPoolCreateOptions } from '../../../main/batch/rest/models/pools';
-import type { EmulatorProcess } from '../../helpers/emulator-process';
+import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
 import { eventually } from '../../helpers/eventually';
 
 /** A 2025-06-01 client signing with the emulator's SharedKey (fast retries so tests do not wait on backoff). */
@@ -38,4 +39,17 @@ export async function idleNodes(client: BatchRestClient, poolId: string, count: 
 /** Sets the emulator's fault injection through the admin endpoint (loopback, SharedKey-signed like any request). */
 export async function setFaults(client: BatchRestClient, faults: Record<string, unknown> | undefined): Promise<void> {
   await client.requester.send(faults ? { method: 'PUT', path: '/_emulator/faults', body: faults, expect: [200] } : { method: 'DELETE', path: '/_emulator/faults', expect: [200] });
+}
+
+/** One emulator for a test file (started before its tests, stopped after them) and a SharedKey client for it. */
+export function withRestEmulator(): { readonly emulator: EmulatorProcess; readonly client: BatchRestClient } {
+  const world = {} as { emulator: EmulatorProcess; client: BatchRestClient };
+  beforeAll(async () => {
+    world.emulator = await startEmulatorProcess({ timeScale: 0.01 });
+    world.client = restClientFor(world.emulator);
+  });
+  afterAll(async () => {
+    await world.emulator?.stop();
+  });
+  return world;
 }
