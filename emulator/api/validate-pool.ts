@@ -85,6 +85,21 @@ export function validateAutoScaleInterval(body: JsonObject): void {
   }
 }
 
+/** The vCPUs a VM size name states (Standard_D2s_v5 → 2, Standard_E64-16s_v5 → 16 active), when it states one. */
+export function coresOf(vmSize: string): number | undefined {
+  const m = /^standard_[a-z]+(\d+)(?:-(\d+))?/i.exec(vmSize);
+  return m ? Number(m[2] ?? m[1]) : undefined;
+}
+
+/** taskSlotsPerNode: at most the smaller of 4 × the VM size's cores and 256 (BatchPoolCreateOptions). */
+function validateTaskSlots(body: JsonObject): void {
+  const slots = int(body, 'taskSlotsPerNode', { min: 1, max: 256 });
+  const cores = coresOf(String(body.vmSize));
+  if (slots !== undefined && cores !== undefined && slots > 4 * cores) {
+    throw fail.invalidProperty('taskSlotsPerNode', `A ${String(body.vmSize)} node has ${cores} cores, so it can have at most ${4 * cores} task slots (4 per core, 256 at most).`, slots);
+  }
+}
+
 /** Validates `taskSchedulingPolicy` (nodeFillType spread/pack, jobDefaultOrder none/creationtime). */
 function validateSchedulingPolicy(policy: JsonObject): void {
   policy.nodeFillType = oneOf(policy, 'nodeFillType', ['spread', 'pack'] as const, { required: true });
@@ -115,7 +130,7 @@ export function validatePoolAdd(raw: JsonObject, modern: boolean): { id: string;
   if (network) validateNetworkConfiguration(network, modern);
   const startTask = obj(body, 'startTask');
   if (startTask) validateStartTask(startTask);
-  int(body, 'taskSlotsPerNode', { min: 1, max: 256 });
+  validateTaskSlots(body);
   const policy = obj(body, 'taskSchedulingPolicy');
   if (policy) validateSchedulingPolicy(policy);
   const upgrade = obj(body, 'upgradePolicy');

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { coresOf, validatePoolAdd } from '../../../../emulator/api/validate-pool';
+import type { BatchApiError } from '../../../../emulator/api/batch-error';
+
+const JAMMY = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
+
+function refusal(body: Record<string, unknown>): Record<string, string> {
+  try {
+    validatePoolAdd({ id: 'p', virtualMachineConfiguration: JAMMY, ...body }, true);
+  } catch (error) {
+    return Object.fromEntries((error as BatchApiError).values.map((v) => [v.key, v.value]));
+  }
+  throw new Error('accepted');
+}
+
+describe('task slots per node', () => {
+  it('reads the cores a VM size name states', () => {
+    expect(coresOf('Standard_D2s_v5')).toBe(2);
+    expect(coresOf('standard_a1')).toBe(1);
+    expect(coresOf('Standard_DC2s_v2')).toBe(2);
+    expect(coresOf('Standard_E64-16s_v5')).toBe(16);
+    expect(coresOf('Standard_HB120rs_v3')).toBe(120);
+    expect(coresOf('custom')).toBeUndefined();
+  });
+
+  it('allows up to 4 slots per core and 256 in all, as the service does', () => {
+    expect(() => validatePoolAdd({ id: 'p', vmSize: 'Standard_D2s_v5', virtualMachineConfiguration: JAMMY, taskSlotsPerNode: 8 }, true)).not.toThrow();
+    expect(refusal({ vmSize: 'Standard_D2s_v5', taskSlotsPerNode: 9 })).toMatchObject({ PropertyName: 'taskSlotsPerNode', PropertyValue: '9' });
+    expect(refusal({ vmSize: 'Standard_HB120rs_v3', taskSlotsPerNode: 257 }).PropertyName).toBe('taskSlotsPerNode');
+  });
+});
