@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EventSpec, InvokeSpec } from './channel';
 import { accountsChannels, accountsEvents } from './features/accounts';
-import { appChannels } from './features/app';
+import { appChannels, appEvents } from './features/app';
 import { batchChannels, batchEvents } from './features/batch';
 import { pricingChannels } from './features/pricing';
 import { nodeActionsChannels } from './features/node-actions';
@@ -25,6 +25,7 @@ export const invokeChannels = {
 
 /** Every event channel from main to the renderer, by name. */
 export const eventChannels = {
+  ...appEvents,
   ...accountsEvents,
   ...batchEvents,
   ...operationsEvents,

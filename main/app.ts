@@ -74,9 +74,14 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
   const disposers: (() => Promise<void>)[] = [terminals.dispose, () => operations.dispose(), accounts.dispose];
-  // A damaged data file names itself and its path in the log (once: it is moved aside, so it is not read again).
-  const stopDamageLog = damagedFiles.listen((report) => deps.log.warn('store', describeDamage(report)));
-  disposers.push(async () => void stopDamageLog());
+  // A damaged data file names itself and its path in the log, and in open windows (else the next window asks for it).
+  const stopDamageReports = damagedFiles.listen((report) => {
+    deps.log.warn('store', describeDamage(report));
+    if (events.size === 0) return;
+    damagedFiles.markShown(report);
+    events.emit('app:fileDamaged', report);
+  });
+  disposers.push(async () => void stopDamageReports());
   return {
     router: new ContractRouter(handlers, deps.log),
     events,

@@ -1,6 +1,7 @@
 import { Button, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type ComponentType } from 'react';
 import { CommandPalette, type PaletteCommand } from './components/command-palette';
+import { DamagedFilesNotice } from './components/damaged-files-notice';
 import { ErrorSurface } from './components/error-surface';
 import { StatusBar } from './components/status-bar';
 import { WindowAccountScope } from './features/accounts/account-scope';
@@ -57,6 +58,7 @@ export function App() {
         </nav>
         <main style={{ overflow: 'auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <ErrorSurface />
+          <DamagedFilesNotice />
           {scoped ? (
             <WindowAccountScope>
               <Page />

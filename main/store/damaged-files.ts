@@ -24,6 +24,7 @@ export type DamagedFileListener = (report: DamagedFile) => void;
 export class DamagedFiles {
   private readonly reports: DamagedFile[] = [];
   private readonly listeners = new Set<DamagedFileListener>();
+  private readonly shown = new Set<DamagedFile>();
 
   /** Records a damaged file and tells every listener. */
   report(report: Omit<DamagedFile, 'name' | 'at'>): DamagedFile {
@@ -36,6 +37,18 @@ export class DamagedFiles {
   /** Every report of this run, oldest first. */
   all(): DamagedFile[] {
     return [...this.reports];
+  }
+
+  /** The reports no window has shown yet, marked as shown now: the user hears of each damaged file once. */
+  takeUnshown(): DamagedFile[] {
+    const unshown = this.reports.filter((r) => !this.shown.has(r));
+    for (const report of unshown) this.shown.add(report);
+    return unshown;
+  }
+
+  /** Marks a report as shown (it was pushed to open windows). */
+  markShown(report: DamagedFile): void {
+    this.shown.add(report);
   }
 
   /** Attaches a listener, replaying what was reported before; returns the detach function. */
