@@ -13,9 +13,10 @@ export class SecretStoreCachePlugin implements ICachePlugin {
     private readonly redactor: SecretRedactor,
   ) {}
 
+  /** Loads the stored cache; a damaged one (not JSON) is ignored, so the user signs in again instead of every call failing. */
   async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
     const stored = await this.secrets.get(this.secretName);
-    if (stored) {
+    if (stored && isCacheText(stored)) {
       this.remember(stored);
       context.tokenCache.deserialize(stored);
     }
@@ -36,6 +37,16 @@ export class SecretStoreCachePlugin implements ICachePlugin {
 }
 
 type SerializedCache = Record<string, Record<string, { secret?: string }> | undefined>;
+
+/** True when the text is a JSON object, as msal serializes its cache. */
+function isCacheText(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 
 /** The token values inside a serialized msal cache. */
 export function cacheSecrets(serialized: string): string[] {

@@ -42,6 +42,17 @@ describe('msal token cache in the secret store', () => {
     expect(isEmptyCache(empty)).toBe(true);
   });
 
+  it('ignores a damaged stored cache (the user signs in again) instead of failing every token request', async () => {
+    const { secrets } = store();
+    await secrets.set('entra/msal-cache/public', '{"Account": {"a": ');
+    const plugin = new SecretStoreCachePlugin(secrets, 'entra/msal-cache/public', new SecretRedactor());
+    const reload = context('', false);
+    await plugin.beforeCacheAccess(reload.ctx);
+    expect(reload.cache.text).toBe('');
+    await plugin.afterCacheAccess(context(serialized, true).ctx);
+    expect(await secrets.get('entra/msal-cache/public')).toBe(serialized);
+  });
+
   it('stores the cache encrypted (0600 key file), never as plain text, and deletes it after the last sign-out', async () => {
     const { dir, secrets } = store();
     const plugin = new SecretStoreCachePlugin(secrets, 'entra/msal-cache/public', new SecretRedactor());
