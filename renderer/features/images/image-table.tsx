@@ -14,7 +14,6 @@ const columns: VirtualColumn[] = [
   { key: 'verification', header: 'Verification', width: '96px' },
   { key: 'capabilities', header: 'Capabilities', width: 'minmax(100px, 1.4fr)' },
   { key: 'eol', header: 'End of life', width: '185px' },
-  { key: 'support', header: 'Retiring', width: '78px' },
   { key: 'action', header: '', width: '118px' },
 ];
 
@@ -56,7 +55,7 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
           case 'offer':
             return <span title={image.offer}>{image.offer}</span>;
           case 'sku':
-            return <span title={image.sku}>{image.sku}</span>;
+            return <><RetirementBadge compact warnings={imageRetirements(image, now)} /> <span title={image.sku}>{image.sku}</span></>;
           case 'version':
             return image.version;
           case 'agent':
@@ -71,8 +70,6 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
             return <span title={[image.architecture, ...image.capabilities].join(', ')}>{[image.architecture, ...image.capabilities].join(', ')}</span>;
           case 'eol':
             return <EndOfLife image={image} now={now} />;
-          case 'support':
-            return <RetirementBadge warnings={imageRetirements(image, now)} />;
           case 'action':
             return image.osType === 'linux' ? (
               <Button size="small" appearance="primary" onClick={() => props.onCreatePool(image)} aria-label={`Create a pool with ${image.offer} ${image.sku}`}>

@@ -3,7 +3,7 @@ import { useImages } from '../images/use-images';
 import { PriceEstimate } from './price-estimate';
 import { PoolRetirementWarnings } from './retirement-warnings';
 
-const useStyles = makeStyles({ panel: { display: 'grid', gap: '8px' } });
+const useStyles = makeStyles({ panel: { display: 'grid', gap: '8px', minWidth: 0 } });
 
 /** What the create-pool form needs from its draft. */
 export interface PoolCostDraft {

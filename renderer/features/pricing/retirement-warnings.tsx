@@ -1,10 +1,18 @@
-import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Tooltip } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, tokens, Tooltip } from '@fluentui/react-components';
+import { ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
 import type { RetirementSeverity, RetirementWarning } from '../../../contract/features/retirement';
 import { assertNever } from '../../../contract/result';
 import { useNow } from '../../components/use-now';
 import { poolRetirements, type PoolMakeup } from './pool-retirements';
 
-const useStyles = makeStyles({ list: { display: 'grid', gap: '6px' } });
+const useStyles = makeStyles({
+  list: { display: 'grid', gap: '6px', minWidth: 0 },
+  tip: { display: 'grid', gap: '6px' },
+  icon: { verticalAlign: 'middle', fontSize: '16px' },
+  retired: { color: tokens.colorPaletteRedForeground1 },
+  soon: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  announced: { color: tokens.colorNeutralForeground3 },
+});
 
 function intentOf(severity: RetirementSeverity): 'error' | 'warning' | 'info' {
   switch (severity) {
@@ -36,7 +44,7 @@ export function RetirementWarnings(props: { warnings: readonly RetirementWarning
   return (
     <div className={styles.list}>
       {props.warnings.map((w) => (
-        <MessageBar key={w.key} intent={intentOf(w.severity)} data-testid="retirement-warning" data-severity={w.severity}>
+        <MessageBar key={w.key} layout="multiline" intent={intentOf(w.severity)} data-testid="retirement-warning" data-severity={w.severity}>
           <MessageBarBody>
             <MessageBarTitle>
               {w.subject} {w.severity === 'retired' ? 'retired' : 'retiring'} ({when(w)})
@@ -49,18 +57,41 @@ export function RetirementWarnings(props: { warnings: readonly RetirementWarning
   );
 }
 
-/** A compact badge for tables (pool list, image rows); the tooltip carries every warning. */
-export function RetirementBadge(props: { warnings: readonly RetirementWarning[] }) {
+/** The most severe of some warnings. */
+function worst(warnings: readonly RetirementWarning[]): RetirementSeverity {
+  if (warnings.some((w) => w.severity === 'retired')) return 'retired';
+  return warnings.some((w) => w.severity === 'soon') ? 'soon' : 'announced';
+}
+
+const icons = { retired: ErrorCircleFilled, soon: WarningFilled, announced: InfoFilled } as const;
+
+/**
+ * A badge for table rows (pool list; `compact`: an icon for the image rows, where space is short). The tooltip carries
+ * every warning in full.
+ */
+export function RetirementBadge(props: { warnings: readonly RetirementWarning[]; compact?: boolean }) {
+  const styles = useStyles();
   const { warnings } = props;
   if (warnings.length === 0) return null;
-  const retired = warnings.some((w) => w.severity === 'retired');
-  const soon = warnings.some((w) => w.severity === 'soon');
-  const label = retired ? 'retired' : 'retiring';
+  const severity = worst(warnings);
+  const label = severity === 'retired' ? 'retired' : 'retiring';
+  const tip = (
+    <div className={styles.tip}>
+      {warnings.map((w) => (
+        <span key={w.key}>{describeRetirement(w)}</span>
+      ))}
+    </div>
+  );
+  const Icon = icons[severity];
   return (
-    <Tooltip content={warnings.map(describeRetirement).join('\n')} relationship="description">
-      <Badge size="small" appearance="tint" color={retired ? 'danger' : soon ? 'warning' : 'informative'} data-testid="retirement-badge" tabIndex={0}>
-        {label}
-      </Badge>
+    <Tooltip content={tip} relationship="description">
+      {props.compact ? (
+        <Icon className={mergeClasses(styles.icon, styles[severity])} data-testid="retirement-badge" aria-label={label} role="img" tabIndex={0} />
+      ) : (
+        <Badge size="small" appearance="tint" color={severity === 'retired' ? 'danger' : severity === 'soon' ? 'warning' : 'informative'} data-testid="retirement-badge" tabIndex={0}>
+          {label}
+        </Badge>
+      )}
     </Tooltip>
   );
 }
