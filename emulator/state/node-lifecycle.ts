@@ -133,7 +133,7 @@ export class NodeLifecycle {
   /** Opens the node's SSH server if its pool maps port 22; returns the port really listened on. */
   async ensureSsh(node: StoredNode): Promise<number | undefined> {
     // A deallocated VM is off: nothing listens until it is started again.
-    if (node.state === 'deallocating' || node.state === 'deallocated') return undefined;
+    if (isPoweredOff(node)) return undefined;
     const pool = this.deps.store.pool(node.poolId);
     const nat = pool && sshNatPoolOf(pool);
     const preferred = nat && frontendPortFor(nat, node.portSlot);
@@ -142,6 +142,11 @@ export class NodeLifecycle {
     if (open !== undefined) return open;
     await this.ensurePrepared(node);
     const port = await this.deps.runtime.openSsh(refOf(node), node.sshPort ?? preferred);
+    if (isPoweredOff(node)) {
+      // Deallocated while the server was opening: close it again (start opens it anew).
+      this.settle(node, this.deps.runtime.stopNode(refOf(node)), 'Closing SSH of');
+      return undefined;
+    }
     if (port !== (node.sshPort ?? preferred)) {
       node.sshPort = port === preferred ? undefined : port;
       this.deps.store.changed();
@@ -231,6 +236,11 @@ export class NodeLifecycle {
       .run(() => this.deps.runtime.removeNode(refOf(node)))
       .catch((e: Error) => this.deps.log(`Removing node ${node.id}: ${e.message}`));
   }
+}
+
+/** Whether the node's VM is off (deallocating or deallocated): no SSH server may run for it. */
+function isPoweredOff(node: StoredNode): boolean {
+  return node.state === 'deallocating' || node.state === 'deallocated';
 }
 
 /** The wire `startTaskInfo` for a finished start task. */

@@ -43,8 +43,12 @@ export class InMemoryRuntime implements NodeRuntimeApi {
     this.pending.delete(nodeId);
   }
 
+  /** While set, SSH servers take until it resolves to start listening (to test what happens meanwhile). */
+  sshGate: Promise<void> | undefined;
+
   async openSsh(node: NodeRef, preferredPort: number): Promise<number> {
     this.calls.push({ method: 'openSsh', nodeId: node.nodeId, detail: preferredPort });
+    await this.sshGate;
     const port = this.portMap.get(preferredPort) ?? preferredPort;
     this.ports.set(node.nodeId, port);
     return port;

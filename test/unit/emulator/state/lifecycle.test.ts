@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BatchServiceClient, BatchSharedKeyCredentials, type BatchServiceModels } from '@azure/batch';
 import { startEmulator, type RunningEmulator } from '../../../../emulator/server';
 import { InMemoryRuntime } from '../in-memory-runtime';
+import { rawRequest } from '../../../integration/emulator/api/raw-request';
 
 const JAMMY = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
 let runtime: InMemoryRuntime;
@@ -126,5 +127,20 @@ describe('node lifecycle', () => {
       const p = await client.pool.get('p');
       return p.allocationState === 'steady' ? p : undefined;
     })).currentDedicatedNodes).toBe(1);
+  });
+
+  it('closes an SSH server that finished opening after its node was deallocated', async () => {
+    let open = (): void => undefined;
+    runtime.sshGate = new Promise((resolve) => (open = resolve));
+    const nat = { name: 'ssh', protocol: 'tcp' as const, backendPort: 22, frontendPortRangeStart: 40000, frontendPortRangeEnd: 40099 };
+    await client.pool.add(pool('p', { networkConfiguration: { endpointConfiguration: { inboundNATPools: [nat] } } }));
+    const node = await onlyNode('p', 'idle');
+    await until(async () => (runtime.count('openSsh', node.id as string) > 0 ? true : undefined));
+    const path = `/pools/p/nodes/${node.id as string}/deallocate?api-version=2025-06-01`;
+    expect((await rawRequest(emulator, 'POST', path)).status).toBe(202);
+    open();
+    await onlyNode('p', 'deallocated');
+    await until(async () => (runtime.sshPort({ poolId: 'p', nodeId: node.id as string }) === undefined ? true : undefined));
+    expect(runtime.count('stopNode', node.id as string)).toBeGreaterThanOrEqual(2);
   });
 });
