@@ -1,16 +1,20 @@
-import { Button, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
-import { useMemo, useState, type ComponentType } from 'react';
-import { CommandPalette, type PaletteCommand } from './components/command-palette';
+import { Button, Caption1, makeStyles, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import { SettingsRegular } from '@fluentui/react-icons';
+import { useCallback, useState, type ComponentType } from 'react';
+import { CommandPalette } from './components/command-palette';
 import { DamagedFilesNotice } from './components/damaged-files-notice';
 import { ErrorSurface } from './components/error-surface';
+import { StartHere } from './components/start-here';
 import { StatusBar } from './components/status-bar';
 import { WindowAccountScope } from './features/accounts/account-scope';
 import { AccountsPage } from './features/accounts/accounts-page';
 import { ImagesPage } from './features/images/images-page';
-import { SettingsDialog } from './features/settings/settings-dialog';
 import { PoolsPage } from './features/pools/pools-page';
+import { SettingsDialog } from './features/settings/settings-dialog';
 import { TerminalsPage } from './features/terminal/terminals-page';
 import { pageIds, useNavigation, type PageId } from './navigation';
+import { AddUserHost } from './palette/add-user-host';
+import { usePaletteCommands, type PoolTarget } from './palette/palette-commands';
 
 /** `scoped` pages work on an account: they render inside this window's account scope. */
 const pages: Record<PageId, { label: string; component: ComponentType; scoped: boolean }> = {
@@ -20,26 +24,44 @@ const pages: Record<PageId, { label: string; component: ComponentType; scoped: b
   terminals: { label: 'Terminals', component: TerminalsPage, scoped: true },
 };
 
+const pageLabels = Object.fromEntries(pageIds.map((id) => [id, pages[id].label])) as Record<PageId, string>;
+
+const useStyles = makeStyles({
+  shell: { display: 'grid', gridTemplateRows: '1fr auto', height: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  body: { display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 },
+  nav: {
+    display: 'flex',
+    flexDirection: 'column',
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  title: { display: 'block', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}` },
+  navFooter: { display: 'grid', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL, marginTop: 'auto' },
+  hint: { color: tokens.colorNeutralForeground3 },
+  main: { overflow: 'auto', minHeight: 0, display: 'flex', flexDirection: 'column' },
+});
+
 /** The shell: navigation on the left, the current page, errors on top, the status bar at the bottom. */
 export function App() {
+  const styles = useStyles();
   const { route, go } = useNavigation();
   const { component: Page, scoped } = pages[route.page];
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const commands = useMemo<PaletteCommand[]>(
-    () => [
-      ...pageIds.map((id) => ({ id: `go:${id}`, label: `Go to ${pages[id].label}`, run: () => go(id) })),
-      { id: 'settings', label: 'Open settings', run: () => setSettingsOpen(true) },
-    ],
+  const [addUser, setAddUser] = useState<{ target?: PoolTarget; open: boolean; opening: number }>({ open: false, opening: 0 });
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const openAddUser = useCallback(
+    (target: PoolTarget) => {
+      go('pools', { ...target, tab: 'remote' });
+      setAddUser((s) => ({ target, open: true, opening: s.opening + 1 }));
+    },
     [go],
   );
+  const commands = usePaletteCommands({ pageLabels, openSettings, addUser: openAddUser });
   return (
-    <div style={{ display: 'grid', gridTemplateRows: '1fr auto', height: '100vh' }}>
-      <div style={{ display: 'grid', gridTemplateColumns: '200px 1fr', minHeight: 0 }}>
-        <nav
-          aria-label="Main"
-          style={{ borderRight: `1px solid ${tokens.colorNeutralStroke2}`, background: tokens.colorNeutralBackground2 }}
-        >
-          <Title3 as="h1" style={{ display: 'block', padding: '16px 16px 8px' }}>
+    <div className={styles.shell}>
+      <div className={styles.body}>
+        <nav aria-label="Main" className={styles.nav}>
+          <Title3 as="h1" className={styles.title}>
             Batch Deck
           </Title3>
           <TabList vertical selectedValue={route.page} onTabSelect={(_, data) => go(data.value as PageId)}>
@@ -49,16 +71,17 @@ export function App() {
               </Tab>
             ))}
           </TabList>
-          <div style={{ padding: 16, display: 'grid', gap: 8 }}>
-            <Button appearance="subtle" onClick={() => setSettingsOpen(true)}>
+          <div className={styles.navFooter}>
+            <Button appearance="secondary" icon={<SettingsRegular />} onClick={openSettings}>
               Settings
             </Button>
-            <span style={{ fontSize: 12, color: tokens.colorNeutralForeground3 }}>Ctrl+K: command palette</span>
+            <Caption1 className={styles.hint}>Ctrl+K: command palette (also from a terminal)</Caption1>
           </div>
         </nav>
-        <main style={{ overflow: 'auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <main className={styles.main}>
           <ErrorSurface />
           <DamagedFilesNotice />
+          <StartHere />
           {scoped ? (
             <WindowAccountScope>
               <Page />
@@ -70,6 +93,7 @@ export function App() {
       </div>
       <StatusBar />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <AddUserHost key={addUser.opening} target={addUser.target} open={addUser.open} onClose={() => setAddUser((s) => ({ ...s, open: false }))} />
       <CommandPalette commands={commands} />
     </div>
   );

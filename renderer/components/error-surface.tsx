@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { create } from 'zustand';
 import { ContractCallError } from '../ipc/client';
 import { errorTitles } from '../ipc/error-text';
@@ -40,17 +40,22 @@ export function toShownError(error: unknown): ShownError {
   return { id: nextErrorId++, code: 'INTERNAL', title: errorTitles.INTERNAL, message };
 }
 
-/** The stack of dismissible error bars at the top of the content area. */
+const useStyles = makeStyles({
+  region: { display: 'grid', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+});
+
+/** The stack of dismissible error bars at the top of the content area; the code stays out of the words (data-code). */
 export function ErrorSurface() {
+  const styles = useStyles();
   const { errors, dismiss } = useErrors();
   if (errors.length === 0) return null;
   return (
-    <div role="region" aria-label="Errors" style={{ display: 'grid', gap: 8, padding: '8px 16px 0' }}>
+    <div role="region" aria-label="Errors" className={styles.region}>
       {errors.map((error) => (
-        <MessageBar key={error.id} intent="error" data-testid="contract-error">
+        <MessageBar key={error.id} intent="error" data-testid="contract-error" data-code={error.code}>
           <MessageBarBody>
             <MessageBarTitle>{error.title}</MessageBarTitle>
-            <code>{error.code}</code>: {error.message}
+            {error.message}
           </MessageBarBody>
           <MessageBarActions>
             <Button appearance="transparent" onClick={() => dismiss(error.id)} aria-label="Dismiss error">

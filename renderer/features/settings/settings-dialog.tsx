@@ -10,12 +10,15 @@ import {
   Dropdown,
   Field,
   Input,
+  makeStyles,
   Option,
   SpinButton,
+  tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Settings } from '../../../contract/features/settings';
+import type { Settings, ThemeChoice } from '../../../contract/features/settings';
 import { ContractCallError } from '../../ipc/client';
+import { themeChoiceLabels } from '../../theme/resolve-theme';
 import { useSettings, useUpdateSettings } from './use-settings';
 
 const cloudLabels: Record<Settings['cloud'], string> = {
@@ -24,7 +27,11 @@ const cloudLabels: Record<Settings['cloud'], string> = {
   usgov: 'Azure US Government',
 };
 
-/** Settings: cloud, proxy, terminal behaviour and the plain-text secret store opt-in. Nothing is saved on bad input. */
+const useStyles = makeStyles({
+  fields: { display: 'grid', gap: tokens.spacingVerticalM },
+});
+
+/** Settings: theme, cloud, proxy, terminal behaviour and the plain-text secret store opt-in. Nothing is saved on bad input. */
 export function SettingsDialog(props: { open: boolean; onClose: () => void }) {
   const settings = useSettings();
   return (
@@ -38,6 +45,7 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }) {
 
 /** The form inside the dialog; mounted fresh at every opening so the draft starts from what is saved. */
 function SettingsForm(props: { initial: Settings; onClose: () => void }) {
+  const styles = useStyles();
   const update = useUpdateSettings();
   const [draft, setDraft] = useState<Settings>(props.initial);
   const fieldError = (field: keyof Settings): string | undefined => {
@@ -50,7 +58,20 @@ function SettingsForm(props: { initial: Settings; onClose: () => void }) {
   return (
     <DialogBody>
       <DialogTitle>Settings</DialogTitle>
-      <DialogContent style={{ display: 'grid', gap: 12 }}>
+      <DialogContent className={styles.fields}>
+        <Field label="Theme" hint="Same as the system follows the OS: light, dark or high contrast.">
+          <Dropdown
+            value={themeChoiceLabels[draft.theme]}
+            selectedOptions={[draft.theme]}
+            onOptionSelect={(_, data) => setDraft({ ...draft, theme: data.optionValue as ThemeChoice })}
+          >
+            {Object.entries(themeChoiceLabels).map(([value, label]) => (
+              <Option key={value} value={value}>
+                {label}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
         <Field label="Cloud for Microsoft Entra ID sign-in">
           <Dropdown
             value={cloudLabels[draft.cloud]}

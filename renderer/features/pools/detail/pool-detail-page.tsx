@@ -18,7 +18,8 @@ import { NoSshEndpointBanner } from './ssh-banner';
 import { StartTaskOutput } from './start-task-output';
 import { useNodeListProgress, useNodes } from './use-nodes';
 
-type DetailTab = 'nodes' | 'output' | 'remote' | 'config';
+const detailTabs = ['nodes', 'output', 'remote', 'config'] as const;
+type DetailTab = (typeof detailTabs)[number];
 
 /**
  * One pool of one account: allocation progress, heat map, node table, bulk actions, start task output and remote login.
@@ -31,7 +32,9 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
   const pool = usePool(accountId, poolId);
   const nodes = useNodes(accountId, poolId);
   const progress = useNodeListProgress(accountId, poolId, !nodes.data);
-  const [tab, setTab] = useState<DetailTab>('nodes');
+  // `#pools?poolId=…&tab=remote` (the command palette's "Add user to pool…") opens on that tab.
+  const routeTab = useNavigation((s) => s.route.params.tab);
+  const [tab, setTab] = useState<DetailTab>(() => (detailTabs.includes(routeTab as DetailTab) ? (routeTab as DetailTab) : 'nodes'));
   const [outputNode, setOutputNode] = useState<string | undefined>();
   const { selected, replace, reset } = useNodeSelection();
   const rows = nodes.data?.rows;
