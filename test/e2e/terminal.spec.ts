@@ -190,7 +190,7 @@ async function prepareProvisionedPool(page: Page, poolId: string, nodes: number)
   await page.goto(`${page.url().split('#')[0]}#pools?poolId=${poolId}`);
   await page.reload();
   await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(nodes, { timeout: 60_000 });
-  const apply = await contractCall(page, 'provision:apply', { poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
+  const apply = await contractCall(page, 'provision:apply', { accountId: 'sandbox', poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
   expect(apply.ok).toBe(true);
   await page.getByRole('tab', { name: 'Remote login' }).click();
   await expect(page.getByTestId('user-status').filter({ hasText: 'created' })).toHaveCount(nodes, { timeout: 60_000 });
