@@ -1,7 +1,6 @@
 import {
   FluentProvider,
   makeStyles,
-  mergeClasses,
   teamsHighContrastTheme,
   webDarkTheme,
   webLightTheme,
@@ -19,8 +18,9 @@ const fluentThemes: Record<ThemeKind, Theme> = {
   highContrast: teamsHighContrastTheme,
 };
 
+// No height here: Fluent copies the provider's classes onto every portal node (tooltips, dialogs), and a portal node
+// 100% high covered the whole window in white and took every click. The app shell sizes itself (100vh).
 const useStyles = makeStyles({
-  root: { height: '100%' },
   // Native parts (scroll bars, form controls) follow the theme too; the terminal pane's padding matches xterm.
   light: { colorScheme: 'light', '--batchDeckTerminalBackground': terminalThemes.light.background },
   dark: { colorScheme: 'dark', '--batchDeckTerminalBackground': terminalThemes.dark.background },
@@ -39,7 +39,7 @@ export function ThemeRoot(props: { children: ReactNode }) {
   const styles = useStyles();
   useEffect(() => publishTerminalTheme(kind), [kind]);
   return (
-    <FluentProvider theme={fluentThemes[kind]} className={mergeClasses(styles.root, styles[kind])} data-theme={kind}>
+    <FluentProvider theme={fluentThemes[kind]} className={styles[kind]} data-theme={kind}>
       {props.children}
     </FluentProvider>
   );
