@@ -142,8 +142,8 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 
 /** Prices used across the pricing tests: westeurope, Linux dedicated and Spot (Spot is cheaper), Windows dearer. */
 export const samplePrices: SizePrices[] = [
-  { region: 'westeurope', armSkuName: 'Standard_D2s_v5', meter: 'D2s v5', product: 'Virtual Machines Dsv5 Series', linux: 0.096, linuxSpot: 0.0192, linuxLowPriority: 0.0192, windows: 0.188, windowsSpot: 0.0376 },
+  { region: 'westeurope', armSkuName: 'Standard_D2s_v5', meter: 'D2s v5', product: 'Virtual Machines Dsv5 Series', linux: 0.096, linuxSpot: 0.0192, linuxLowPriority: 0.0205, windows: 0.188, windowsSpot: 0.0376 },
   { region: 'westeurope', armSkuName: 'Standard_D4s_v5', meter: 'D4s v5', product: 'Virtual Machines Dsv5 Series', linux: 0.192, linuxSpot: 0.0384, windows: 0.376 },
-  { region: 'westeurope', armSkuName: 'Standard_D2_v2', meter: 'D2 v2/DS2 v2', product: 'Virtual Machines Dv2 Series', linux: 0.137, linuxSpot: 0.0274, linuxLowPriority: 0.0274, windows: 0.229 },
+  { region: 'westeurope', armSkuName: 'Standard_D2_v2', meter: 'D2 v2/DS2 v2', product: 'Virtual Machines Dv2 Series', linux: 0.137, linuxSpot: 0.0274, linuxLowPriority: 0.0291, windows: 0.229 },
   { region: 'eastus', armSkuName: 'Standard_D2s_v5', meter: 'D2s v5', product: 'Virtual Machines Dsv5 Series', linux: 0.096, linuxSpot: 0.0115, windows: 0.188 },
 ];
