@@ -8,6 +8,7 @@ import { pageOf, sendPage } from './paging';
 import { activePool, currentCounts, httpDate, poolOr404, type Emulator } from './emulator-context';
 import { validatePoolAdd, validatePoolPatch, validateRemoveNodes, validateResize } from './validate-pool';
 import { maskSecrets, poolWire } from './wire';
+import { applyEmptyPoolUpdate } from './pool-update';
 import { speaks2025 } from './api-version';
 import { applySelect } from './select';
 import { isoNow, newETag } from '../state/ids';
@@ -98,6 +99,10 @@ function patchPool(em: Emulator, ctx: RequestContext, replaceAll: boolean): void
     for (const name of requiredLists) {
       if (!Array.isArray(body[name])) throw fail.missingProperty(name);
     }
+  }
+  if (!replaceAll && speaks2025(ctx)) {
+    const { dedicated, spot } = currentCounts(em, pool);
+    applyEmptyPoolUpdate(pool, body, dedicated + spot);
   }
   for (const name of fields) {
     if (body[name] !== undefined && body[name] !== null) pool.spec[name] = body[name];

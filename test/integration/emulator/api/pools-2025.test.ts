@@ -156,3 +156,21 @@ describe('node files at api-version 2025-06-01', () => {
     expect(typeof (await list(V2022)).find((f) => !f.isDirectory)?.properties?.contentLength).toBe('number');
   });
 });
+
+describe('pool updates at api-version 2025-06-01', () => {
+  it('changes VM options of an empty pool, validated like a new pool, and refuses them while it has nodes', async () => {
+    const empty = { id: 'editable', vmSize: 'standard_d2s_v5', virtualMachineConfiguration: JAMMY_GEN1, targetDedicatedNodes: 0 };
+    expect((await addPool(empty, V2022)).status).toBe(201);
+    await eventually(async () => ((await rawRequest(emulator, 'GET', `/pools/editable?${V2025}`)).json?.allocationState === 'steady' ? true : undefined));
+    const gen1Launch = await rawRequest(emulator, 'PATCH', `/pools/editable?${V2025}`, { body: { virtualMachineConfiguration: { ...JAMMY_GEN1, securityProfile: { securityType: 'trustedLaunch' } } } });
+    expect(gen1Launch.status).toBe(400);
+    const change = { vmSize: 'standard_d4s_v5', virtualMachineConfiguration: { ...JAMMY_GEN2, securityProfile: { securityType: 'trustedLaunch' } }, taskSlotsPerNode: 16 };
+    expect((await rawRequest(emulator, 'PATCH', `/pools/editable?${V2025}`, { body: change })).status).toBe(200);
+    expect((await rawRequest(emulator, 'GET', `/pools/editable?${V2025}`)).json).toMatchObject(change);
+    expect((await addPool({ ...empty, id: 'busy', targetDedicatedNodes: 1 })).status).toBe(201);
+    await idleNodes('busy', 1);
+    const busy = await rawRequest(emulator, 'PATCH', `/pools/busy?${V2025}`, { body: { taskSlotsPerNode: 2 } });
+    expect(busy.status).toBe(409);
+    expect(busy.json?.code).toBe('OperationInvalidForCurrentState');
+  });
+});
