@@ -18,8 +18,8 @@ export type CachedPrice = z.infer<typeof entrySchema>;
 const fileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), entrySchema) });
 
 /**
- * `prices-cache.json` in the data folder: lookups per (region, size), each kept for a day from its own date. A file
- * that cannot be read or parsed is treated as empty: prices can always be asked again.
+ * `prices-cache.json` in the data folder: lookups per (region, size), each kept for a day from its own date. A damaged
+ * file is set aside and reported by JsonFile; one that cannot be read at all counts as empty: prices can be asked again.
  */
 export class PriceCache {
   private readonly file: JsonFile<typeof fileSchema>;
