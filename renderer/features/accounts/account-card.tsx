@@ -1,6 +1,7 @@
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, makeStyles, mergeClasses, Spinner, Text, tokens, type BadgeProps } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountKind, AccountStatus, AccountView } from '../../../contract/features/accounts';
+import { useLayoutStyles } from '../../theme/layout-styles';
 import { InlineError } from './inline-error';
 import { useAccountActions, usePoolCount } from './use-accounts';
 
@@ -15,6 +16,17 @@ const statusLooks: Record<AccountStatus['state'], { label: string; color: BadgeP
   signInRequired: { label: 'Sign-in required', color: 'warning' },
 };
 
+const useStyles = makeStyles({
+  detail: {
+    whiteSpace: 'pre-wrap',
+    maxHeight: '160px',
+    overflow: 'auto',
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+  },
+});
+
 /** One account: kind, endpoint, live status, pool count through the real API, and its actions; `inUse` = this window's account. */
 export function AccountCard(props: { account: AccountView; inUse: boolean; onEdit(account: AccountView): void }) {
   const { account, inUse } = props;
@@ -22,10 +34,12 @@ export function AccountCard(props: { account: AccountView; inUse: boolean; onEdi
   const pools = usePoolCount(account);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const look = statusLooks[account.status.state];
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   const title = account.kind === 'sandbox' ? 'Local sandbox' : account.name;
 
   return (
-    <Card role="article" aria-label={title} data-testid={`account-${account.kind === 'sandbox' ? 'sandbox' : account.name}`} style={{ maxWidth: 760 }}>
+    <Card role="article" aria-label={title} data-testid={`account-${account.kind === 'sandbox' ? 'sandbox' : account.name}`} className={layout.readable}>
       <CardHeader
         header={
           <Text weight="semibold" size={400}>
@@ -39,22 +53,22 @@ export function AccountCard(props: { account: AccountView; inUse: boolean; onEdi
           </Badge>
         }
       />
-      <Body1 style={{ fontFamily: tokens.fontFamilyMonospace }}>{account.endpoint || (account.status.state === 'starting' ? 'Starting the emulator…' : 'Not running')}</Body1>
+      <Body1 className={layout.monospace}>{account.endpoint || (account.status.state === 'starting' ? 'Starting the emulator…' : 'Not running')}</Body1>
       <Caption1 data-testid="pool-count">{poolCountText(pools.data, pools.isFetching)}</Caption1>
       {account.status.state === 'failed' && (
         <div>
-          <Body1 data-testid="account-failure">
-            <code>{account.status.code}</code>: {account.status.message}
+          <Body1 data-testid="account-failure" data-code={account.status.code}>
+            {account.status.message}
           </Body1>
           {account.status.detail && (
-            <pre data-testid="account-failure-detail" style={{ whiteSpace: 'pre-wrap', maxHeight: 160, overflow: 'auto', fontSize: 12, background: tokens.colorNeutralBackground3, padding: 8 }}>
+            <pre data-testid="account-failure-detail" className={mergeClasses(layout.monospace, styles.detail)}>
               {account.status.detail}
             </pre>
           )}
         </div>
       )}
       {pools.isError && account.status.state !== 'failed' && <InlineError error={pools.error} testId="pool-count-error" />}
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <div className={layout.row}>
         {!inUse && (
           <Button size="small" appearance="primary" onClick={() => actions.setActive.mutate(account.id)}>
             Use this account

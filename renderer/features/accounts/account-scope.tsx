@@ -1,5 +1,6 @@
 import { Spinner } from '@fluentui/react-components';
 import { createContext, useContext, type ReactNode } from 'react';
+import { useLayoutStyles } from '../../theme/layout-styles';
 import { InlineError } from './inline-error';
 import { useAccounts } from './use-accounts';
 import { useWindowAccount } from './window-account';
@@ -25,8 +26,9 @@ export function useScopedAccountId(): string {
 export function WindowAccountScope(props: { children: ReactNode }) {
   const accounts = useAccounts();
   const account = useWindowAccount(accounts.data);
+  const layout = useLayoutStyles();
   if (account) return <AccountScope accountId={account.id}>{props.children}</AccountScope>;
   if (accounts.isError) return <InlineError error={accounts.error} />;
-  if (accounts.data) return <p style={{ padding: 24 }}>No account yet: add one on the Accounts page.</p>;
-  return <Spinner style={{ padding: 24 }} label="Loading accounts…" />;
+  if (accounts.data) return <p className={layout.padded}>No account yet: add one on the Accounts page.</p>;
+  return <Spinner className={layout.padded} label="Loading accounts…" />;
 }

@@ -1,5 +1,6 @@
 import { Body1, Button, Divider, Spinner, Title2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useLayoutStyles } from '../../theme/layout-styles';
 import type { AccountView } from '../../../contract/features/accounts';
 import { AccountCard } from './account-card';
 import { EntraIdentities } from './entra-discovery';
@@ -14,9 +15,10 @@ export function AccountsPage() {
   const accounts = useAccounts();
   const inUse = useWindowAccount(accounts.data);
   const [dialog, setDialog] = useState<{ editing?: AccountView } | undefined>();
+  const layout = useLayoutStyles();
   return (
-    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'grid', gap: 16, alignContent: 'start' }}>
-      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
+    <section aria-labelledby="page-title" className={layout.page}>
+      <div className={layout.header}>
         <Title2 as="h2" id="page-title">
           Accounts
         </Title2>
@@ -28,7 +30,7 @@ export function AccountsPage() {
       </Body1>
       {accounts.isPending && <Spinner label="Loading accounts…" />}
       <InlineError error={accounts.error} />
-      <div role="list" aria-label="Batch accounts" style={{ display: 'grid', gap: 12 }}>
+      <div role="list" aria-label="Batch accounts" className={layout.stack}>
         {(accounts.data ?? []).map((account) => (
           <div role="listitem" key={account.id}>
             <AccountCard account={account} inUse={account.id === inUse?.id} onEdit={(editing) => setDialog({ editing })} />

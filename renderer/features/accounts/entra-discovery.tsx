@@ -1,17 +1,19 @@
-import { Body1, Button, Caption1, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, mergeClasses, Option, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DiscoveredSubscription, IdentityView } from '../../../contract/features/accounts';
 import { errorTitles } from '../../ipc/error-text';
+import { useLayoutStyles } from '../../theme/layout-styles';
 import { InlineError } from './inline-error';
 import { useDiscovery, useEntraActions, useIdentities, useTenants } from './use-entra';
 
 /** Signed-in identities: for each, a tenant picker, the discovered subscriptions and accounts, and sign-out. */
 export function EntraIdentities() {
   const identities = useIdentities();
+  const layout = useLayoutStyles();
   if (identities.isError) return <InlineError error={identities.error} />;
   if (!identities.data?.length) return null;
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 760 }}>
+    <div className={mergeClasses(layout.stackLoose, layout.readable)}>
       {identities.data.map((identity) => (
         <IdentityPanel key={identity.id} identity={identity} />
       ))}
@@ -26,9 +28,10 @@ function IdentityPanel(props: { identity: IdentityView }) {
   const chosen = tenantId ?? identity.homeTenantId;
   const discovery = useDiscovery(identity.id, chosen);
   const { signOut } = useEntraActions();
+  const layout = useLayoutStyles();
   return (
-    <section aria-label={`Signed in as ${identity.username}`} style={{ display: 'grid', gap: 8 }}>
-      <div style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
+    <section aria-label={`Signed in as ${identity.username}`} className={layout.stack}>
+      <div className={layout.header}>
         <Subtitle2 as="h3">{identity.username}</Subtitle2>
         <Caption1>{identity.cloud} cloud</Caption1>
         <Button size="small" onClick={() => signOut.mutate(identity.id)} disabled={signOut.isPending}>
@@ -75,12 +78,13 @@ function ListingFailed(props: { subscription: DiscoveredSubscription }) {
 function DiscoveredAccounts(props: { identityId: string; tenantId: string; subscriptions: DiscoveredSubscription[] }) {
   const [picked, setPicked] = useState<string[]>([]);
   const { addAccounts } = useEntraActions();
+  const layout = useLayoutStyles();
   if (props.subscriptions.length === 0) {
     return <Body1>This tenant has no subscriptions you can see. Pick another tenant, or ask for access to a subscription.</Body1>;
   }
   const toggle = (resourceId: string, on: boolean) => setPicked((all) => (on ? [...all, resourceId] : all.filter((r) => r !== resourceId)));
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
+    <div className={layout.stack}>
       {props.subscriptions.map((s) => (
         <div key={s.subscriptionId}>
           <Body1>

@@ -1,8 +1,14 @@
-import { Body1, Button, Field, Input, Link, Radio, RadioGroup, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Link, makeStyles, mergeClasses, Radio, RadioGroup, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { SignInProgress } from '../../../contract/features/accounts';
+import { useLayoutStyles } from '../../theme/layout-styles';
 import { InlineError } from './inline-error';
 import { useSignInActions, useSignInEvents, useSignInState } from './use-entra';
+
+const useStyles = makeStyles({
+  deviceCode: { display: 'grid', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground3 },
+  code: { width: '180px' },
+});
 
 /** Start a Microsoft Entra ID sign-in (system browser by default, or device code) and follow its progress. */
 export function EntraSignIn() {
@@ -12,9 +18,10 @@ export function EntraSignIn() {
   const [method, setMethod] = useState<'browser' | 'deviceCode'>('browser');
   const [tenant, setTenant] = useState('');
   const waiting = Boolean(signInId) && (!progress || progress.state === 'waitingForBrowser' || progress.state === 'deviceCode');
+  const layout = useLayoutStyles();
 
   return (
-    <div style={{ display: 'grid', gap: 8, maxWidth: 760 }}>
+    <div className={mergeClasses(layout.stack, layout.readable)}>
       <Subtitle2 as="h3">Sign in with Microsoft Entra ID</Subtitle2>
       <RadioGroup layout="horizontal" value={method} onChange={(_, d) => setMethod(d.value as 'browser' | 'deviceCode')} aria-label="Sign-in method">
         <Radio value="browser" label="In my browser" />
@@ -23,7 +30,7 @@ export function EntraSignIn() {
       <Field label="Tenant (optional)" hint="A tenant id or domain such as contoso.onmicrosoft.com. Leave empty to use your home tenant.">
         <Input value={tenant} onChange={(_, d) => setTenant(d.value.trim())} spellCheck={false} />
       </Field>
-      <div style={{ display: 'flex', gap: 8 }}>
+      <div className={layout.row}>
         <Button appearance="primary" disabled={waiting || start.isPending} onClick={() => start.mutate(tenant ? { method, tenant } : { method })}>
           Sign in
         </Button>
@@ -69,6 +76,8 @@ function SignInProgressView(props: { progress: SignInProgress | undefined }) {
 function DeviceCode(props: { userCode: string; verificationUri: string; message: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<string>();
+  const layout = useLayoutStyles();
+  const styles = useStyles();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(props.userCode);
@@ -80,10 +89,10 @@ function DeviceCode(props: { userCode: string; verificationUri: string; message:
     }
   };
   return (
-    <div data-testid="device-code" style={{ display: 'grid', gap: 8, padding: 12, background: tokens.colorNeutralBackground3 }}>
+    <div data-testid="device-code" className={styles.deviceCode}>
       <Body1>{props.message}</Body1>
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-        <Input ref={input} readOnly value={props.userCode} aria-label="Device code" style={{ fontFamily: tokens.fontFamilyMonospace, width: 180 }} onFocus={(e) => e.target.select()} />
+      <div className={layout.row}>
+        <Input ref={input} readOnly value={props.userCode} aria-label="Device code" className={mergeClasses(layout.monospace, styles.code)} onFocus={(e) => e.target.select()} />
         <Button onClick={() => void copy()}>Copy code</Button>
         <Link href={props.verificationUri} target="_blank" rel="noopener noreferrer">
           {props.verificationUri}

@@ -1,12 +1,27 @@
-import { Checkbox, Dropdown, Field, Input, Option, SpinButton, tokens } from '@fluentui/react-components';
+import { Checkbox, Dropdown, Field, Input, makeStyles, Option, SpinButton, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { capabilityFilters, type CapabilityFilter, type ImageFilters } from './image-filters';
 
 const anyLabel = 'Any';
 
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', padding: `${tokens.spacingVerticalS} 0` },
+  choice: { minWidth: '130px' },
+  search: { minWidth: '260px' },
+  capabilities: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  legend: { fontSize: tokens.fontSizeBase200 },
+});
+
 /** One dropdown filter with an "Any" choice. */
 function Choice<T extends string>(props: { label: string; value: T; options: readonly { value: T; text: string }[]; onChange: (value: T) => void }) {
   const selected = props.options.find((o) => o.value === props.value);
+  const styles = useStyles();
   return (
     <Field label={props.label} size="small">
       <Dropdown
@@ -15,7 +30,7 @@ function Choice<T extends string>(props: { label: string; value: T; options: rea
         value={selected?.text ?? anyLabel}
         selectedOptions={[props.value]}
         onOptionSelect={(_, data) => props.onChange((data.optionValue ?? '') as T)}
-        style={{ minWidth: 130 }}
+        className={styles.choice}
       >
         {props.options.map((o) => (
           <Option key={o.value || 'any'} value={o.value}>
@@ -30,12 +45,13 @@ function Choice<T extends string>(props: { label: string; value: T; options: rea
 /** Search box and filters above the images table. */
 export function ImageFilterBar(props: { filters: ImageFilters; agentSkus: string[]; onChange: (filters: ImageFilters) => void }) {
   const { filters, onChange } = props;
+  const styles = useStyles();
   const set = <K extends keyof ImageFilters>(key: K, value: ImageFilters[K]) => onChange({ ...filters, [key]: value });
   const toggleCapability = (key: CapabilityFilter, on: boolean) =>
     set('capabilities', on ? [...filters.capabilities, key] : filters.capabilities.filter((c) => c !== key));
   return (
-    <div role="search" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', padding: '8px 0' }}>
-      <Field label="Search" size="small" style={{ minWidth: 260 }}>
+    <div role="search" className={styles.bar}>
+      <Field label="Search" size="small" className={styles.search}>
         <Input
           size="small"
           contentBefore={<SearchRegular />}
@@ -70,8 +86,8 @@ export function ImageFilterBar(props: { filters: ImageFilters; agentSkus: string
           aria-label="End of life within days"
         />
       </Field>
-      <fieldset style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 4, padding: '0 8px', display: 'flex', gap: 4 }}>
-        <legend style={{ fontSize: 12 }}>Capabilities</legend>
+      <fieldset className={styles.capabilities}>
+        <legend className={styles.legend}>Capabilities</legend>
         {(Object.keys(capabilityFilters) as CapabilityFilter[]).map((key) => (
           <Checkbox
             key={key}

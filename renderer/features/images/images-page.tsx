@@ -3,6 +3,7 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { SupportedImage } from '../../../contract/features/batch-models';
 import { useNow } from '../../components/use-now';
+import { useLayoutStyles } from '../../theme/layout-styles';
 import { useNavigation } from '../../navigation';
 import { useScopedAccountId } from '../accounts/account-scope';
 import { CloudServicesRetiredNote } from '../pools/cloud-services-note';
@@ -17,6 +18,7 @@ export function ImagesPage() {
   const images = useImages(accountId);
   const refresh = useRefreshImages(accountId);
   const go = useNavigation((s) => s.go);
+  const layout = useLayoutStyles();
   const [filters, setFilters] = useState<ImageFilters>(noImageFilters);
   const now = useNow();
   const all = images.data?.images;
@@ -27,8 +29,8 @@ export function ImagesPage() {
     go('pools', { create: '1', accountId, publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version, agent: image.nodeAgentSkuId });
 
   return (
-    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
+    <section aria-labelledby="page-title" className={layout.page}>
+      <div className={layout.header}>
         <Title2 as="h2" id="page-title">
           Images
         </Title2>
