@@ -24,10 +24,10 @@ test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
   page.on('websocket', (socket) =>
     socket.on('framereceived', (frame) => {
-      const message = JSON.parse(String(frame.payload)) as { event?: string; payload?: { state: string; counts: Record<string, number> } };
-      if (message.event === 'provision:progress' && message.payload) {
+      const message = JSON.parse(String(frame.payload)) as { event?: string; payload?: { state: string; kind: string; counts: Record<string, number> } };
+      if (message.event === 'operations:progress' && message.payload?.kind === 'provision-apply') {
         const c = message.payload.counts;
-        progressFrames.push({ state: message.payload.state, done: (c.created ?? 0) + (c.updated ?? 0) + (c.failed ?? 0) });
+        progressFrames.push({ state: message.payload.state, done: (c.succeeded ?? 0) + (c.failed ?? 0) });
       }
     }),
   );
