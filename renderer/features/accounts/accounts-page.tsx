@@ -26,7 +26,7 @@ export function AccountsPage() {
       </div>
       <Body1>
         The active account is the one Images, Pools and Terminals in this window work with; other windows keep their own, and
-        new windows start with the one chosen last. Keys and tokens stay in Batch Deck&apos;s main process.
+        new windows start with the one chosen last. Account keys and sign-in tokens are never shown again once saved.
       </Body1>
       {accounts.isPending && <Spinner label="Loading accounts…" />}
       <InlineError error={accounts.error} />

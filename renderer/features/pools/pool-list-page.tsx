@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Title2, Tooltip } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Title2, Tooltip } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import type { PoolSummary } from '../../../contract/features/batch-models';
 import { describeAge } from '../images/image-filters';
@@ -70,7 +70,6 @@ export function PoolListPage() {
           Create pool
         </Button>
       </div>
-      <Body1>Counts by state come from the service's node counts, so this page stays cheap for pools of any size.</Body1>
       {pools.isPending && <Spinner label="Listing pools…" />}
       {pools.isError && (
         <MessageBar intent="error">
