@@ -1,9 +1,8 @@
-import type { BatchServiceClient } from '@azure/batch';
 import { ContractFailure } from '../../contract/result';
 import type { SecretStore } from '../store/secret-store';
 import { accountKeySecret, sandboxAccountId, type AccountRecord, type AccountRecords } from './account-records';
 import type { BatchClientFactory } from './batch-client-factory';
-import type { ActiveAccount } from './batch-client-source';
+import type { ActiveAccount, BatchContextClients } from './batch-client-source';
 import type { ProxyChoice } from './net/proxy-config';
 import { sandboxAccountName, type SandboxService } from './sandbox/sandbox-service';
 import type { SecretRedactor } from '../log';
@@ -16,6 +15,9 @@ export interface EntraTokenSource {
   isSignedIn(identityId: string): Promise<boolean>;
 }
 
+/** An account's two clients while the services move from @azure/batch 10.2.0 to the 2025-06-01 client. */
+type AccountClientPair = Omit<BatchContextClients, 'account'>;
+
 /** The sandbox as an account description (its endpoint appears once it is ready). */
 export function sandboxAccount(sandbox: SandboxService): ActiveAccount {
   return { id: sandboxAccountId, name: sandboxAccountName, endpoint: sandbox.endpoint(), kind: 'sandbox' };
@@ -26,7 +28,7 @@ export function sandboxAccount(sandbox: SandboxService): ActiveAccount {
  * proxy decision are unchanged; `forget` drops it after an edit or removal.
  */
 export class AccountClients {
-  private readonly cache = new Map<string, { fingerprint: string; client: BatchServiceClient }>();
+  private readonly cache = new Map<string, { fingerprint: string; clients: AccountClientPair }>();
 
   constructor(
     private readonly records: AccountRecords,
@@ -39,18 +41,18 @@ export class AccountClients {
   ) {}
 
   /** The account and a ready client; throws NOT_FOUND, NO_ACCOUNT or SIGN_IN_REQUIRED. */
-  async clientFor(id: string): Promise<{ account: ActiveAccount; client: BatchServiceClient }> {
+  async clientFor(id: string): Promise<BatchContextClients> {
     if (id === sandboxAccountId) {
       const connection = await this.sandbox.ready();
       const account = sandboxAccount(this.sandbox);
-      const client = await this.cached(id, connection.endpoint, () =>
-        this.factory.sharedKey(connection.endpoint, connection.accountName, connection.key),
+      const clients = await this.cached(id, connection.endpoint, () =>
+        this.sharedKeyPair(connection.endpoint, connection.accountName, connection.key),
       );
-      return { account, client };
+      return { account, ...clients };
     }
     const record = (await this.records.read()).accounts.find((a) => a.id === id);
     if (!record) throw new ContractFailure('NOT_FOUND', `There is no account with id "${id}".`);
-    return { account: describe(record), client: await this.clientForRecord(record) };
+    return { account: describe(record), ...(await this.clientForRecord(record)) };
   }
 
   /** Drops a cached client (after an edit, removal or sign-out). */
@@ -58,32 +60,39 @@ export class AccountClients {
     this.cache.delete(id);
   }
 
-  private async clientForRecord(record: AccountRecord): Promise<BatchServiceClient> {
+  /** Both clients for a shared-key account: the 10.2.0 SDK's and the 2025-06-01 one. */
+  private async sharedKeyPair(endpoint: string, accountName: string, key: string): Promise<AccountClientPair> {
+    return { client: await this.factory.sharedKey(endpoint, accountName, key), rest: this.factory.rest(endpoint, { kind: 'sharedKey', accountName, key }) };
+  }
+
+  private async clientForRecord(record: AccountRecord): Promise<AccountClientPair> {
     if (record.kind === 'sharedKey') {
       const key = await this.secrets.get(accountKeySecret(record.id));
       if (!key) throw new ContractFailure('NO_ACCOUNT', `The key of "${record.name}" is missing from the secret store. Edit the account and enter the key again.`);
       this.redactor.add(key);
-      return this.cached(record.id, `${record.endpoint} ${record.name}`, () => this.factory.sharedKey(record.endpoint, record.name, key));
+      return this.cached(record.id, `${record.endpoint} ${record.name}`, () => this.sharedKeyPair(record.endpoint, record.name, key));
     }
     const entra = this.entra;
     if (!entra) throw new ContractFailure('SIGN_IN_REQUIRED', 'Microsoft Entra ID sign-in is not available in this build.');
     if (!(await entra.isSignedIn(record.identityId))) {
       throw new ContractFailure('SIGN_IN_REQUIRED', `${record.username} is signed out. Sign in again to use "${record.name}".`);
     }
-    return this.cached(record.id, `${record.endpoint} ${record.identityId} ${record.tenantId}`, () =>
-      this.factory.bearer(record.endpoint, () => entra.batchToken(record.identityId, record.tenantId)),
-    );
+    const getToken = () => entra.batchToken(record.identityId, record.tenantId);
+    return this.cached(record.id, `${record.endpoint} ${record.identityId} ${record.tenantId}`, async () => ({
+      client: await this.factory.bearer(record.endpoint, getToken),
+      rest: this.factory.rest(record.endpoint, { kind: 'entra', getToken }),
+    }));
   }
 
   /** Returns the cached client when nothing it depends on changed, else builds a new one. */
-  private async cached(id: string, identity: string, build: () => Promise<BatchServiceClient>): Promise<BatchServiceClient> {
+  private async cached(id: string, identity: string, build: () => Promise<AccountClientPair>): Promise<AccountClientPair> {
     const endpointUrl = identity.split(' ')[0] as string;
     const fingerprint = `${identity} ${(await this.proxyFor(endpointUrl)).proxyUrl ?? 'direct'}`;
     const hit = this.cache.get(id);
-    if (hit && hit.fingerprint === fingerprint) return hit.client;
-    const client = await build();
-    this.cache.set(id, { fingerprint, client });
-    return client;
+    if (hit && hit.fingerprint === fingerprint) return hit.clients;
+    const clients = await build();
+    this.cache.set(id, { fingerprint, clients });
+    return clients;
   }
 }
 

@@ -1,4 +1,3 @@
-import type { BatchServiceClient } from '@azure/batch';
 import { randomUUID } from 'node:crypto';
 import type { AccountStatus, AccountView } from '../../contract/features/accounts';
 import { ContractFailure } from '../../contract/result';
@@ -9,7 +8,7 @@ import { sandboxAccount, type AccountClients, type EntraTokenSource } from './ac
 import { accountKeySecret, sandboxAccountId, type AccountRecord, type AccountRecords, type EntraRecord, type SharedKeyRecord } from './account-records';
 import type { BatchClientFactory } from './batch-client-factory';
 import { listPoolsOnce } from './batch-check';
-import type { ActiveAccount, BatchClientSource } from './batch-client-source';
+import type { ActiveAccount, BatchClientSource, BatchContextClients } from './batch-client-source';
 import type { SandboxService } from './sandbox/sandbox-service';
 import { invalid, parseSharedKeyInput, parseSharedKeyTarget } from './shared-key-input';
 
@@ -188,12 +187,12 @@ export class AccountsService implements BatchClientSource {
   }
 
   // BatchClientSource
-  async active(): Promise<{ account: ActiveAccount; client: BatchServiceClient }> {
+  async active(): Promise<BatchContextClients> {
     const id = (await this.deps.records.read()).activeId ?? sandboxAccountId;
     return this.deps.clients.clientFor(id);
   }
 
-  async forAccount(accountId: string): Promise<{ account: ActiveAccount; client: BatchServiceClient }> {
+  async forAccount(accountId: string): Promise<BatchContextClients> {
     return this.deps.clients.clientFor(accountId);
   }
 

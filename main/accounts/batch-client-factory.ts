@@ -5,6 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { ProxyChoice } from './net/proxy-config';
+import { createBatchRestClient, type BatchAuth, type BatchRestClient } from '../batch/rest/batch-rest-client';
 
 /**
  * Signs Batch requests with an Entra ID bearer token for the Batch resource. The 10.2.0 client asks a plain
@@ -41,6 +42,11 @@ export class BatchClientFactory {
   /** A client sending a bearer token that `getToken` provides (and refreshes). */
   async bearer(endpoint: string, getToken: () => Promise<string>): Promise<BatchServiceClient> {
     return new BatchServiceClient(new BearerTokenSigner(getToken), endpoint, await this.options(endpoint));
+  }
+
+  /** The api-version 2025-06-01 client for the same endpoint and credentials, through the same proxy choice and CAs. */
+  rest(endpoint: string, auth: BatchAuth): BatchRestClient {
+    return createBatchRestClient({ endpoint, auth, proxyFor: this.proxyFor, extraCa: this.extraCa });
   }
 
   /** Closes pooled connections (app shutdown). */

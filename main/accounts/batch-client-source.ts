@@ -1,4 +1,5 @@
 import type { BatchServiceClient } from '@azure/batch';
+import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 
 /** The account the rest of the app works against, as services see it (no secrets). */
 export interface ActiveAccount {
@@ -10,19 +11,29 @@ export interface ActiveAccount {
 }
 
 /**
+ * An account and its clients. `rest` speaks api-version 2025-06-01 (main/batch/rest); `client` is the @azure/batch
+ * 10.2.0 client the services still use until each is switched over.
+ */
+export interface BatchContextClients {
+  account: ActiveAccount;
+  client: BatchServiceClient;
+  rest: BatchRestClient;
+}
+
+/**
  * How feature services (pools, images, nodes, provisioning) get a Batch client for the active account. Implemented
  * by the accounts feature; tests may implement it with a client built directly against the emulator.
  * Clients are built with `noRetryPolicy: true`: callers own retries (main/batch/retry.ts).
  */
 export interface BatchClientSource {
   /** The active account and its client; throws ContractFailure('NO_ACCOUNT') when none is active or ready. */
-  active(): Promise<{ account: ActiveAccount; client: BatchServiceClient }>;
+  active(): Promise<BatchContextClients>;
   /**
    * The named account and its client, whatever is active now: every request from the renderer names its account, so
    * an action started in one window never runs against an account another window switched to. Throws
    * ContractFailure('NOT_FOUND') when the account no longer exists, NO_ACCOUNT / SIGN_IN_REQUIRED when it cannot be used.
    */
-  forAccount(accountId: string): Promise<{ account: ActiveAccount; client: BatchServiceClient }>;
+  forAccount(accountId: string): Promise<BatchContextClients>;
   /** Calls `listener` whenever the active account changes; returns the unsubscribe function. */
   onActiveChange(listener: (account: ActiveAccount | undefined) => void): () => void;
 }

@@ -1,10 +1,11 @@
-import type { BatchServiceModels } from '@azure/batch';
 import type { ImagesResult, SupportedImage } from '../../contract/features/batch-models';
 import type { BatchClientSource } from '../accounts/batch-client-source';
-import { accountRef, isoOf, listAllPages } from './batch-call';
+import { accountRef, isoOf } from './batch-call';
+import type { BatchSupportedImage } from './rest/models/account';
+import { toBatchFailure } from './service-error';
 
-/** Maps one ImageInformation from the SDK to the row the Images page shows. */
-export function toSupportedImage(info: BatchServiceModels.ImageInformation): SupportedImage {
+/** Maps one supported image (api-version 2025-06-01) to the row the Images page shows. */
+export function toSupportedImage(info: BatchSupportedImage): SupportedImage {
   const ref = info.imageReference ?? {};
   const sku = ref.sku ?? '';
   const arm = /arm64|aarch64|-arm\b|-arm-/i.test(`${info.nodeAgentSKUId} ${sku}`);
@@ -25,8 +26,9 @@ export function toSupportedImage(info: BatchServiceModels.ImageInformation): Sup
 }
 
 /**
- * The account's supported images (`GET /supportedimages`, every page), cached per account: the list changes a few
- * times a year, so the page shows the cache's age and lists again only when asked.
+ * The account's supported images (`GET /supportedimages` at 2025-06-01, every page), cached per account: the list
+ * changes a few times a year, so the page shows the cache's age and lists again only when asked. The client's
+ * pipeline resends throttled and failed pages (Retry-After honoured); what still fails says what Batch said.
  */
 export class ImagesService {
   private readonly cache = new Map<string, ImagesResult>();
@@ -47,11 +49,9 @@ export class ImagesService {
     if (running) return running;
     const listing = (async () => {
       const fetchedAt = this.now().toISOString();
-      const infos = await listAllPages(
-        ctx,
-        () => ctx.client.account.listSupportedImages({ accountListSupportedImagesOptions: { maxResults: 1000 } }),
-        (link) => ctx.client.account.listSupportedImagesNext(link),
-      );
+      const infos = await ctx.rest.account.listSupportedImages({ maxResults: 1000 }).catch((error: unknown) => {
+        throw toBatchFailure(error, ctx.account.endpoint);
+      });
       const result: ImagesResult = { account: accountRef(ctx.account), fetchedAt, images: infos.map(toSupportedImage) };
       this.cache.set(key, result);
       return result;

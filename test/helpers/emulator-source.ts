@@ -1,24 +1,27 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { ActiveAccount, BatchClientSource } from '../../main/accounts/batch-client-source';
 import { ContractFailure } from '../../contract/result';
+import { createBatchRestClient, type BatchRestClient } from '../../main/batch/rest/batch-rest-client';
 import type { EmulatorProcess } from './emulator-process';
 
-/** A BatchClientSource for one emulator, as the accounts feature builds it (SDK retries off), for tests and benches. */
+/** A BatchClientSource for one emulator, as the accounts feature builds it (SDK retries off; the 2025-06-01 client beside it), for tests and benches. */
 export function emulatorSource(
   emulator: Pick<EmulatorProcess, 'accountName' | 'accountKey' | 'endpoint'>,
   accountId = 'sandbox',
-): BatchClientSource & { client: BatchServiceClient; account: ActiveAccount } {
+): BatchClientSource & { client: BatchServiceClient; rest: BatchRestClient; account: ActiveAccount } {
   const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, {
     noRetryPolicy: true,
   });
+  const rest = createBatchRestClient({ endpoint: emulator.endpoint, auth: { kind: 'sharedKey', accountName: emulator.accountName, key: emulator.accountKey } });
   const account: ActiveAccount = { id: accountId, name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' };
   return {
     client,
+    rest,
     account,
-    active: async () => ({ account, client }),
+    active: async () => ({ account, client, rest }),
     forAccount: async (id: string) => {
       if (id !== accountId) throw new ContractFailure('NOT_FOUND', `There is no account with id "${id}".`);
-      return { account, client };
+      return { account, client, rest };
     },
     onActiveChange: () => () => undefined,
   };
