@@ -12,6 +12,7 @@ import { PoolAllocator } from './state/pool-allocator';
 import { Router } from './api/router';
 import { addPoolRoutes } from './api/pool-routes';
 import { addAutoScaleRoutes } from './api/autoscale-routes';
+import { addApplicationRoutes } from './api/application-routes';
 import { addAccountRoutes } from './api/account-routes';
 import { addNodeRoutes } from './api/node-routes';
 import { addUserRoutes } from './api/user-routes';
@@ -127,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   addNodeRoutes(batch, em);
   addUserRoutes(batch, em);
   addFileRoutes(batch, em);
+  addApplicationRoutes(batch, em);
   const account = { accountName, accountKey, issuers };
   pipeline.handle = createRequestHandler({ batch, admin: adminRouter({ em, faults, issuers }), account, faults, endpoint: () => endpoint, log });
   allocator.resume();

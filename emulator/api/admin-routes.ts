@@ -11,6 +11,9 @@ import { parseTrustedIssuers, type TrustedIssuers } from '../auth/trusted-issuer
 /** The prefix of every admin path: outside the Batch API's paths, so no Batch client can reach it by accident. */
 export const ADMIN_PREFIX = '/_emulator';
 
+const applicationsBody = z.array(
+  z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), displayName: z.string().max(1024).optional(), versions: z.array(z.string().min(1).max(64)).min(1) }).strict(),
+).max(1000);
 const nodeStateBody = z.object({ state: z.enum(['unusable', 'preempted', 'upgradingos']) }).strict();
 
 /** What admin handlers change. */
@@ -77,6 +80,18 @@ export function adminRouter(deps: AdminDeps): Router {
       } catch (error) {
         throw badRequest((error as Error).message);
       }
+      sendEmpty(ctx, 204);
+    })
+    .add('PUT', '_emulator/applications', (ctx) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(ctx.body.toString('utf8'));
+      } catch (error) {
+        throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+      }
+      const parsed = applicationsBody.safeParse(value);
+      if (!parsed.success) throw badRequest('Expected [{ "id": "…", "displayName"?: "…", "versions": ["…"] }].');
+      deps.em.store.replaceApplications(parsed.data);
       sendEmpty(ctx, 204);
     })
     .add('GET', '_emulator/health', (ctx) => sendJson(ctx, 200, { account: deps.em.accountName, pools: deps.em.store.allPools().length, trustedIssuers: deps.issuers.size }));

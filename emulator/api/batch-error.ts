@@ -31,6 +31,7 @@ export const fail = {
   nodeNotFound: () => new BatchApiError(404, 'NodeNotFound', 'The specified node does not exist.'),
   nodeUserNotFound: () => new BatchApiError(404, 'NodeUserNotFound', 'The specified node user does not exist.'),
   nodeUserExists: () => new BatchApiError(409, 'NodeUserExists', 'The specified node user already exists.'),
+  applicationNotFound: () => new BatchApiError(404, 'ApplicationNotFound', 'The specified application does not exist.'),
   fileNotFound: () => new BatchApiError(404, 'FileNotFound', 'The specified file does not exist.'),
   nodeStateUnusable: () => new BatchApiError(409, 'NodeStateUnusable', 'The state of the specified node is unusable'),
   invalidForState: (reason: string) =>

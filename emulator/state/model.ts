@@ -108,9 +108,17 @@ export interface StoredNode {
   users: StoredUser[];
 }
 
+/** An application package the account offers (Applications_ListApplications), registered through the admin endpoint. */
+export interface StoredApplication {
+  id: string;
+  displayName?: string;
+  versions: string[];
+}
+
 /** The whole persisted document. */
 export interface StoredState {
   version: 1;
   pools: StoredPool[];
   nodes: StoredNode[];
+  applications?: StoredApplication[];
 }

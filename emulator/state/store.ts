@@ -1,4 +1,4 @@
-import type { StoredNode, StoredPool, StoredState } from './model';
+import type { StoredApplication, StoredNode, StoredPool, StoredState } from './model';
 
 /** Compares ids the way listings order them: by code unit, so paging by "last id seen" is stable. */
 function byId(a: { id: string }, b: { id: string }): number {
@@ -14,6 +14,7 @@ export class BatchStore {
   private readonly nodes = new Map<string, Map<string, StoredNode>>();
   private sortedPools: StoredPool[] | undefined;
   private readonly sortedNodes = new Map<string, StoredNode[]>();
+  private applications: StoredApplication[] = [];
 
   constructor(private readonly onChange: () => void = () => {}) {}
 
@@ -23,6 +24,7 @@ export class BatchStore {
     this.nodes.clear();
     for (const pool of state.pools) this.pools.set(pool.id.toLowerCase(), pool);
     for (const node of state.nodes) this.nodeMap(node.poolId).set(node.id.toLowerCase(), node);
+    this.applications = [...(state.applications ?? [])].sort(byId);
     this.invalidate();
   }
 
@@ -30,7 +32,7 @@ export class BatchStore {
   snapshot(): StoredState {
     const nodes: StoredNode[] = [];
     for (const map of this.nodes.values()) nodes.push(...map.values());
-    return { version: 1, pools: [...this.pools.values()], nodes };
+    return { version: 1, pools: [...this.pools.values()], nodes, applications: this.applications };
   }
 
   /** Records that something changed in place, so the state gets saved. */
@@ -62,6 +64,17 @@ export class BatchStore {
     this.nodes.delete(id.toLowerCase());
     this.sortedNodes.delete(id.toLowerCase());
     this.sortedPools = undefined;
+    this.onChange();
+  }
+
+  /** The account's application packages, ordered by id. */
+  allApplications(): readonly StoredApplication[] {
+    return this.applications;
+  }
+
+  /** Replaces the account's application packages. */
+  replaceApplications(applications: readonly StoredApplication[]): void {
+    this.applications = [...applications].sort(byId);
     this.onChange();
   }
 

@@ -174,3 +174,15 @@ describe('pool updates at api-version 2025-06-01', () => {
     expect(busy.json?.code).toBe('OperationInvalidForCurrentState');
   });
 });
+
+describe('application packages', () => {
+  it('lists none until some are registered, then lists and gets them; an unknown one is ApplicationNotFound', async () => {
+    expect((await rawRequest(emulator, 'GET', `/applications?${V2025}`)).json?.value).toEqual([]);
+    const packages = [{ id: 'ffmpeg', versions: ['7.1'] }, { id: 'blender', displayName: 'Blender', versions: ['4.2'] }];
+    expect((await rawRequest(emulator, 'PUT', '/_emulator/applications', { body: packages })).status).toBe(204);
+    expect((await rawRequest(emulator, 'GET', `/applications?${V2025}`)).json?.value).toEqual([packages[1], packages[0]]);
+    expect((await rawRequest(emulator, 'GET', `/applications/BLENDER?${V2025}`)).json).toMatchObject(packages[1] ?? {});
+    expect((await rawRequest(emulator, 'GET', `/applications/gimp?${V2025}`)).json?.code).toBe('ApplicationNotFound');
+    expect((await rawRequest(emulator, 'PUT', '/_emulator/applications', { body: [{ id: 'no versions', versions: [] }] })).status).toBe(400);
+  });
+});
