@@ -1,6 +1,7 @@
 import { AuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { ContractFailure } from '../../../contract/result';
 import { networkCodeOf, tlsCodeOf } from '../../batch/network-failure';
+import type { NetworkFailure } from './msal-network';
 
 /** msal error codes that mean "the network failed", not "you were refused". */
 const networkCodes = new Set(['network_error', 'endpoints_resolution_error', 'untrusted_authority', 'openid_config_error']);
@@ -10,7 +11,7 @@ const networkCodes = new Set(['network_error', 'endpoints_resolution_error', 'un
  * cannot reach the sign-in service (network, TLS, proxy), or the service's own refusal (its error code and text).
  * Anything else is a bug in Batch Deck: INTERNAL (a caller that can rethrow the original should, so it is logged).
  */
-export function toSignInFailure(error: unknown, what: string, context: { authorityHost?: string; networkFailure?: string } = {}): ContractFailure {
+export function toSignInFailure(error: unknown, what: string, context: { authorityHost?: string; networkFailure?: NetworkFailure } = {}): ContractFailure {
   if (error instanceof ContractFailure) return error;
   if (error instanceof InteractionRequiredAuthError || (error instanceof AuthError && error.errorCode === 'no_tokens_found')) {
     return new ContractFailure('SIGN_IN_REQUIRED', `${what}: your sign-in has expired or was revoked. Sign in again.`, { msalCode: error.errorCode });
@@ -21,8 +22,10 @@ export function toSignInFailure(error: unknown, what: string, context: { authori
     return new ContractFailure('AUTH_FAILED', `${what}: Microsoft Entra ID refused: ${error.errorCode}: ${text}`, { msalCode: error.errorCode });
   }
   if (error instanceof AuthError && networkCodes.has(error.errorCode)) {
+    // msal calls anything our network module threw a network_error; a bug in it is still a bug.
+    if (context.networkFailure?.bug !== undefined) return toSignInFailure(context.networkFailure.bug, what);
     const where = context.authorityHost ? ` at ${context.authorityHost}` : '';
-    const why = context.networkFailure ? ` (${context.networkFailure})` : '';
+    const why = context.networkFailure ? ` (${context.networkFailure.text})` : '';
     return new ContractFailure('UNREACHABLE', `${what}: cannot reach the sign-in service${where}${why}. Check your network, the proxy setting and the cloud setting.`, { msalCode: error.errorCode });
   }
   if (error instanceof AuthError) {

@@ -120,7 +120,7 @@ export class EntraService implements EntraTokenSource {
       const what = `Getting a ${resource === 'arm' ? 'Resource Manager' : 'Batch'} token for ${account.username}`;
       const failure = toSignInFailure(error, what, { authorityHost: new URL(endpoints.authorityHost).host, networkFailure: network.lastFailure });
       // A bug goes to the router as-is, which logs it and answers INTERNAL.
-      throw failure.code === 'INTERNAL' ? error : failure;
+      throw failure.code === 'INTERNAL' ? (network.lastFailure?.bug ?? error) : failure;
     }
   }
 

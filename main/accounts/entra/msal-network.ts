@@ -1,5 +1,13 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { networkCodeOf, tlsCodeOf } from '../../batch/network-failure';
 import type { HttpTransport } from '../net/http-transport';
+
+/** Why msal's last request failed: the text to show, and the error itself when it was a bug rather than the network. */
+export interface NetworkFailure {
+  text: string;
+  /** Set when the transport threw something that is not a network failure (a TypeError, …): a bug to log. */
+  bug?: unknown;
+}
 
 /**
  * msal-node's network client, backed by our transport: msal's built-in client uses the global fetch, which knows
@@ -7,7 +15,7 @@ import type { HttpTransport } from '../net/http-transport';
  */
 export class MsalNetworkModule implements INetworkModule {
   /** The last transport failure (msal reports only a generic code), cleared by the next success. */
-  lastFailure: string | undefined;
+  lastFailure: NetworkFailure | undefined;
 
   constructor(private readonly transport: HttpTransport) {}
 
@@ -33,14 +41,16 @@ export class MsalNetworkModule implements INetworkModule {
     } catch (error) {
       const code = (error as { code?: string }).code;
       const message = (error as Error).message;
-      this.lastFailure = code && !message.includes(code) ? `${code}: ${message}` : message;
+      const text = code && !message.includes(code) ? `${code}: ${message}` : message;
+      const network = networkCodeOf(error) ?? tlsCodeOf(error) ?? (code === 'EPROXY' ? code : undefined);
+      this.lastFailure = network ? { text } : { text, bug: error };
       throw error;
     }
     let body: T;
     try {
       body = JSON.parse(response.body || '{}') as T;
     } catch {
-      this.lastFailure = `${host} answered HTTP ${response.status} with a body that is not JSON`;
+      this.lastFailure = { text: `${host} answered HTTP ${response.status} with a body that is not JSON` };
       throw new Error(`The sign-in service at ${host} answered HTTP ${response.status} with a body that is not JSON.`);
     }
     this.lastFailure = undefined;

@@ -5,6 +5,7 @@ import type { EventEmitter } from '../../events';
 import type { Logger, SecretRedactor } from '../../log';
 import type { HttpTransport } from '../net/http-transport';
 import { toSignInFailure } from './auth-errors';
+import type { NetworkFailure } from './msal-network';
 
 /** How long a sign-in may wait for the user before it gives up. */
 const signInTimeoutMs = 10 * 60_000;
@@ -16,7 +17,7 @@ export interface SignInRequest {
   authority: string;
   scopes: string[];
   /** The last network failure msal's client saw (msal itself reports only a generic code). */
-  networkFailure(): string | undefined;
+  networkFailure(): NetworkFailure | undefined;
 }
 
 /** What the flows need from the host. */
@@ -53,7 +54,8 @@ export class SignInFlows {
       .catch((error: unknown) => {
         if (cancelled.value) return this.emit({ signInId, state: 'cancelled' });
         const failure = toSignInFailure(error, 'Sign-in failed', { authorityHost: new URL(request.authority).host, networkFailure: request.networkFailure() });
-        this.deps.log.warn('entra', `sign-in ${signInId} failed: ${failure.message}`);
+        if (failure.code === 'INTERNAL') this.deps.log.error('entra', `sign-in ${signInId} hit a bug`, request.networkFailure()?.bug ?? error);
+        else this.deps.log.warn('entra', `sign-in ${signInId} failed: ${failure.message}`);
         this.emit({ signInId, state: 'failed', code: failure.code, message: failure.message });
       })
       .finally(() => {

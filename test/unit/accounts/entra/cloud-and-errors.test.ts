@@ -49,7 +49,7 @@ describe('sign-in errors', () => {
   it('names the host and the network error when the service cannot be reached', () => {
     const failure = toSignInFailure(new AuthError('endpoints_resolution_error', 'see docs'), 'Sign-in failed', {
       authorityHost: 'login.microsoftonline.com',
-      networkFailure: 'ENOTFOUND: getaddrinfo ENOTFOUND login.microsoftonline.com',
+      networkFailure: { text: 'ENOTFOUND: getaddrinfo ENOTFOUND login.microsoftonline.com' },
     });
     expect(failure.code).toBe('UNREACHABLE');
     expect(failure.message).toContain('cannot reach the sign-in service at login.microsoftonline.com (ENOTFOUND');
@@ -62,5 +62,14 @@ describe('sign-in errors', () => {
     ['an ENOENT (not the network)', 'INTERNAL', Object.assign(new Error('no such file'), { code: 'ENOENT' })],
   ])('treats %s as %s', (_name, code, error) => {
     expect(toSignInFailure(error, 'Sign-in failed').code).toBe(code);
+  });
+
+  it('reports a bug in the network module as INTERNAL, though msal calls every failure there a network_error', () => {
+    const failure = toSignInFailure(new AuthError('network_error', 'Network request failed'), 'Sign-in failed', {
+      authorityHost: 'login.microsoftonline.com',
+      networkFailure: { text: 'Invalid URL', bug: new TypeError('Invalid URL') },
+    });
+    expect(failure.code).toBe('INTERNAL');
+    expect(failure.message).toContain('TypeError: Invalid URL');
   });
 });
