@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import type { BatchServiceClient } from '@azure/batch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchHandlers, createBatchServices } from '../../../main/batch/batch-feature';
+import { EventBus } from '../../../main/events';
 import { ConsoleFileLogger, SecretRedactor } from '../../../main/log';
+import { OperationRegistry } from '../../../main/operations/operation-registry';
+import { createProvisioning } from '../../../main/provision/create-provisioning';
 import { ContractRouter, type InvokeHandlers } from '../../../main/router';
+import { createTerminals, type TerminalFeature } from '../../../main/terminal/create-terminals';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
 import { startAccounts, type AccountsFixture } from '../accounts/accounts-fixture';
 import { emulatorSource, eventually, jammyPool, recordingEvents } from './emulator-source';
@@ -16,6 +20,8 @@ let x: EmulatorProcess;
 let y: EmulatorProcess;
 let app: AccountsFixture;
 let router: ContractRouter;
+let terminals: TerminalFeature;
+const terminalEvents: { event: string; payload: any }[] = [];
 let xId: string;
 let yId: string;
 let xClient: BatchServiceClient;
@@ -44,8 +50,15 @@ beforeAll(async () => {
   ]);
   app = startAccounts({ env: { BATCH_DECK_SANDBOX: 'off' } });
   const batch = createBatchServices(app.feature.source, recordingEvents());
-  const log = new ConsoleFileLogger(new SecretRedactor(), join(app.dataDir, 'logs', 'routing.log'), false);
-  router = new ContractRouter({ ...app.feature.handlers, ...batchHandlers(batch) } as unknown as InvokeHandlers, log);
+  const redactor = new SecretRedactor();
+  const log = new ConsoleFileLogger(redactor, join(app.dataDir, 'logs', 'routing.log'), false);
+  const events = new EventBus();
+  events.connect('test', (event, payload) => terminalEvents.push({ event, payload }));
+  const operations = new OperationRegistry({ events, log });
+  const provisioning = createProvisioning({ dataDir: app.dataDir, secretStore: app.secrets, redactor, operations, log, clients: app.feature.source });
+  terminals = createTerminals({ dataDir: app.dataDir, log, events, resolver: provisioning.resolver, knownHostsPath: join(app.dataDir, 'known_hosts') });
+  const handlers = { ...app.feature.handlers, ...batchHandlers(batch), ...provisioning.handlers, ...terminals.handlers };
+  router = new ContractRouter(handlers as unknown as InvokeHandlers, log);
   xId = (await call('accounts:addSharedKey', { name: 'teamx', url: x.endpoint, key: x.accountKey })).value.id;
   yId = (await call('accounts:addSharedKey', { name: 'teamy', url: y.endpoint, key: y.accountKey })).value.id;
   xClient = emulatorSource(x).client;
@@ -57,6 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await terminals?.dispose();
   await app?.close();
   await Promise.all([x?.stop(), y?.stop()]);
 });
@@ -78,6 +92,15 @@ describe('requests that name their account', () => {
     expect(fromX.value.account).toMatchObject({ id: xId, name: 'teamx', endpoint: x.endpoint });
     const detail = await call('pools:get', { accountId: xId, poolId: 'render' });
     expect(detail.value.account.id).toBe(xId);
+    // Same pool id in both accounts: each account's nodes, listed and cached apart.
+    for (const [id, client] of [[xId, xClient], [yId, yClient]] as const) {
+      const nodes = await eventually(async () => {
+        const result = await call('nodes:list', { accountId: id, poolId: 'render', force: true });
+        return result.value?.rows?.length === 1 ? result.value.rows : undefined;
+      });
+      const inEmulator = (await client.computeNode.list('render')).map((node) => node.id);
+      expect(nodes.map((r: string[]) => r[0])).toEqual(inEmulator);
+    }
     const images = await call('images:list', { accountId: xId });
     expect(images.value.account.id).toBe(xId);
     expect((await call('images:list', { accountId: yId })).value.account.id).toBe(yId);
@@ -105,7 +128,7 @@ describe('requests that name their account', () => {
     expect(await poolState(yClient, 'render')).toEqual({ state: 'active', dedicated: 1 });
   });
 
-  it('a request naming a removed account is refused with NOT_FOUND and changes nothing in that account', async () => {
+  it('a request naming a removed account (pools, nodes, images, keys, terminals) is refused with NOT_FOUND and changes nothing', async () => {
     expect((await call('accounts:setActive', { id: xId })).ok).toBe(true);
     expect((await call('accounts:remove', { id: yId })).ok).toBe(true);
     const requests: [string, unknown][] = [
@@ -123,7 +146,17 @@ describe('requests that name their account', () => {
     }
     expect(await poolState(yClient, 'render')).toEqual({ state: 'active', dedicated: 1 });
     expect(await poolState(yClient, 'stray')).toBeUndefined();
+    expect((await call('keys:managed-public', { accountId: yId })).error?.code).toBe('NOT_FOUND');
     // Nor did any of them land on the account that is active now.
     expect(await poolState(xClient, 'stray')).toBeUndefined();
+
+    // A terminal for the removed account says the account is gone instead of logging in through the active one.
+    const opened = await call('term:open-node', { accountId: yId, poolId: 'render', nodeId: 'tvmps_any_d', user: 'ops' });
+    const sessionId = opened.value.sessionId as string;
+    expect(opened.value.node).toMatchObject({ accountId: yId, poolId: 'render' });
+    const status = await eventually(async () =>
+      terminalEvents.find((e) => e.event === 'term:status' && e.payload.sessionId === sessionId && e.payload.status.state === 'disconnected'),
+    );
+    expect(status.payload.status).toMatchObject({ code: 'NOT_FOUND', reason: expect.stringContaining(yId) });
   });
 });
