@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { sshRunWithPassword } from '../helpers/ssh-login';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
-import { contractCall } from './contract-call';
+import { openSshPool } from './ssh-pool-page';
 
 /**
  * Must show (issue 10): a password user provisioned on 3 nodes, applied again to 2 more without typing a password,
@@ -20,18 +20,7 @@ test.beforeAll(async ({ browser }) => {
   host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01' } });
   page = await browser.newPage();
   await page.goto(host.url);
-  const spec = {
-    id: poolId,
-    vmSize: 'standard_d2s_v3',
-    image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
-    nodeAgentSkuId: 'batch.node.ubuntu 22.04',
-    targetDedicatedNodes: 5,
-    ssh: { sourceAddressPrefix: '127.0.0.1' },
-  };
-  await expect.poll(async () => (await contractCall(page, 'pools:create', { accountId: 'sandbox', spec })).ok, { timeout: 60_000 }).toBe(true);
-  await page.goto(`${host.url}#pools?poolId=${poolId}`);
-  await page.reload();
-  await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(5, { timeout: 60_000 });
+  await openSshPool(page, host.url, poolId, 5);
   nodeIds = (await page.getByRole('checkbox', { name: /^Select / }).evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-label') ?? ''))).map((label) =>
     label.replace(/^Select /, ''),
   );

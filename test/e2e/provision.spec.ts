@@ -1,4 +1,4 @@
-import { contractCall } from './contract-call';
+import { openSshPool } from './ssh-pool-page';
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -42,22 +42,7 @@ test.afterAll(async () => {
 
 
 test('provision a managed-key user on every node with progress, then the table shows each node\'s IP and port', async () => {
-  // The pool comes from the pools feature's own channel (its UI has its own e2e); this spec is about connecting.
-  const spec = {
-    id: 'e2e-ssh',
-    vmSize: 'standard_d2s_v3',
-    image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
-    nodeAgentSkuId: 'batch.node.ubuntu 22.04',
-    targetDedicatedNodes: 3,
-    ssh: { sourceAddressPrefix: '127.0.0.1' },
-  };
-  await expect.poll(async () => (await contractCall(page, 'pools:create', { accountId: 'sandbox', spec })).ok, { timeout: 60_000 }).toBe(true);
-
-  // The route lives in the hash; a reload makes the app read it (as when a user reopens the page).
-  await page.goto(`${host.url}#pools?poolId=e2e-ssh`);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'e2e-ssh' })).toBeVisible();
-  await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(3, { timeout: 60_000 });
+  await openSshPool(page, host.url, 'e2e-ssh', 3);
 
   await page.getByRole('tab', { name: 'Remote login' }).click();
   await page.getByTestId('open-provision').click();
