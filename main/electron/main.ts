@@ -10,6 +10,7 @@ import { appVersion } from '../system/version';
 import { forwardEvents, registerContractIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { SafeStorageCipher } from './safe-storage-cipher';
+import { followThemeSetting } from './native-theme';
 import { createMainWindow, lockDown } from './window';
 import { UtilityProcessEmulatorLauncher } from './utility-process-launcher';
 import { isExternalLinkAllowed } from './window-options';
@@ -47,6 +48,8 @@ function start(): void {
   const log = new ConsoleFileLogger(redactor, join(dataDir, 'logs', 'main.log'));
   installProcessGuards(log);
   const settings = new SettingsService(dataDir);
+  // A settings file that cannot be read is reported by the first settings call; the window still opens.
+  followThemeSetting(settings).catch((error: unknown) => log.warn('theme', `Could not apply the theme setting: ${String(error)}`));
   const cipher = new SafeStorageCipher(safeStorage, async () => (await settings.get()).allowPlainTextSecretStore);
   batchDeck = createApp({
     host: 'electron',

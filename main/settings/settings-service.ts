@@ -7,6 +7,7 @@ import { JsonFile } from '../store/json-file';
 export class SettingsService {
   private readonly file: JsonFile<typeof settingsSchema>;
   private cached: Settings | undefined;
+  private readonly listeners = new Set<(settings: Settings) => void>();
 
   constructor(dataDir: string) {
     this.file = new JsonFile(join(dataDir, 'settings.json'), settingsSchema, () => settingsSchema.parse({}));
@@ -23,7 +24,14 @@ export class SettingsService {
     const next = settingsSchema.parse({ ...(await this.get()), ...patch });
     await this.file.write(next);
     this.cached = next;
+    for (const listener of this.listeners) listener(next);
     return next;
+  }
+
+  /** Calls `listener` after every saved change (e.g. the Electron host applies the theme to native UI); returns unsubscribe. */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }
 

@@ -39,4 +39,17 @@ describe('settings:update', () => {
     expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_PAYLOAD' }) });
     expect(await router.dispatch('settings:get', {}, trusted)).toEqual({ ok: true, value: expect.objectContaining({ theme: 'system' }) });
   });
+
+  it('a saved theme reaches change listeners (the Electron host sets nativeTheme from it); a refused change does not', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'batch-deck-settings-'));
+    folders.push(dataDir);
+    const service = new SettingsService(dataDir);
+    const router = new ContractRouter(settingsHandlers(service) as unknown as InvokeHandlers, quiet);
+    const seen: string[] = [];
+    service.onChange((settings) => seen.push(settings.theme));
+    await router.dispatch('settings:update', { theme: 'highContrast' }, trusted);
+    await router.dispatch('settings:update', { theme: 'neon' }, trusted);
+    await router.dispatch('settings:update', { theme: 'light' }, trusted);
+    expect(seen).toEqual(['highContrast', 'light']);
+  });
 });
