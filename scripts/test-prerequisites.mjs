@@ -66,6 +66,11 @@ export function ensureDebianPackages() {
       console.error(`Installing ${missing.join(', ')} failed (see apt-get's output above); fix that, then run npm test again.`);
       return false;
     }
+    const still = missingPackages();
+    if (still.length > 0) {
+      console.error(`After installing, these are still missing: ${still.join(', ')} (is BATCH_DECK_CHROMIUM or PATH pointing elsewhere?).`);
+      return false;
+    }
   }
   // sshd refuses to start without its privilege-separation folder; /run is emptied at every boot.
   if (root) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
