@@ -11,7 +11,7 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Hears each resend before it happens (429/503 with Retry-After, 5xx, dropped connections). */
   onRetry?: (notice: RetryNotice) => void;
-  /** Per attempt, default 60 s; 0 for none (large file downloads). */
+  /** Deadline of each attempt (a late one is resent like a dropped connection), default 60 s; 0 for none (file downloads). */
   timeoutMs?: number;
 }
 
@@ -126,15 +126,13 @@ export class BatchRequester {
     options: CallOptions,
     run: (resource: ReturnType<Client['pathUnchecked']>, parameters: Parameters<ReturnType<Client['pathUnchecked']>['get']>[0]) => Promise<BatchResponse<unknown>>,
   ): Promise<BatchResponse<unknown>> {
-    const callId = this.registry.open({ onRetry: options.onRetry, resendAfterDrop: spec.resendAfterDrop ?? true });
-    const timeout = options.timeoutMs ?? 60_000;
+    const callId = this.registry.open({ onRetry: options.onRetry, resendAfterDrop: spec.resendAfterDrop ?? true, timeoutMs: options.timeoutMs ?? 60_000 });
     try {
       const response = await run(this.client.pathUnchecked(spec.path), {
         headers: { ...spec.headers, [callIdHeader]: callId },
         ...(spec.query ? { queryParameters: definedOnly(spec.query) } : {}),
         ...(spec.body !== undefined ? { body: spec.body, contentType: jsonBody } : {}),
         ...(options.signal ? { abortSignal: options.signal } : {}),
-        ...(timeout > 0 ? { timeout } : {}),
       });
       if (!spec.expect.includes(response.status)) throw errorFromResponse(response.status, response.body, response.headers);
       return response;

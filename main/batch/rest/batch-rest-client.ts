@@ -2,6 +2,7 @@ import { getClient } from '@azure-rest/core-client';
 import { proxyPolicyName } from '@azure/core-rest-pipeline';
 import tls from 'node:tls';
 import { isLoopbackHost } from '../../accounts/net/proxy-config';
+import { attemptTimeoutPolicy } from './attempt-timeout-policy';
 import { BatchRequester } from './batch-requester';
 import { CallRegistry } from './call-registry';
 import { batchBearerPolicy, tokenCredentialFrom } from './entra-credential';
@@ -74,6 +75,7 @@ export function createBatchRestClient(options: BatchRestClientOptions) {
   client.pipeline.removePolicy({ name: proxyPolicyName });
   client.pipeline.addPolicy(proxyChoicePolicy(options.proxyFor ?? (async () => ({}))));
   client.pipeline.addPolicy(retryObserverPolicy(registry, maxRetries), { afterPhase: 'Retry' });
+  client.pipeline.addPolicy(attemptTimeoutPolicy(registry), { afterPhase: 'Retry' });
   const auth = options.auth;
   client.pipeline.addPolicy(
     auth.kind === 'sharedKey' ? sharedKeyPolicy(auth.accountName, auth.key) : batchBearerPolicy(tokenCredentialFrom(auth.getToken)),

@@ -20,6 +20,8 @@ export interface CallSettings {
   onRetry?: (notice: RetryNotice) => void;
   /** False for creates: a request the service may have received is not sent again after the connection dropped. */
   resendAfterDrop: boolean;
+  /** Deadline of each attempt in ms; 0 for none. */
+  timeoutMs: number;
   /** Attempts seen so far (maintained by the retry observer). */
   attempts: number;
 }
