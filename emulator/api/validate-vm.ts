@@ -45,14 +45,14 @@ function validateOsDisk(disk: JsonObject, confidential: boolean): void {
   int(disk, 'diskSizeGB', { min: 1, max: 4095 });
   bool(disk, 'writeAcceleratorEnabled');
   const managed = obj(disk, 'managedDisk');
+  let encryption: string | undefined;
   if (managed) {
     const type = oneOf(managed, 'storageAccountType', ['standard_lrs', 'premium_lrs', 'standardssd_lrs'] as const);
     if (type) managed.storageAccountType = type;
     obj(managed, 'diskEncryptionSet');
     const security = obj(managed, 'securityProfile');
-    if (security) oneOf(security, 'securityEncryptionType', ['DiskWithVMGuestState', 'NonPersistedTPM', 'VMGuestStateOnly'] as const, { required: true });
+    if (security) encryption = oneOf(security, 'securityEncryptionType', ['DiskWithVMGuestState', 'NonPersistedTPM', 'VMGuestStateOnly'] as const, { required: true });
   }
-  const encryption = (obj(managed ?? {}, 'securityProfile') ?? {}).securityEncryptionType;
   // The spec: the disk's securityEncryptionType "is required when using Confidential VMs".
   if (confidential && encryption === undefined) throw fail.missingProperty('securityEncryptionType');
 }

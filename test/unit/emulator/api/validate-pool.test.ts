@@ -29,3 +29,18 @@ describe('task slots per node', () => {
     expect(refusal({ vmSize: 'Standard_HB120rs_v3', taskSlotsPerNode: 257 }).PropertyName).toBe('taskSlotsPerNode');
   });
 });
+
+describe('confidential VMs', () => {
+  const CVM = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-confidential-vm-jammy', sku: '22_04-lts-cvm' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
+  const GEN2 = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
+  const disk = { managedDisk: { securityProfile: { securityEncryptionType: 'VMGuestStateOnly' } } };
+
+  it('need a ConfidentialVMCompatible image and a disk security encryption type', () => {
+    const onGen2 = refusal({ vmSize: 'Standard_DC2as_v5', virtualMachineConfiguration: { ...GEN2, securityProfile: { securityType: 'confidentialVM' }, osDisk: disk } });
+    expect(onGen2).toMatchObject({ PropertyName: 'securityType' });
+    expect(onGen2.Reason).toMatch(/ConfidentialVMCompatible/);
+    expect(refusal({ vmSize: 'Standard_DC2as_v5', virtualMachineConfiguration: { ...CVM, securityProfile: { securityType: 'confidentialvm' } } })).toEqual({ PropertyName: 'securityEncryptionType' });
+    const { spec } = validatePoolAdd({ id: 'p', vmSize: 'Standard_DC2as_v5', virtualMachineConfiguration: { ...CVM, securityProfile: { securityType: 'ConfidentialVM' }, osDisk: disk } }, true);
+    expect(spec.virtualMachineConfiguration).toMatchObject({ securityProfile: { securityType: 'confidentialvm' } });
+  });
+});
