@@ -23,7 +23,8 @@ export interface BatchContextClients {
 /**
  * How feature services (pools, images, nodes, provisioning) get a Batch client for the active account. Implemented
  * by the accounts feature; tests may implement it with a client built directly against the emulator.
- * Clients are built with `noRetryPolicy: true`: callers own retries (main/batch/retry.ts).
+ * The 10.2.0 `client` is built with `noRetryPolicy: true` (callers own retries, main/batch/retry.ts); the 2025-06-01
+ * `rest` client resends in its pipeline (Retry-After honoured), so its callers do not wrap it in withRetry.
  */
 export interface BatchClientSource {
   /** The active account and its client; throws ContractFailure('NO_ACCOUNT') when none is active or ready. */

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContractFailure } from '../../../contract/result';
 import { createBatchRestClient } from '../../../main/batch/rest/batch-rest-client';
 import type { BatchServiceError } from '../../../main/batch/rest/batch-service-error';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
@@ -43,6 +44,12 @@ describe('Entra ID sign-in through the pipeline bearer policy', () => {
     const error = await client.pools.list().catch((e: unknown) => e);
     expect(error).toMatchObject({ statusCode: 401, code: 'AuthenticationFailed' });
     expect((error as BatchServiceError).detail('AuthenticationErrorDetail')).toMatch(/"aud" claim/);
+  });
+
+  it('passes a signed-out identity through as the sign-in failure the token source raised', async () => {
+    const signedOut = new ContractFailure('SIGN_IN_REQUIRED', 'ops@contoso.com is signed out. Sign in again to use "contosobatch".');
+    const client = createBatchRestClient({ endpoint: emulator.endpoint, auth: { kind: 'entra', getToken: () => Promise.reject(signedOut) } });
+    await expect(client.pools.list()).rejects.toBe(signedOut);
   });
 
   it('never sends a bearer token over plain http to a host that is not loopback', () => {
