@@ -38,8 +38,10 @@ export class JsonFile<S extends z.ZodType> {
     if (text === undefined) return this.fallback();
     const checked = this.check(text);
     if ('value' in checked) return checked.value;
-    await this.serialised(() => this.setAside(text, checked.reason));
-    return this.fallback();
+    let setAside = false;
+    await this.serialised(async () => void (setAside = await this.setAside(text, checked.reason)));
+    // Not set aside: a write replaced the damaged file meanwhile, so read what it wrote.
+    return setAside ? this.fallback() : this.read();
   }
 
   /** Writes the value durably; writes to one path are serialised in call order. */
@@ -81,11 +83,12 @@ export class JsonFile<S extends z.ZodType> {
   }
 
   /** Renames the damaged file aside, unless a write replaced it since it was read (then the new content stands). */
-  private async setAside(damagedText: string, reason: string): Promise<void> {
-    if ((await this.readText()) !== damagedText) return;
+  private async setAside(damagedText: string, reason: string): Promise<boolean> {
+    if ((await this.readText()) !== damagedText) return false;
     const keptAs = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     await rename(this.path, keptAs);
     this.damaged.report({ path: this.path, keptAs, reason });
+    return true;
   }
 
   private async writeDurably(text: string): Promise<void> {

@@ -59,6 +59,16 @@ describe('JsonFile', () => {
     expect(await file.read()).toEqual({ count: 3 });
   });
 
+  it('two readers of one damaged file set it aside once and report it once', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'state.json'), '{');
+    const damaged = new DamagedFiles();
+    const make = () => new JsonFile(join(dir, 'state.json'), schema, () => ({ count: 0 }), { damaged });
+    expect(await Promise.all([make().read(), make().read()])).toEqual([{ count: 0 }, { count: 0 }]);
+    expect(readdirSync(dir).filter((n) => n.includes('.damaged-'))).toHaveLength(1);
+    expect(damaged.all()).toHaveLength(1);
+  });
+
   it('a listener attached later still hears files damaged before it (settings are read before the app exists)', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'settings.json'), 'nope');
