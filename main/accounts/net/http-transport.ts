@@ -88,8 +88,8 @@ function exchange(req: http.ClientRequest, body: string | undefined): Promise<Ht
   });
 }
 
-/** Opens a CONNECT tunnel through an http(s) proxy and starts TLS to the target inside it. */
-function openTunnel(proxy: URL, target: URL, timeoutMs: number, ca: string[] | undefined): Promise<tls.TLSSocket> {
+/** Opens a CONNECT tunnel through an http(s) proxy and starts TLS to the target inside it (also used by the Batch REST client). */
+export function openTunnel(proxy: URL, target: URL, timeoutMs: number, ca: string[] | undefined): Promise<tls.TLSSocket> {
   const authority = `${target.hostname}:${target.port || 443}`;
   const module = proxy.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {

@@ -166,11 +166,11 @@ function asBatchError(error: unknown, signal: AbortSignal | undefined): unknown 
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return error;
   if (error instanceof NotResentError) {
     const message = `The connection dropped after the request was sent (${error.code}); it was not sent again because Batch may already have acted on it. Check before trying again.`;
-    return new BatchServiceError(error.code, message, [], undefined, undefined, undefined, error.cause);
+    return new BatchServiceError(error.code, message, []);
   }
   if (isRestError(error)) {
     if (error.response) return errorFromResponse(error.response.status, parseJson(Buffer.from(error.response.bodyAsText ?? '')), error.response.headers);
-    return new BatchServiceError(error.code ?? 'REQUEST_SEND_ERROR', error.message, [], undefined, undefined, undefined, error);
+    return new BatchServiceError(error.code ?? 'REQUEST_SEND_ERROR', error.message, []);
   }
   return error;
 }

@@ -73,7 +73,7 @@ export function createBatchRestClient(options: BatchRestClientOptions) {
     ...(options.extraCa?.length ? { tlsOptions: { ca: [...tls.rootCertificates, ...options.extraCa] } } : {}),
   });
   client.pipeline.removePolicy({ name: proxyPolicyName });
-  client.pipeline.addPolicy(proxyChoicePolicy(options.proxyFor ?? (async () => ({}))));
+  client.pipeline.addPolicy(proxyChoicePolicy(options.proxyFor ?? (async () => ({})), options.extraCa));
   client.pipeline.addPolicy(retryObserverPolicy(registry, maxRetries), { afterPhase: 'Retry' });
   client.pipeline.addPolicy(attemptTimeoutPolicy(registry), { afterPhase: 'Retry' });
   const auth = options.auth;

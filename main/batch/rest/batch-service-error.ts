@@ -28,10 +28,9 @@ export class BatchServiceError extends Error {
     /** The service's `request-id` header: what Microsoft support asks for. */
     readonly requestId?: string,
     readonly body?: BatchErrorBody,
-    /** The pipeline's own error, for connection failures (its code and cause chain name the network problem). */
-    cause?: unknown,
   ) {
-    super(serviceMessage || (statusCode ? `Batch returned HTTP ${statusCode} (${code}).` : code), cause === undefined ? undefined : { cause });
+    // No `cause`: the pipeline's errors carry the request with its Authorization header, which must never reach a log.
+    super(serviceMessage || (statusCode ? `Batch returned HTTP ${statusCode} (${code}).` : code));
     this.name = 'BatchServiceError';
   }
 

@@ -12,8 +12,8 @@ const neverSent = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ENOENT']);
 
 /** Error thrown instead of a dropped create: not a RestError, so the retry policy passes it up without resending. */
 export class NotResentError extends Error {
-  constructor(readonly code: string, message: string, cause: unknown) {
-    super(message, { cause });
+  constructor(readonly code: string, message: string) {
+    super(message);
     this.name = 'NotResentError';
   }
 }
@@ -78,7 +78,7 @@ export function retryObserverPolicy(registry: CallRegistry, maxRetries: number):
           throw error;
         }
         const code = error.code ?? 'REQUEST_SEND_ERROR';
-        if (!settings.resendAfterDrop && !neverSent.has(code)) throw new NotResentError(code, error.message, error);
+        if (!settings.resendAfterDrop && !neverSent.has(code)) throw new NotResentError(code, error.message);
         if (resentConnectionErrors.has(code)) notify(settings, maxRetries, undefined, code, undefined);
         throw error;
       }
