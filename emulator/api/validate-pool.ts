@@ -116,7 +116,8 @@ export function validatePoolAdd(raw: JsonObject, modern: boolean): { id: string;
   const body = withoutNulls(raw);
   const id = str(body, 'id', { required: true, pattern: ID_PATTERN, reason: 'Ids contain only letters, digits, hyphens and underscores and are at most 64 characters long.' }) as string;
   str(body, 'displayName', { max: 1024 });
-  str(body, 'vmSize', { required: true, pattern: /^[A-Za-z0-9_]+$/, reason: 'The value is not a valid VM size.' });
+  // Constrained-vCPU sizes carry a hyphen (Standard_E64-16s_v5).
+  str(body, 'vmSize', { required: true, pattern: /^[A-Za-z0-9_-]+$/, reason: 'The value is not a valid VM size.' });
   if (body.cloudServiceConfiguration !== undefined && body.cloudServiceConfiguration !== null) {
     throw fail.invalidProperty('cloudServiceConfiguration', 'Cloud Services Configuration pools were retired on 29 February 2024; use virtualMachineConfiguration.');
   }

@@ -27,6 +27,8 @@ describe('task slots per node', () => {
     expect(() => validatePoolAdd({ id: 'p', vmSize: 'Standard_D2s_v5', virtualMachineConfiguration: JAMMY, taskSlotsPerNode: 8 }, true)).not.toThrow();
     expect(refusal({ vmSize: 'Standard_D2s_v5', taskSlotsPerNode: 9 })).toMatchObject({ PropertyName: 'taskSlotsPerNode', PropertyValue: '9' });
     expect(refusal({ vmSize: 'Standard_HB120rs_v3', taskSlotsPerNode: 257 }).PropertyName).toBe('taskSlotsPerNode');
+    expect(() => validatePoolAdd({ id: 'p', vmSize: 'Standard_E64-16s_v5', virtualMachineConfiguration: JAMMY, taskSlotsPerNode: 64 }, true)).not.toThrow();
+    expect(refusal({ vmSize: 'Standard_E64-16s_v5', taskSlotsPerNode: 65 }).PropertyName).toBe('taskSlotsPerNode');
   });
 });
 
