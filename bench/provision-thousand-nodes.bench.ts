@@ -4,9 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProvisionProgress } from '../contract/features/provision';
+import type { OperationProgress } from '../contract/features/operations';
 import { EventBus } from '../main/events';
 import { SecretRedactor, type Logger } from '../main/log';
+import { OperationRegistry } from '../main/operations/operation-registry';
 import { createProvisioning } from '../main/provision/create-provisioning';
 import { listPoolNodes } from '../main/provision/node-user-calls';
 import { KeyFileCipher } from '../main/store/key-file-cipher';
@@ -25,10 +26,11 @@ async function main(): Promise<void> {
   const client = clients.client;
   const dataDir = mkdtempSync(join(tmpdir(), 'bd-bench-thousand-'));
   const events = new EventBus();
-  const received: { at: number; progress: ProvisionProgress }[] = [];
-  events.connect('bench', (_name, payload) => received.push({ at: performance.now(), progress: payload as ProvisionProgress }));
+  const received: { at: number; progress: OperationProgress }[] = [];
+  events.connect('bench', (_name, payload) => received.push({ at: performance.now(), progress: payload as OperationProgress }));
+  const operations = new OperationRegistry({ events, log: quiet });
   const secretStore = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
-  const provisioning = createProvisioning({ dataDir, secretStore, redactor: new SecretRedactor(), events, log: quiet, clients });
+  const provisioning = createProvisioning({ dataDir, secretStore, redactor: new SecretRedactor(), operations, log: quiet, clients });
   const ctx = { trusted: true, origin: 'bench', connectionId: 'bench' };
   try {
     const poolStart = performance.now();
@@ -45,11 +47,11 @@ async function main(): Promise<void> {
     await client.sendRequest({ method: 'PUT', url: `${emulator.endpoint}/_emulator/faults`, body: latencyMs ? { latencyMs } : {} });
 
     const start = performance.now();
-    const { operationId } = await provisioning.handlers['provision:apply']({ poolId: 'thousand', nodes: 'all', userName: 'fleet', auth: { kind: 'managedKey' }, isAdmin: false }, ctx);
-    const summary = await provisioning.service.whenDone(operationId);
+    const { operationId } = await provisioning.handlers['provision:apply']({ accountId: clients.account.id, poolId: 'thousand', nodes: 'all', userName: 'fleet', auth: { kind: 'managedKey' }, isAdmin: false, rotatePassword: false }, ctx);
+    const summary = await operations.whenDone(operationId);
     const applyMs = performance.now() - start;
     const tableStart = performance.now();
-    const table = await provisioning.handlers['remote-login:list']({ poolId: 'thousand', refresh: false }, ctx);
+    const table = await provisioning.handlers['remote-login:list']({ accountId: clients.account.id, poolId: 'thousand', refresh: false }, ctx);
     const tableMs = performance.now() - tableStart;
 
     const mine = received.filter((r) => r.progress.operationId === operationId);
@@ -60,11 +62,11 @@ async function main(): Promise<void> {
     console.log('| nodes | latency | allocate pool | provision (24 in flight) | created / failed | progress events | first event after | longest gap | table (16 in flight) | rows with IP and port |');
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     console.log(
-      `| ${nodeCount} | ${latencyMs} ms | ${(poolMs / 1000).toFixed(1)} s | ${(applyMs / 1000).toFixed(1)} s | ${summary.counts.created} / ${summary.counts.failed} | ${mine.length} | ${firstMs.toFixed(0)} ms | ${Math.max(0, ...gaps).toFixed(0)} ms | ${(tableMs / 1000).toFixed(1)} s | ${withAddress} |`,
+      `| ${nodeCount} | ${latencyMs} ms | ${(poolMs / 1000).toFixed(1)} s | ${(applyMs / 1000).toFixed(1)} s | ${(summary.outcomes.created ?? 0)} / ${summary.counts.failed} | ${mine.length} | ${firstMs.toFixed(0)} ms | ${Math.max(0, ...gaps).toFixed(0)} ms | ${(tableMs / 1000).toFixed(1)} s | ${withAddress} |`,
     );
-    if (summary.counts.created !== nodeCount || withAddress !== nodeCount) process.exitCode = 1;
+    if ((summary.outcomes.created ?? 0) !== nodeCount || withAddress !== nodeCount) process.exitCode = 1;
   } finally {
-    await provisioning.dispose();
+    await operations.dispose();
     await emulator.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

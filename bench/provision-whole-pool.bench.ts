@@ -8,6 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventBus } from '../main/events';
 import { SecretRedactor, type Logger } from '../main/log';
+import { OperationRegistry } from '../main/operations/operation-registry';
 import { createProvisioning } from '../main/provision/create-provisioning';
 import { listPoolNodes } from '../main/provision/node-user-calls';
 import { KeyFileCipher } from '../main/store/key-file-cipher';
@@ -30,8 +31,9 @@ async function main(): Promise<void> {
   let progressEvents = 0;
   events.connect('bench', () => progressEvents++);
   const redactor = new SecretRedactor();
+  const operations = new OperationRegistry({ events, log: quiet });
   const secretStore = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
-  const provisioning = createProvisioning({ dataDir, secretStore, redactor, events, log: quiet, clients });
+  const provisioning = createProvisioning({ dataDir, secretStore, redactor, operations, log: quiet, clients });
   const setFaults = (faults: object) => client.sendRequest({ method: 'PUT', url: `${emulator.endpoint}/_emulator/faults`, body: faults });
   const ctx = { trusted: true, origin: 'bench', connectionId: 'bench' };
   const rows: string[] = [];
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
       networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: portEnd }] } },
     });
     const nodeIds = await waitIdle(client, 'bench', nodeCount);
-    const { publicKey } = await provisioning.handlers['keys:managed-public']({}, ctx);
+    const { publicKey } = await provisioning.handlers['keys:managed-public']({ accountId: clients.account.id }, ctx);
     let round = 0;
     for (const latencyMs of latencies) {
       await setFaults(latencyMs ? { latencyMs } : {});
@@ -58,17 +60,17 @@ async function main(): Promise<void> {
       const deckUser = `deck${round}`;
       progressEvents = 0;
       const deckStart = performance.now();
-      const { operationId } = await provisioning.handlers['provision:apply']({ poolId: 'bench', nodes: 'all', userName: deckUser, auth: { kind: 'managedKey' }, isAdmin: false }, ctx);
-      const summary = await provisioning.service.whenDone(operationId);
+      const { operationId } = await provisioning.handlers['provision:apply']({ accountId: clients.account.id, poolId: 'bench', nodes: 'all', userName: deckUser, auth: { kind: 'managedKey' }, isAdmin: false, rotatePassword: false }, ctx);
+      const summary = await operations.whenDone(operationId);
       const applyMs = performance.now() - deckStart;
-      const table = await provisioning.handlers['remote-login:list']({ poolId: 'bench', refresh: true }, ctx);
+      const table = await provisioning.handlers['remote-login:list']({ accountId: clients.account.id, poolId: 'bench', refresh: true }, ctx);
       const deckMs = performance.now() - deckStart;
-      if (summary.counts.created !== nodeCount || table.rows.some((r) => r.port === undefined)) throw new Error(`incomplete: ${JSON.stringify(summary.counts)}`);
+      if ((summary.outcomes.created ?? 0) !== nodeCount || table.rows.some((r) => r.port === undefined)) throw new Error(`incomplete: ${JSON.stringify(summary.counts)}`);
       rows.push(`| ${nodeCount} | ${latencyMs} ms | ${(seedMs / 1000).toFixed(1)} s | ${(applyMs / 1000).toFixed(1)} s | ${(deckMs / 1000).toFixed(1)} s | ${(seedMs / deckMs).toFixed(1)}× | ${progressEvents} |`);
       round++;
     }
   } finally {
-    await provisioning.dispose();
+    await operations.dispose();
     await emulator.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
