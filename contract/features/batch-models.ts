@@ -133,14 +133,6 @@ export const nodeActions = ['reboot', 'reimage', 'remove', 'disable-scheduling',
 /** One bulk node action. */
 export type NodeAction = (typeof nodeActions)[number];
 
-/** The outcome of a bulk node action: which nodes took it and why others did not. */
-export interface NodeActionResult {
-  requested: number;
-  succeeded: number;
-  failed: { nodeId: string; code: string; message: string }[];
-  cancelled: boolean;
-}
-
 /** A byte range of a node file, decoded as UTF-8 on whole characters. */
 export interface FileChunk {
   path: string;
