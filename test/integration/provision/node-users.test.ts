@@ -65,6 +65,8 @@ describe('node users are kept per node, and no password is replaced behind the o
 
   it('a different typed password is refused unless the operator asks to change it, and nothing changes', async () => {
     await expect(apply('alice', [n[0]!], { password: 'Another-Password-123' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Change the password') });
+    // Switching the sign-in kind would leave nodes with a credential nobody holds: refused too.
+    await expect(apply('alice', [n[0]!], { managedKey: true })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('signs in with a password') });
     expect(await passwordFor(n[0]!)).toBe(original);
     expect(await login(n[0]!, original)).toBe('in-42');
   });
