@@ -46,3 +46,21 @@ describe('confidential VMs', () => {
     expect(spec.virtualMachineConfiguration).toMatchObject({ securityProfile: { securityType: 'confidentialvm' } });
   });
 });
+
+describe('upgrade policy', () => {
+  const base = { vmSize: 'Standard_D2s_v5' };
+
+  it('needs a mode and keeps rolling upgrade percentages within the spec', () => {
+    expect(refusal({ ...base, upgradePolicy: { automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } } })).toEqual({ PropertyName: 'mode' });
+    expect(refusal({ ...base, upgradePolicy: { mode: 'rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 4 } } }).PropertyName).toBe('maxBatchInstancePercent');
+    expect(refusal({ ...base, upgradePolicy: { mode: 'rolling', rollingUpgradePolicy: { maxBatchInstancePercent: 50, maxUnhealthyInstancePercent: 20 } } }).PropertyName).toBe('maxBatchInstancePercent');
+  });
+
+  it('allows cross-zone upgrades only for zonal pools', () => {
+    const policy = { mode: 'rolling', rollingUpgradePolicy: { enableCrossZoneUpgrade: true } };
+    expect(refusal({ ...base, upgradePolicy: policy }).PropertyName).toBe('enableCrossZoneUpgrade');
+    const zonal = { ...JAMMY, nodePlacementConfiguration: { policy: 'Zonal' } };
+    const { spec } = validatePoolAdd({ id: 'p', ...base, virtualMachineConfiguration: zonal, upgradePolicy: policy }, true);
+    expect(spec).toMatchObject({ upgradePolicy: { mode: 'rolling' }, virtualMachineConfiguration: { nodePlacementConfiguration: { policy: 'zonal' } } });
+  });
+});
