@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle 
 import { useEffect, useState } from 'react';
 import type { DamagedFileView } from '../../contract/features/app';
 import { call, onEvent } from '../ipc/client';
+import { useLayoutStyles } from '../theme/layout-styles';
 
 /**
  * Tells the user, once, about a data file that main found damaged and set aside (it started with defaults): which
@@ -10,6 +11,7 @@ import { call, onEvent } from '../ipc/client';
  */
 export function DamagedFilesNotice() {
   const [files, setFiles] = useState<DamagedFileView[]>([]);
+  const layout = useLayoutStyles();
   useEffect(() => {
     const add = (more: DamagedFileView[]) => setFiles((all) => [...all, ...more.filter((m) => !all.some((f) => f.keptAs === m.keptAs))]);
     const stop = onEvent('app:fileDamaged', (file) => add([file]));
@@ -18,7 +20,7 @@ export function DamagedFilesNotice() {
   }, []);
   if (files.length === 0) return null;
   return (
-    <div role="region" aria-label="Damaged data files" style={{ display: 'grid', gap: 8, padding: '8px 16px 0' }}>
+    <div role="region" aria-label="Damaged data files" className={layout.notices}>
       {files.map((file) => (
         <MessageBar key={file.keptAs} intent="warning" layout="multiline" data-testid="damaged-file">
           <MessageBarBody>

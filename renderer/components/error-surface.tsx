@@ -1,7 +1,8 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { create } from 'zustand';
 import { ContractCallError } from '../ipc/client';
 import { errorTitles } from '../ipc/error-text';
+import { useLayoutStyles } from '../theme/layout-styles';
 
 /** One error shown to the user. */
 export interface ShownError {
@@ -40,17 +41,13 @@ export function toShownError(error: unknown): ShownError {
   return { id: nextErrorId++, code: 'INTERNAL', title: errorTitles.INTERNAL, message };
 }
 
-const useStyles = makeStyles({
-  region: { display: 'grid', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
-});
-
 /** The stack of dismissible error bars at the top of the content area; the code stays out of the words (data-code). */
 export function ErrorSurface() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { errors, dismiss } = useErrors();
   if (errors.length === 0) return null;
   return (
-    <div role="region" aria-label="Errors" className={styles.region}>
+    <div role="region" aria-label="Errors" className={layout.notices}>
       {errors.map((error) => (
         <MessageBar key={error.id} intent="error" data-testid="contract-error" data-code={error.code}>
           <MessageBarBody>

@@ -5,12 +5,12 @@ import { useAccounts } from '../features/accounts/use-accounts';
 import { useWindowAccount } from '../features/accounts/window-account';
 import { usePools } from '../features/pools/use-pools';
 import { useNavigation } from '../navigation';
+import { useLayoutStyles } from '../theme/layout-styles';
 
 /** localStorage key remembering that the user dismissed the strip (for good, in this browser profile). */
 const dismissedKey = 'batch-deck.start-here-dismissed';
 
 const useStyles = makeStyles({
-  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
   steps: { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
 });
 
@@ -44,11 +44,13 @@ export function StartHere() {
 
 function StartHereStrip(props: { accountId: string; onDismiss(): void }) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const pools = usePools(props.accountId);
   const go = useNavigation((s) => s.go);
   if (!pools.data || pools.data.pools.length > 0) return null;
   return (
-    <MessageBar intent="info" className={styles.bar} data-testid="start-here">
+    <div className={layout.notices}>
+    <MessageBar intent="info" data-testid="start-here">
       <MessageBarBody>
         <MessageBarTitle>Start here</MessageBarTitle>
         <span className={styles.steps}>
@@ -58,5 +60,6 @@ function StartHereStrip(props: { accountId: string; onDismiss(): void }) {
       </MessageBarBody>
       <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss the start guide" icon={<DismissRegular />} onClick={props.onDismiss} />} />
     </MessageBar>
+    </div>
   );
 }

@@ -20,4 +20,6 @@ export const useLayoutStyles = makeStyles({
   monospace: { fontFamily: tokens.fontFamilyMonospace },
   dimmed: { color: tokens.colorNeutralForeground3 },
   padded: { padding: tokens.spacingHorizontalXXL },
+  /** The stack of message bars at the top of the content area (errors, damaged files, the start guide). */
+  notices: { display: 'grid', gap: tokens.spacingVerticalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
 });
