@@ -3,7 +3,7 @@ import type { BatchServiceModels } from '@azure/batch';
 import type { NodeAction } from '../../contract/features/batch-models';
 import { nodeColumn } from '../../contract/features/batch-models';
 import { ContractFailure, assertNever } from '../../contract/result';
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource, BatchContextClients } from '../accounts/batch-client-source';
 import type { PartialHandlers } from '../router';
 import { itemErrorOf, type OperationContext, type OperationRegistry } from '../operations/operation-registry';
 import { runItems } from '../operations/run-items';
@@ -41,7 +41,8 @@ export interface NodeActionsDeps {
 const removeBatchSize = 100;
 
 /**
- * Bulk node actions (reboot, reimage, remove, disable/enable scheduling) on a selection or on every node in a state,
+ * Bulk node actions (reboot, reimage, remove, disable/enable scheduling; deallocate and start through the 2025-06-01
+ * client) on a selection or on every node in a state,
  * as operations of the shared registry: the call answers at once with main's operation id, each node gets a result,
  * progress and cancel go through `operations:*`, and a reloaded renderer reattaches. One node's failure does not stop
  * the rest.
@@ -74,7 +75,7 @@ export class NodeActionsService {
     });
   }
 
-  private async runUnits(context: OperationContext, ctx: BatchContext, poolId: string, action: NodeAction, nodeIds: string[], accepted: string[]): Promise<void> {
+  private async runUnits(context: OperationContext, ctx: BatchContextClients, poolId: string, action: NodeAction, nodeIds: string[], accepted: string[]): Promise<void> {
     // Removal resizes the pool, and the service refuses another removal until it is steady: one batch at a time.
     const removing = action === 'remove';
     const units = removing ? chunk(nodeIds, removeBatchSize) : nodeIds.map((id) => [id]);
@@ -105,7 +106,7 @@ export class NodeActionsService {
   private async waitUntilSteady(ctx: BatchContext, poolId: string, signal: AbortSignal): Promise<void> {
     const deadline = Date.now() + this.options.steadyTimeoutMs;
     for (;;) {
-      const pool = await batchCall(ctx, () => ctx.client.pool.get(poolId, { poolGetOptions: { select: 'id,allocationState' } }), { signal });
+      const pool = await batchCall(ctx, () => ctx.client.pool.get(poolId, { poolGetOptions: { select: 'id,allocationState' }, abortSignal: sdkSignal(signal) }), { signal });
       if (String(pool.allocationState).toLowerCase() === 'steady') return;
       if (Date.now() > deadline) throw new ContractFailure('CONFLICT', `Pool ${poolId} did not become steady within ${Math.round(this.options.steadyTimeoutMs / 60_000)} minutes; removal stopped.`);
       // timers/promises removes its abort listener when the wait ends: no listener piles up over a long wait.
@@ -122,10 +123,9 @@ export class NodeActionsService {
   }
 
   /** Sends one request; cancelling aborts it on the wire (the service may still have received it). */
-  private async send(ctx: BatchContext, poolId: string, action: NodeAction, nodeIds: string[], signal: AbortSignal): Promise<unknown> {
+  private async send(ctx: BatchContextClients, poolId: string, action: NodeAction, nodeIds: string[], signal: AbortSignal): Promise<unknown> {
     const nodeId = nodeIds[0] as string;
-    // ms-rest-js types its own AbortSignalLike; Node's signal fits it at runtime.
-    const abortSignal = signal as unknown as NonNullable<BatchServiceModels.ComputeNodeRebootOptionalParams['abortSignal']>;
+    const abortSignal = sdkSignal(signal);
     switch (action) {
       case 'reboot':
         return ctx.client.computeNode.reboot(poolId, nodeId, { nodeRebootOption: 'requeue', abortSignal });
@@ -135,6 +135,10 @@ export class NodeActionsService {
         return ctx.client.computeNode.disableScheduling(poolId, nodeId, { nodeDisableSchedulingOption: 'requeue', abortSignal });
       case 'enable-scheduling':
         return ctx.client.computeNode.enableScheduling(poolId, nodeId, { abortSignal });
+      case 'deallocate':
+        return ctx.rest.nodes.deallocate(poolId, nodeId, { nodeDeallocateOption: 'requeue' }, { signal });
+      case 'start':
+        return ctx.rest.nodes.start(poolId, nodeId, { signal });
       case 'remove':
         return ctx.client.pool.removeNodes(poolId, { nodeList: nodeIds, nodeDeallocationOption: 'requeue' }, { abortSignal });
       default:
@@ -146,6 +150,11 @@ export class NodeActionsService {
 /** The contract handler that starts node actions. */
 export function nodeActionsHandlers(service: NodeActionsService): PartialHandlers<'nodes:action'> {
   return { 'nodes:action': (request) => service.start(request) };
+}
+
+/** ms-rest-js types its own AbortSignalLike; Node's signal fits it at runtime. */
+function sdkSignal(signal: AbortSignal): NonNullable<BatchServiceModels.ComputeNodeRebootOptionalParams['abortSignal']> {
+  return signal as unknown as NonNullable<BatchServiceModels.ComputeNodeRebootOptionalParams['abortSignal']>;
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
