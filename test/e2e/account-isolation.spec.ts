@@ -158,3 +158,27 @@ test("a terminal opened in tab A on X's node reconnects to X's node after tab B 
   await expect(tabB.getByTestId('status-account')).toContainText('teamy');
   await tabA.screenshot({ path: 'test-results/account-isolation-terminal.png' });
 });
+
+test("tab A's page of a pool in account Z says the account was removed when tab B removes Z; Z's pool stays in Batch", async () => {
+  const teamZ = await startBuiltEmulator('teamz');
+  try {
+    const zClient = new BatchServiceClient(new BatchSharedKeyCredentials(teamZ.accountName, teamZ.accountKey), teamZ.endpoint);
+    const added = await contractCall(tabA, 'accounts:addSharedKey', { name: 'teamz', url: teamZ.endpoint, key: teamZ.accountKey });
+    const zId = (added.value as { id: string }).id;
+    expect((await contractCall(tabA, 'pools:create', { accountId: zId, spec: poolSpec('shared') })).ok).toBe(true);
+    await open(tabA, `pools?accountId=${encodeURIComponent(zId)}&poolId=shared`);
+    await expect(tabA.getByTestId('pool-account')).toHaveText('in teamz');
+
+    await tabB.getByRole('tab', { name: 'Accounts' }).click();
+    const card = tabB.getByTestId('account-teamz');
+    await card.getByRole('button', { name: 'Remove' }).click();
+    await card.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect(card).toHaveCount(0);
+
+    await expect(tabA.getByTestId('pool-gone')).toContainText('was removed', { timeout: 30_000 });
+    // Z's pool is still there: removing an account from Batch Deck changes nothing in Batch.
+    expect(String((await zClient.pool.get('shared')).state)).toBe('active');
+  } finally {
+    await teamZ.stop();
+  }
+});

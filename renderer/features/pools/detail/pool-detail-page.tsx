@@ -46,12 +46,14 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
     if (pruned) replace(pruned);
   }, [ids, selected, replace]);
 
-  const gone = pool.isError && serviceErrorInfo(pool.error).code === 'PoolNotFound';
-  if (gone) {
+  // The pool was deleted, or the account this page was opened for was removed (NOT_FOUND): say which, offer the way back.
+  const failure = pool.isError ? serviceErrorInfo(pool.error) : undefined;
+  if (failure?.code === 'PoolNotFound' || failure?.code === 'NOT_FOUND') {
+    const why = failure.code === 'PoolNotFound' ? `Pool ${poolId} no longer exists.` : `${failure.message} The account pool ${poolId} belonged to was removed.`;
     return (
       <section style={{ padding: 24, display: 'grid', gap: 12 }}>
         <MessageBar intent="info" data-testid="pool-gone">
-          <MessageBarBody>Pool {poolId} no longer exists.</MessageBarBody>
+          <MessageBarBody>{why}</MessageBarBody>
         </MessageBar>
         <Button onClick={() => go('pools')}>Back to pools</Button>
       </section>
