@@ -51,7 +51,7 @@ export class AccountClients {
       return { account, ...clients };
     }
     const record = (await this.records.read()).accounts.find((a) => a.id === id);
-    if (!record) throw new ContractFailure('NOT_FOUND', `There is no account with id "${id}".`);
+    if (!record) throw new ContractFailure('NOT_FOUND', `There is no account with id "${id}": it was removed from Batch Deck. Choose another account on the Accounts page.`);
     return { account: describe(record), ...(await this.clientForRecord(record)) };
   }
 
