@@ -1,9 +1,11 @@
+import type { PoolOptions } from './batch-pool-options';
+
 /**
  * What the batch feature's channels return: compact, renderer-ready shapes (never SDK objects), with states
  * lower-cased as the service sends them in this api-version and unknown states passed through.
  */
 
-/** Node states the service reports (api-version 2022-10-01); newer services add more, which the UI tolerates. */
+/** Node states the service reports (api-version 2025-06-01); newer services add more, which the UI tolerates. */
 export const knownNodeStates = [
   'idle',
   'running',
@@ -18,9 +20,12 @@ export const knownNodeStates = [
   'preempted',
   'unusable',
   'unknown',
+  'deallocating',
+  'deallocated',
+  'upgradingos',
 ] as const;
 
-/** A node state: one of {@link knownNodeStates} or a newer value such as `upgradingos`. */
+/** A node state: one of {@link knownNodeStates} or a newer value the service adds later. */
 export type NodeState = string;
 
 /** One supported image with its node agent SKU, as the Images page shows it. */
@@ -108,8 +113,8 @@ export interface PoolDetail extends PoolSummary {
   account: AccountRef;
   image?: { publisher?: string; offer?: string; sku?: string; version?: string };
   taskSlotsPerNode?: number;
-  targetNodeCommunicationMode?: string;
-  currentNodeCommunicationMode?: string;
+  /** The 2025-06-01 options as the form edits them (so Copy pool keeps them). */
+  options?: PoolOptions;
   startTask?: { commandLine: string; waitForSuccess: boolean; elevated: boolean; environment: { name: string; value: string }[] };
   natPools: NatPoolInfo[];
 }
@@ -128,8 +133,8 @@ export type NodesResult =
 /** Column indexes of {@link NodeRow}, so code reads `row[nodeColumn.state]`. */
 export const nodeColumn = { id: 0, state: 1, scheduling: 2, ip: 3, sshPort: 4, exitCode: 5, dedicated: 6 } as const;
 
-/** Bulk node actions. */
-export const nodeActions = ['reboot', 'reimage', 'remove', 'disable-scheduling', 'enable-scheduling'] as const;
+/** Bulk node actions; `deallocate` stops a node and keeps its disk, `start` boots a deallocated one (2025-06-01). */
+export const nodeActions = ['reboot', 'reimage', 'remove', 'disable-scheduling', 'enable-scheduling', 'deallocate', 'start'] as const;
 /** One bulk node action. */
 export type NodeAction = (typeof nodeActions)[number];
 

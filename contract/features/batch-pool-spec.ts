@@ -7,11 +7,13 @@ import {
   operatorRulePriority,
   sourcePrefixProblem,
 } from './batch-network-rules';
+import { defaultPoolOptions, poolOptionProblems, poolOptionsSchema, toPoolOptionsBody, type PoolOptionsBody } from './batch-pool-options';
 
 /**
- * What a user fills in to create a Linux pool, with the Batch service's validation rules (PoolAddParameter and its
- * parts in @azure/batch's type docs; ../shared/batch-api/NOTES.md). The form checks it on every keystroke; the
- * router checks it again before main sends anything.
+ * What a user fills in to create a Linux pool, with the Batch service's validation rules (BatchPoolCreateOptions and
+ * its parts in BatchService.json 2025-06-01; ../shared/batch-api/NOTES.md). The form checks it on every keystroke; the
+ * router checks it again before main sends anything. Fields 2025-06-01 removed (certificate references, resource
+ * tags, node communication mode, cloud services) are not part of it.
  */
 
 /** Pool ids: letters, digits, hyphens and underscores, 1–64 characters (unique case-insensitively in the account). */
@@ -52,9 +54,6 @@ export const sshAccessSpecSchema = z.object({
   sourceAddressPrefix: z.string().max(64).default(''),
 });
 
-/** How nodes talk to the Batch service; classic is being retired, simplified is the default here. */
-export const nodeCommunicationModes = ['simplified', 'classic', 'default'] as const;
-
 const countSchema = (what: string) =>
   z.number().int(`${what} is a whole number.`).min(0, `${what} cannot be negative.`).max(100_000, `${what} is at most 100,000.`);
 
@@ -84,7 +83,7 @@ export const poolSpecSchema = z
     targetDedicatedNodes: countSchema('The dedicated node count').default(0),
     targetSpotNodes: countSchema('The spot node count').default(0),
     taskSlotsPerNode: z.number().int('Task slots are a whole number.').min(1, 'At least 1 task slot per node.').max(256, 'At most 256 task slots per node.').default(1),
-    nodeCommunicationMode: z.enum(nodeCommunicationModes).default('simplified'),
+    options: poolOptionsSchema.default(defaultPoolOptions),
     startTask: startTaskSpecSchema.optional(),
     ssh: sshAccessSpecSchema.default({ enabled: true, frontendPortRangeStart: defaultSshFrontendStart, frontendPortRangeEnd: defaultSshFrontendStart + 99, sourceAddressPrefix: '' }),
   })
@@ -94,9 +93,10 @@ export const poolSpecSchema = z
       if (names.has(variable.name)) ctx.addIssue({ code: 'custom', path: ['startTask', 'environment', index, 'name'], message: `${variable.name} is set twice.` });
       names.add(variable.name);
     });
+    const nodes = { dedicated: spec.targetDedicatedNodes, spot: spec.targetSpotNodes };
+    for (const problem of poolOptionProblems(spec.options, nodes, spec.ssh.enabled)) ctx.addIssue({ code: 'custom', path: ['options', ...problem.path], message: problem.message });
     if (!spec.ssh.enabled) return;
-    const nodes = spec.targetDedicatedNodes + spec.targetSpotNodes;
-    const range = frontendRangeProblem(spec.ssh.frontendPortRangeStart, spec.ssh.frontendPortRangeEnd, nodes);
+    const range = frontendRangeProblem(spec.ssh.frontendPortRangeStart, spec.ssh.frontendPortRangeEnd, nodes.dedicated + nodes.spot);
     if (range) ctx.addIssue({ code: 'custom', path: ['ssh', range.field === 'start' ? 'frontendPortRangeStart' : 'frontendPortRangeEnd'], message: range.message });
     const prefix = sourcePrefixProblem(spec.ssh.sourceAddressPrefix);
     if (prefix) ctx.addIssue({ code: 'custom', path: ['ssh', 'sourceAddressPrefix'], message: prefix });
@@ -107,7 +107,20 @@ export type PoolSpecInput = z.input<typeof poolSpecSchema>;
 /** A validated pool spec with defaults filled in. */
 export type PoolSpec = z.output<typeof poolSpecSchema>;
 
-/** The add-pool request body in the service's wire shape (a subset of PoolAddParameter; also az's --json-file format). */
+/** One inbound NAT pool of the add-pool body. */
+export interface InboundNatPoolBody {
+  name: string;
+  protocol: 'tcp';
+  backendPort: number;
+  frontendPortRangeStart: number;
+  frontendPortRangeEnd: number;
+  networkSecurityGroupRules: { priority: number; access: 'allow' | 'deny'; sourceAddressPrefix: string }[];
+}
+
+/**
+ * The add-pool request body in the 2025-06-01 wire shape (a subset of BatchPoolCreateOptions; also az's --json-file
+ * format).
+ */
 export interface PoolAddBody {
   id: string;
   displayName?: string;
@@ -115,11 +128,12 @@ export interface PoolAddBody {
   virtualMachineConfiguration: {
     imageReference: { publisher: string; offer: string; sku: string; version: string };
     nodeAgentSKUId: string;
-  };
+  } & PoolOptionsBody['vm'];
   targetDedicatedNodes: number;
   targetLowPriorityNodes: number;
   taskSlotsPerNode: number;
-  targetNodeCommunicationMode: (typeof nodeCommunicationModes)[number];
+  taskSchedulingPolicy: PoolOptionsBody['taskSchedulingPolicy'];
+  upgradePolicy?: PoolOptionsBody['upgradePolicy'];
   startTask?: {
     commandLine: string;
     waitForSuccess: boolean;
@@ -127,18 +141,7 @@ export interface PoolAddBody {
     userIdentity?: { autoUser: { scope: 'pool'; elevationLevel: 'admin' } };
     environmentSettings?: { name: string; value: string }[];
   };
-  networkConfiguration?: {
-    endpointConfiguration: {
-      inboundNATPools: {
-        name: string;
-        protocol: 'tcp';
-        backendPort: number;
-        frontendPortRangeStart: number;
-        frontendPortRangeEnd: number;
-        networkSecurityGroupRules: { priority: number; access: 'allow' | 'deny'; sourceAddressPrefix: string }[];
-      }[];
-    };
-  };
+  networkConfiguration?: { endpointConfiguration?: { inboundNATPools: InboundNatPoolBody[] } } & PoolOptionsBody['network'];
 }
 
 /** Quotes a command for `/bin/bash -c '…'`. */
@@ -148,16 +151,19 @@ export function shellWrap(command: string): string {
 
 /** Turns a validated spec into the exact request body Batch Deck sends (and previews). */
 export function toPoolAddBody(spec: PoolSpec): PoolAddBody {
+  const options = toPoolOptionsBody(spec.options);
   const body: PoolAddBody = {
     id: spec.id,
     ...(spec.displayName ? { displayName: spec.displayName } : {}),
     vmSize: spec.vmSize,
-    virtualMachineConfiguration: { imageReference: { ...spec.image }, nodeAgentSKUId: spec.nodeAgentSkuId },
+    virtualMachineConfiguration: { imageReference: { ...spec.image }, nodeAgentSKUId: spec.nodeAgentSkuId, ...options.vm },
     targetDedicatedNodes: spec.targetDedicatedNodes,
     targetLowPriorityNodes: spec.targetSpotNodes,
     taskSlotsPerNode: spec.taskSlotsPerNode,
-    targetNodeCommunicationMode: spec.nodeCommunicationMode,
+    taskSchedulingPolicy: options.taskSchedulingPolicy,
+    ...(options.upgradePolicy ? { upgradePolicy: options.upgradePolicy } : {}),
   };
+  if (Object.keys(options.network).length > 0) body.networkConfiguration = { ...options.network };
   if (spec.startTask) {
     const task = spec.startTask;
     body.startTask = {
@@ -175,6 +181,7 @@ export function toPoolAddBody(spec: PoolSpec): PoolAddBody {
     ];
     if (!isAnyAddress(prefix)) rules.push({ priority: denyOthersRulePriority, access: 'deny', sourceAddressPrefix: '*' });
     body.networkConfiguration = {
+      ...body.networkConfiguration,
       endpointConfiguration: {
         inboundNATPools: [
           {

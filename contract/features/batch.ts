@@ -13,6 +13,7 @@ import { nodeIdSchema, poolIdSchema, poolSpecSchema } from './batch-pool-spec';
 export * from './batch-models';
 export * from './batch-network-rules';
 export * from './batch-pool-spec';
+export * from './batch-pool-options';
 
 /** Largest slice of a node file one call returns (the viewer pages through bigger files). */
 export const maxFileChunkBytes = 1024 * 1024;

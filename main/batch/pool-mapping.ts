@@ -1,6 +1,8 @@
-import type { BatchServiceModels } from '@azure/batch';
 import type { NatPoolInfo, NodeStateCounts, PoolDetail, PoolSummary, SshAccess } from '../../contract/features/batch-models';
 import { isoOf } from './batch-call';
+import { toPoolOptions } from './pool-options-mapping';
+import type { BatchNodeCounts, BatchPoolNodeCounts } from './rest/models/account';
+import type { BatchPool } from './rest/models/pools';
 
 /** The day the service stopped mapping port 22 for new pools that define no inbound NAT pool for it. */
 export const sshDefaultEndpointRemovedOn = '2025-11-30T00:00:00.000Z';
@@ -10,16 +12,20 @@ export function normalizeState(state: string | undefined): string {
   return (state ?? 'unknown').toLowerCase();
 }
 
-/** NodeCounts from `/nodecounts` keyed by lower-case state; unknown newer states are kept. */
-export function toStateCounts(counts: BatchServiceModels.NodeCounts | undefined): NodeStateCounts {
+/** Node counts from `/nodecounts` keyed by lower-case state (`upgradingOS` → `upgradingos`); unknown newer states are kept. */
+export function toStateCounts(counts: BatchNodeCounts | undefined): NodeStateCounts {
   const out: NodeStateCounts = {};
   for (const [key, value] of Object.entries(counts ?? {})) if (typeof value === 'number') out[key.toLowerCase()] = value;
   out.total ??= 0;
   return out;
 }
 
-/** How a pool's nodes can be reached over SSH (see {@link SshAccess}). */
-export function sshAccessOf(pool: BatchServiceModels.CloudPool): SshAccess {
+/**
+ * How a pool's nodes can be reached over SSH (see {@link SshAccess}): a pool without public IP addresses has no
+ * endpoint reachable from outside its VNet, whatever else it says.
+ */
+export function sshAccessOf(pool: BatchPool): SshAccess {
+  if (String(pool.networkConfiguration?.publicIPAddressConfiguration?.provision ?? '').toLowerCase() === 'nopublicipaddresses') return 'none';
   const natPools = pool.networkConfiguration?.endpointConfiguration?.inboundNATPools ?? [];
   if (natPools.some((nat) => nat.backendPort === 22)) return 'nat-pool';
   const created = isoOf(pool.creationTime);
@@ -27,10 +33,10 @@ export function sshAccessOf(pool: BatchServiceModels.CloudPool): SshAccess {
   return 'none';
 }
 
-/** A CloudPool plus its node counts as the pools list shows it. */
-export function toPoolSummary(pool: BatchServiceModels.CloudPool, counts?: BatchServiceModels.PoolNodeCounts): PoolSummary {
+/** A pool plus its node counts as the pools list shows it. */
+export function toPoolSummary(pool: BatchPool, counts?: BatchPoolNodeCounts): PoolSummary {
   const summary: PoolSummary = {
-    id: pool.id ?? '',
+    id: pool.id,
     state: normalizeState(pool.state),
     allocationState: normalizeState(pool.allocationState),
     vmSize: pool.vmSize ?? '',
@@ -53,7 +59,7 @@ export function toPoolSummary(pool: BatchServiceModels.CloudPool, counts?: Batch
 }
 
 /** The inbound NAT pools of a pool with their NSG source prefixes. */
-export function toNatPools(pool: BatchServiceModels.CloudPool): NatPoolInfo[] {
+export function toNatPools(pool: BatchPool): NatPoolInfo[] {
   return (pool.networkConfiguration?.endpointConfiguration?.inboundNATPools ?? []).map((nat) => ({
     name: nat.name,
     protocol: String(nat.protocol),
@@ -64,18 +70,16 @@ export function toNatPools(pool: BatchServiceModels.CloudPool): NatPoolInfo[] {
   }));
 }
 
-/** A CloudPool with what the detail view needs. */
+/** A pool with what the detail view needs, its 2025-06-01 options included. */
 export function toPoolDetail(
-  pool: BatchServiceModels.CloudPool,
-  counts: BatchServiceModels.PoolNodeCounts | undefined,
+  pool: BatchPool,
+  counts: BatchPoolNodeCounts | undefined,
   account: PoolDetail['account'],
 ): PoolDetail {
-  const detail: PoolDetail = { ...toPoolSummary(pool, counts), account, natPools: toNatPools(pool) };
+  const detail: PoolDetail = { ...toPoolSummary(pool, counts), account, natPools: toNatPools(pool), options: toPoolOptions(pool) };
   const image = pool.virtualMachineConfiguration?.imageReference;
   if (image) detail.image = { publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version };
   if (pool.taskSlotsPerNode !== undefined) detail.taskSlotsPerNode = pool.taskSlotsPerNode;
-  if (pool.targetNodeCommunicationMode) detail.targetNodeCommunicationMode = String(pool.targetNodeCommunicationMode);
-  if (pool.currentNodeCommunicationMode) detail.currentNodeCommunicationMode = String(pool.currentNodeCommunicationMode);
   const task = pool.startTask;
   if (task) {
     detail.startTask = {

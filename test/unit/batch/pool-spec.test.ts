@@ -30,7 +30,7 @@ function problems(input: PoolSpecInput): Record<string, string> {
 describe('pool id (letters, digits, - and _, 1–64 characters)', () => {
   it('accepts a valid spec and fills the defaults: simplified communication, 1 slot, SSH on', () => {
     const spec = poolSpecSchema.parse(valid);
-    expect(spec).toMatchObject({ nodeCommunicationMode: 'simplified', taskSlotsPerNode: 1, targetSpotNodes: 0, ssh: { enabled: true } });
+    expect(spec).toMatchObject({ taskSlotsPerNode: 1, targetSpotNodes: 0, ssh: { enabled: true } });
     expect(spec.image.version).toBe('latest');
   });
 
@@ -128,7 +128,7 @@ describe('SSH access: inbound NAT pool and NSG rule', () => {
 describe('the request body and its previews', () => {
   it('maps SSH access to a NAT pool on backend port 22 that admits the operator and denies everyone else', () => {
     const body = toPoolAddBody(poolSpecSchema.parse({ ...valid, startTask: { commandLine: 'echo $HOME | tee x', useShell: true } }));
-    expect(body.networkConfiguration?.endpointConfiguration.inboundNATPools).toEqual([
+    expect(body.networkConfiguration?.endpointConfiguration?.inboundNATPools).toEqual([
       {
         name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 15000, frontendPortRangeEnd: 15099,
         networkSecurityGroupRules: [
@@ -143,12 +143,13 @@ describe('the request body and its previews', () => {
       maxTaskRetryCount: 0,
       userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } },
     });
-    expect(body).toMatchObject({ targetNodeCommunicationMode: 'simplified', targetLowPriorityNodes: 0, virtualMachineConfiguration: { nodeAgentSKUId: 'batch.node.ubuntu 22.04' } });
+    expect(body).not.toHaveProperty('targetNodeCommunicationMode');
+    expect(body).toMatchObject({ taskSchedulingPolicy: { nodeFillType: 'spread' }, targetLowPriorityNodes: 0, virtualMachineConfiguration: { nodeAgentSKUId: 'batch.node.ubuntu 22.04' } });
   });
 
   it('"any address" gets the allow rule only (a deny-all would shadow nothing)', () => {
     const body = toPoolAddBody(poolSpecSchema.parse({ ...valid, ssh: { ...valid.ssh, sourceAddressPrefix: '*' } }));
-    expect(body.networkConfiguration?.endpointConfiguration.inboundNATPools[0]?.networkSecurityGroupRules).toEqual([
+    expect(body.networkConfiguration?.endpointConfiguration?.inboundNATPools[0]?.networkSecurityGroupRules).toEqual([
       { priority: 150, access: 'allow', sourceAddressPrefix: '*' },
     ]);
   });

@@ -11,10 +11,11 @@ const ready = () =>
   });
 
 describe('the create-pool draft', () => {
-  it('starts with SSH access on, the remembered address, and simplified node communication', () => {
+  it('starts with SSH access on, the remembered address, and no removed field such as node communication mode', () => {
     const draft = newDraft('198.51.100.0/24');
     expect(draft.ssh).toMatchObject({ enabled: true, sourceAddressPrefix: '198.51.100.0/24' });
-    expect(draft.nodeCommunicationMode).toBe('simplified');
+    expect(draft).not.toHaveProperty('nodeCommunicationMode');
+    expect(previewBody(draft)).not.toHaveProperty('targetNodeCommunicationMode');
   });
 
   it('carries the image and agent SKU from the Images page and is then valid', () => {

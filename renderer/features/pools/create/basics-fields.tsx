@@ -1,10 +1,9 @@
-import { Combobox, Dropdown, Field, Input, Option, SpinButton } from '@fluentui/react-components';
+import { Combobox, Field, Input, Option, SpinButton } from '@fluentui/react-components';
 import { fieldState, spinValue, type FormSectionProps } from './form-section';
 import { vmSizeSuggestions } from './vm-sizes';
+import { spotCaveat } from '../spot-words';
 
-const modeLabels = { simplified: 'Simplified (recommended)', classic: 'Classic (being retired)', default: 'Service default' } as const;
-
-/** Id, display name, VM size, node counts, task slots and node communication mode. */
+/** Id, display name, VM size, node counts and task slots. */
 export function BasicsFields(props: FormSectionProps) {
   const { draft, change } = props;
   return (
@@ -35,25 +34,11 @@ export function BasicsFields(props: FormSectionProps) {
       <Field label="Dedicated nodes" {...fieldState(props, 'targetDedicatedNodes')}>
         <SpinButton min={0} max={100_000} value={draft.targetDedicatedNodes} onChange={(_, d) => change({ targetDedicatedNodes: spinValue(d, draft.targetDedicatedNodes) })} aria-label="Dedicated nodes" />
       </Field>
-      <Field label="Spot nodes" hint="Cheaper, may be preempted." {...fieldState(props, 'targetSpotNodes')}>
+      <Field label="Spot nodes" hint={spotCaveat} {...fieldState(props, 'targetSpotNodes')}>
         <SpinButton min={0} max={100_000} value={draft.targetSpotNodes} onChange={(_, d) => change({ targetSpotNodes: spinValue(d, draft.targetSpotNodes) })} aria-label="Spot nodes" />
       </Field>
       <Field label="Task slots per node" hint="At most 256, and at most 4 × the VM's cores." {...fieldState(props, 'taskSlotsPerNode')}>
         <SpinButton min={1} max={256} value={draft.taskSlotsPerNode} onChange={(_, d) => change({ taskSlotsPerNode: spinValue(d, draft.taskSlotsPerNode) })} aria-label="Task slots per node" />
-      </Field>
-      <Field label="Node communication mode" hint="Simplified needs no inbound ports for the Batch agent." {...fieldState(props, 'nodeCommunicationMode')}>
-        <Dropdown
-          aria-label="Node communication mode"
-          value={modeLabels[draft.nodeCommunicationMode]}
-          selectedOptions={[draft.nodeCommunicationMode]}
-          onOptionSelect={(_, d) => d.optionValue && change({ nodeCommunicationMode: d.optionValue as keyof typeof modeLabels })}
-        >
-          {(Object.keys(modeLabels) as (keyof typeof modeLabels)[]).map((mode) => (
-            <Option key={mode} value={mode}>
-              {modeLabels[mode]}
-            </Option>
-          ))}
-        </Dropdown>
       </Field>
     </fieldset>
   );

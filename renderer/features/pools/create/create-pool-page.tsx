@@ -13,6 +13,7 @@ import { ImageFields } from './image-fields';
 import { checkDraft, fieldOfServiceError, newDraft, previewBody, updateDraft, type PoolDraft } from './pool-draft';
 import { RequestPreview } from './request-preview';
 import { SshAccessFields } from './ssh-access-fields';
+import { PoolOptionsSections } from './pool-options-sections';
 import { StartTaskFields } from './start-task-fields';
 
 /** Starts the draft once settings are known: from an existing pool (`from`), the route's image, or fresh. */
@@ -85,6 +86,7 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
         <StartTaskFields {...section} />
         <Divider />
         <SshAccessFields {...section} />
+        <PoolOptionsSections {...section} />
         {create.isError && <ServiceErrorMessage error={create.error} />}
         {submitted && !check.spec && (
           <p role="alert" style={{ color: tokens.colorPaletteRedForeground1, margin: 0 }}>

@@ -56,6 +56,7 @@ export function draftFromPool(pool: PoolDetail, operatorSourcePrefix: string): P
     targetDedicatedNodes: pool.targetDedicatedNodes,
     targetSpotNodes: pool.targetSpotNodes,
     taskSlotsPerNode: pool.taskSlotsPerNode ?? 1,
+    options: pool.options ?? base.options,
     startTaskEnabled: task !== undefined,
     startTask: task
       ? { commandLine: task.commandLine, elevated: task.elevated, waitForSuccess: task.waitForSuccess, useShell: false, maxTaskRetryCount: 0, environment: task.environment }

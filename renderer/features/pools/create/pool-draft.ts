@@ -1,4 +1,5 @@
 import {
+  defaultPoolOptions,
   isAnyAddress,
   poolSpecSchema,
   suggestFrontendRange,
@@ -18,7 +19,8 @@ export interface PoolDraft {
   targetDedicatedNodes: number;
   targetSpotNodes: number;
   taskSlotsPerNode: number;
-  nodeCommunicationMode: PoolSpec['nodeCommunicationMode'];
+  /** The 2025-06-01 options (security, OS disk, public IPs, placement, upgrades, containers, scheduling). */
+  options: PoolSpec['options'];
   startTaskEnabled: boolean;
   startTask: NonNullable<PoolSpec['startTask']>;
   ssh: PoolSpec['ssh'];
@@ -26,7 +28,7 @@ export interface PoolDraft {
   rangeAuto: boolean;
 }
 
-/** A new draft: SSH access on, simplified node communication, the remembered operator address. */
+/** A new draft: SSH access on, every 2025-06-01 option at its default, the remembered operator address. */
 export function newDraft(operatorSourcePrefix = ''): PoolDraft {
   const range = suggestFrontendRange(0);
   return {
@@ -38,7 +40,7 @@ export function newDraft(operatorSourcePrefix = ''): PoolDraft {
     targetDedicatedNodes: 1,
     targetSpotNodes: 0,
     taskSlotsPerNode: 1,
-    nodeCommunicationMode: 'simplified',
+    options: defaultPoolOptions,
     startTaskEnabled: false,
     startTask: { commandLine: '', elevated: true, waitForSuccess: true, useShell: false, maxTaskRetryCount: 0, environment: [] },
     ssh: { enabled: true, frontendPortRangeStart: range.start, frontendPortRangeEnd: range.end, sourceAddressPrefix: operatorSourcePrefix },
@@ -85,7 +87,9 @@ export function checkDraft(draft: PoolDraft): DraftCheck {
   if (draft.ssh.enabled && !errors['ssh.frontendPortRangeEnd'] && ports < nodes * 1.2) {
     warnings['ssh.frontendPortRangeEnd'] = `Only ${ports - nodes} spare ports: growing the pool later may leave new nodes without SSH.`;
   }
-  if (!draft.ssh.enabled) warnings['ssh.enabled'] = 'Without an inbound NAT pool for port 22 the nodes get no SSH endpoint, and it cannot be added later.';
+  if (draft.options.publicIp.provision === 'nopublicipaddresses') {
+    warnings['ssh.enabled'] = 'No public IP addresses: nodes have no SSH from outside the virtual network.';
+  } else if (!draft.ssh.enabled) warnings['ssh.enabled'] = 'Without an inbound NAT pool for port 22 the nodes get no SSH endpoint, and it cannot be added later.';
   return result.success ? { spec: result.data, errors, warnings } : { errors, warnings };
 }
 
@@ -113,7 +117,23 @@ const servicePropertyPaths: Record<string, string> = {
   frontendPortRangeStart: 'ssh.frontendPortRangeStart',
   frontendPortRangeEnd: 'ssh.frontendPortRangeEnd',
   sourceAddressPrefix: 'ssh.sourceAddressPrefix',
-  targetNodeCommunicationMode: 'nodeCommunicationMode',
+  securityType: 'options.security.type',
+  uefiSettings: 'options.security.secureBoot',
+  encryptionAtHost: 'options.security.encryptionAtHost',
+  securityEncryptionType: 'options.security.encryption',
+  ephemeralOSDiskSettings: 'options.osDisk.ephemeral',
+  diskSizeGB: 'options.osDisk.sizeGB',
+  storageAccountType: 'options.osDisk.storageAccountType',
+  caching: 'options.osDisk.caching',
+  provision: 'options.publicIp.provision',
+  ipAddressIds: 'options.publicIp.ipAddressIds',
+  ipFamilies: 'options.publicIp.dualStack',
+  enableAcceleratedNetworking: 'options.acceleratedNetworking',
+  nodePlacementConfiguration: 'options.placement',
+  upgradePolicy: 'options.upgrade.mode',
+  type: 'options.container',
+  nodeFillType: 'options.scheduling.nodeFillType',
+  jobDefaultOrder: 'options.scheduling.jobDefaultOrder',
 };
 
 /** The form field a service error is about: its PropertyName, or the id for PoolExists. */

@@ -1,7 +1,8 @@
 import { tokens } from '@fluentui/react-components';
 import type { PoolDetail } from '../../../../contract/features/batch-models';
+import { poolOptionRows } from './pool-option-rows';
 
-/** Read-only facts about the pool: image, agent, slots, communication mode, NAT pools and start task. */
+/** Read-only facts about the pool: image, agent, slots, the 2025-06-01 options, NAT pools and start task. */
 export function PoolConfiguration(props: { pool: PoolDetail }) {
   const { pool } = props;
   const image = pool.image ? `${pool.image.publisher}/${pool.image.offer}/${pool.image.sku}/${pool.image.version ?? 'latest'}` : '—';
@@ -9,7 +10,7 @@ export function PoolConfiguration(props: { pool: PoolDetail }) {
     ['Image', image],
     ['Node agent SKU', pool.nodeAgentSkuId ?? '—'],
     ['Task slots per node', String(pool.taskSlotsPerNode ?? 1)],
-    ['Node communication', `${pool.currentNodeCommunicationMode ?? '—'} (target ${pool.targetNodeCommunicationMode ?? 'default'})`],
+    ...poolOptionRows(pool.options),
     ['Created', pool.creationTime ?? '—'],
     ...pool.natPools.map((nat): [string, string] => [
       `NAT pool ${nat.name}`,
