@@ -49,7 +49,7 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
   // The pool was deleted, or the account this page was opened for was removed (NOT_FOUND): say which, offer the way back.
   const failure = pool.isError ? serviceErrorInfo(pool.error) : undefined;
   if (failure?.code === 'PoolNotFound' || failure?.code === 'NOT_FOUND') {
-    const why = failure.code === 'PoolNotFound' ? `Pool ${poolId} no longer exists.` : `${failure.message} The account pool ${poolId} belonged to was removed.`;
+    const why = failure.code === 'PoolNotFound' ? `Pool ${poolId} no longer exists.` : `Pool ${poolId}: ${failure.message}`;
     return (
       <section style={{ padding: 24, display: 'grid', gap: 12 }}>
         <MessageBar intent="info" data-testid="pool-gone">
