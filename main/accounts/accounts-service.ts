@@ -54,7 +54,7 @@ export class AccountsService implements BatchClientSource {
     this.deps.redactor.add(input.key);
     const existing = (await this.deps.records.read()).accounts.find((a) => a.kind === 'sharedKey' && a.name === input.name && a.endpoint === input.endpoint);
     if (existing) throw new ContractFailure('CONFLICT', `The account "${input.name}" at ${input.endpoint} is already in the list.`);
-    await listPoolsOnce(await this.deps.factory.sharedKey(input.endpoint, input.name, input.key), input.endpoint, 1);
+    await this.checkKey(input);
     const id = randomUUID();
     await this.deps.secrets.set(accountKeySecret(id), input.key);
     try {
@@ -77,7 +77,7 @@ export class AccountsService implements BatchClientSource {
     const storedKey = raw.key.trim() ? undefined : await this.storedKeyFor(record, raw);
     const input = parseSharedKeyInput({ ...raw, key: storedKey ?? raw.key });
     this.deps.redactor.add(input.key);
-    await listPoolsOnce(await this.deps.factory.sharedKey(input.endpoint, input.name, input.key), input.endpoint, 1);
+    await this.checkKey(input);
     if (!storedKey) await this.deps.secrets.set(accountKeySecret(record.id), input.key);
     await this.deps.records.update((file) => {
       file.accounts = file.accounts.map((a) => (a.id === record.id ? { ...a, name: input.name, endpoint: input.endpoint } : a));
@@ -86,6 +86,12 @@ export class AccountsService implements BatchClientSource {
     this.statuses.set(record.id, { state: 'ready' });
     await this.notifyIfActive(record.id);
     return this.publishAndView(record.id);
+  }
+
+  /** Proves a name, URL and key work with one list call, not resent: a wrong host is reported at once. */
+  private async checkKey(input: { endpoint: string; name: string; key: string }): Promise<void> {
+    const client = this.deps.factory.rest(input.endpoint, { kind: 'sharedKey', accountName: input.name, key: input.key }, { maxRetries: 0 });
+    await listPoolsOnce(client, input.endpoint, 1);
   }
 
   /** The stored key, when the edit keeps the name and URL it was saved for; otherwise the user must enter it again. */
@@ -129,8 +135,8 @@ export class AccountsService implements BatchClientSource {
   /** Lists the account's pools (first page) and records the outcome as its status. */
   async check(id: string): Promise<{ poolCount: number; morePools: boolean }> {
     try {
-      const { account, client } = await this.deps.clients.clientFor(id);
-      const result = await listPoolsOnce(client, account.endpoint, 1000);
+      const { account, rest } = await this.deps.clients.clientFor(id);
+      const result = await listPoolsOnce(rest, account.endpoint, 1000);
       this.setStatus(id, { state: 'ready' });
       return result;
     } catch (error) {

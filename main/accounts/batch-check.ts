@@ -1,6 +1,6 @@
-import type { BatchServiceClient, BatchServiceModels } from '@azure/batch';
 import { ContractFailure } from '../../contract/result';
 import { networkCodeOf } from '../batch/network-failure';
+import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import { isServiceOrNetworkFailure, toBatchFailure } from '../batch/service-error';
 
 /** How long a check may wait for an answer before the host counts as unreachable. */
@@ -8,16 +8,15 @@ const checkTimeoutMs = 20_000;
 
 /**
  * Proves that an account works with one real call: list pools (one page). Used before saving a shared-key account
- * (`maxResults: 1`) and for the pool count on the account card. No retries: a wrong key or host should be reported
- * at once, not after backoff.
+ * (`maxResults: 1`, with a client built without resends so a wrong host is reported at once, not after backoff) and
+ * for the pool count on the account card (the account's own client). A wrong key (403) is never resent.
  */
-export async function listPoolsOnce(client: BatchServiceClient, endpoint: string, maxResults: number): Promise<{ poolCount: number; morePools: boolean }> {
+export async function listPoolsOnce(client: BatchRestClient, endpoint: string, maxResults: number): Promise<{ poolCount: number; morePools: boolean }> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), checkTimeoutMs);
   try {
-    // The SDK types its own AbortSignalLike; the platform signal is what it calls at runtime.
-    const page = await client.pool.list({ poolListOptions: { maxResults }, abortSignal: abort.signal as unknown as BatchServiceModels.PoolListOptionalParams['abortSignal'] });
-    return { poolCount: page.length, morePools: Boolean(page.odatanextLink) };
+    const page = await client.pools.firstPage({ maxResults, signal: abort.signal });
+    return { poolCount: page.pools.length, morePools: page.more };
   } catch (error) {
     if (abort.signal.aborted) {
       throw new ContractFailure('UNREACHABLE', `${endpoint} did not answer within ${checkTimeoutMs / 1000} seconds. Check the URL, your network and proxy.`);

@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { ProxyChoice } from './net/proxy-config';
-import { createBatchRestClient, type BatchAuth, type BatchRestClient } from '../batch/rest/batch-rest-client';
+import { createBatchRestClient, type BatchAuth, type BatchRestClient, type BatchRetryOptions } from '../batch/rest/batch-rest-client';
 
 /**
  * Signs Batch requests with an Entra ID bearer token for the Batch resource. The 10.2.0 client asks a plain
@@ -45,8 +45,8 @@ export class BatchClientFactory {
   }
 
   /** The api-version 2025-06-01 client for the same endpoint and credentials, through the same proxy choice and CAs. */
-  rest(endpoint: string, auth: BatchAuth): BatchRestClient {
-    return createBatchRestClient({ endpoint, auth, proxyFor: this.proxyFor, extraCa: this.extraCa });
+  rest(endpoint: string, auth: BatchAuth, retry?: BatchRetryOptions): BatchRestClient {
+    return createBatchRestClient({ endpoint, auth, proxyFor: this.proxyFor, extraCa: this.extraCa, ...(retry ? { retry } : {}) });
   }
 
   /** Closes pooled connections (app shutdown). */

@@ -1,4 +1,5 @@
-import { batchPath, type BatchRequester, type CallOptions, type ListOptions } from '../batch-requester';
+import { batchPath, listQuery, type BatchRequester, type CallOptions, type ListOptions } from '../batch-requester';
+import type { BatchListPage } from '../models/common';
 import type { BatchNodeRemoveOptions, BatchPool, BatchPoolCreateOptions, BatchPoolResizeOptions } from '../models/pools';
 
 /** Options of a single GET: `$select` to fetch only some properties. */
@@ -6,11 +7,16 @@ export interface GetOptions extends CallOptions {
   select?: string[];
 }
 
-/** Pools: list, get, exists, create, resize, stop resizing, remove nodes, delete. */
+/** Pools: list (all or the first page), get, exists, create, resize, stop resizing, remove nodes, delete. */
 export function poolOperations(requester: BatchRequester) {
   return {
     /** GET /pools, every page. */
     list: (options: ListOptions = {}) => requester.listAll<BatchPool>('/pools', options),
+    /** GET /pools, the first page only, and whether the service has more (an account check needs no more). */
+    firstPage: async (options: ListOptions = {}) => {
+      const page = (await requester.send<BatchListPage<BatchPool>>({ method: 'GET', path: '/pools', query: listQuery(options), expect: [200] }, options)).body;
+      return { pools: page.value ?? [], more: Boolean(page['odata.nextLink']) };
+    },
     /** GET /pools/{poolId}; 404 PoolNotFound when it does not exist. */
     get: async (poolId: string, options: GetOptions = {}) =>
       (await requester.send<BatchPool>({ method: 'GET', path: batchPath`/pools/${poolId}`, query: selectQuery(options), expect: [200] }, options)).body,
