@@ -13,6 +13,8 @@ import { Router } from './api/router';
 import { addPoolRoutes } from './api/pool-routes';
 import { addAutoScaleRoutes } from './api/autoscale-routes';
 import { addApplicationRoutes } from './api/application-routes';
+import { addJobRoutes } from './api/job-routes';
+import { JobLifecycle } from './state/job-lifecycle';
 import { addAccountRoutes } from './api/account-routes';
 import { addNodeRoutes } from './api/node-routes';
 import { addUserRoutes } from './api/user-routes';
@@ -120,7 +122,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const deps = { store, runtime, timers, log };
   const nodes = new NodeLifecycle(deps);
   const allocator = new PoolAllocator(deps, nodes);
-  const em: Emulator = { accountName, store, nodes, allocator, runtime };
+  const jobs = new JobLifecycle({ store, timers });
+  const em: Emulator = { accountName, store, nodes, allocator, jobs, runtime };
   const batch = new Router();
   addPoolRoutes(batch, em);
   addAutoScaleRoutes(batch, em);
@@ -129,9 +132,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   addUserRoutes(batch, em);
   addFileRoutes(batch, em);
   addApplicationRoutes(batch, em);
+  addJobRoutes(batch, em);
   const account = { accountName, accountKey, issuers };
   pipeline.handle = createRequestHandler({ batch, admin: adminRouter({ em, faults, issuers }), account, faults, endpoint: () => endpoint, log });
   allocator.resume();
+  jobs.resume();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -2,6 +2,7 @@ import type { NodeRuntimeApi } from '../node-runtime/types';
 import type { BatchStore } from '../state/store';
 import type { NodeLifecycle } from '../state/node-lifecycle';
 import type { PoolAllocator } from '../state/pool-allocator';
+import type { JobLifecycle } from '../state/job-lifecycle';
 import type { StoredNode, StoredPool } from '../state/model';
 import { fail } from './batch-error';
 
@@ -11,6 +12,7 @@ export interface Emulator {
   store: BatchStore;
   nodes: NodeLifecycle;
   allocator: PoolAllocator;
+  jobs: JobLifecycle;
   runtime: NodeRuntimeApi;
 }
 

@@ -108,6 +108,24 @@ export interface StoredNode {
   users: StoredUser[];
 }
 
+/** Job states as the wire spells them (no tasks run in the emulator yet, so transitions are short). */
+export type JobState = 'active' | 'disabling' | 'disabled' | 'enabling' | 'terminating' | 'completed' | 'deleting';
+
+/** A job as stored: the client's validated spec plus the service-owned fields. */
+export interface StoredJob {
+  id: string;
+  /** The validated add-job body (without `id`), changed by PATCH/PUT. */
+  spec: JsonObject;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: JobState;
+  stateTransitionTime: string;
+  previousState?: JobState;
+  previousStateTransitionTime?: string;
+  executionInfo: { startTime: string; endTime?: string; poolId?: string; terminateReason?: string };
+}
+
 /** An application package the account offers (Applications_ListApplications), registered through the admin endpoint. */
 export interface StoredApplication {
   id: string;
@@ -121,4 +139,5 @@ export interface StoredState {
   pools: StoredPool[];
   nodes: StoredNode[];
   applications?: StoredApplication[];
+  jobs?: StoredJob[];
 }

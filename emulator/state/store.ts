@@ -1,4 +1,4 @@
-import type { StoredApplication, StoredNode, StoredPool, StoredState } from './model';
+import type { StoredApplication, StoredJob, StoredNode, StoredPool, StoredState } from './model';
 
 /** Compares ids the way listings order them: by code unit, so paging by "last id seen" is stable. */
 function byId(a: { id: string }, b: { id: string }): number {
@@ -15,6 +15,8 @@ export class BatchStore {
   private sortedPools: StoredPool[] | undefined;
   private readonly sortedNodes = new Map<string, StoredNode[]>();
   private applications: StoredApplication[] = [];
+  private readonly jobs = new Map<string, StoredJob>();
+  private sortedJobs: StoredJob[] | undefined;
 
   constructor(private readonly onChange: () => void = () => {}) {}
 
@@ -25,6 +27,8 @@ export class BatchStore {
     for (const pool of state.pools) this.pools.set(pool.id.toLowerCase(), pool);
     for (const node of state.nodes) this.nodeMap(node.poolId).set(node.id.toLowerCase(), node);
     this.applications = [...(state.applications ?? [])].sort(byId);
+    this.jobs.clear();
+    for (const job of state.jobs ?? []) this.jobs.set(job.id.toLowerCase(), job);
     this.invalidate();
   }
 
@@ -32,7 +36,7 @@ export class BatchStore {
   snapshot(): StoredState {
     const nodes: StoredNode[] = [];
     for (const map of this.nodes.values()) nodes.push(...map.values());
-    return { version: 1, pools: [...this.pools.values()], nodes, applications: this.applications };
+    return { version: 1, pools: [...this.pools.values()], nodes, applications: this.applications, jobs: [...this.jobs.values()] };
   }
 
   /** Records that something changed in place, so the state gets saved. */
@@ -64,6 +68,31 @@ export class BatchStore {
     this.nodes.delete(id.toLowerCase());
     this.sortedNodes.delete(id.toLowerCase());
     this.sortedPools = undefined;
+    this.onChange();
+  }
+
+  /** A job by id, case-insensitively. */
+  job(id: string): StoredJob | undefined {
+    return this.jobs.get(id.toLowerCase());
+  }
+
+  /** All jobs, ordered by id. */
+  allJobs(): readonly StoredJob[] {
+    this.sortedJobs ??= [...this.jobs.values()].sort(byId);
+    return this.sortedJobs;
+  }
+
+  /** Adds a new job. */
+  addJob(job: StoredJob): void {
+    this.jobs.set(job.id.toLowerCase(), job);
+    this.sortedJobs = undefined;
+    this.onChange();
+  }
+
+  /** Forgets a job. */
+  removeJob(id: string): void {
+    this.jobs.delete(id.toLowerCase());
+    this.sortedJobs = undefined;
     this.onChange();
   }
 
@@ -122,6 +151,7 @@ export class BatchStore {
 
   private invalidate(): void {
     this.sortedPools = undefined;
+    this.sortedJobs = undefined;
     this.sortedNodes.clear();
   }
 }

@@ -14,6 +14,8 @@ export const DURATIONS_MS = {
   leave: [15_000, 30_000],
   /** A deleted pool is `deleting` this long. */
   deletePool: [20_000, 40_000],
+  /** A job terminating, disabling, enabling or being deleted (it has no running tasks to wait for). */
+  job: [1_000, 3_000],
   /** Stopping a resize. */
   stopResize: [5_000, 10_000],
 } as const satisfies Record<string, readonly [number, number]>;
