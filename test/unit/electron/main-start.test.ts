@@ -61,7 +61,7 @@ describe('Electron start-up', () => {
   });
 
   it('a start that fails says why in a dialog and quits instead of sitting without a window', async () => {
-    // The data folder is a plain file: the log folder inside it cannot be created, a failure a user can really hit.
+    // The data folder is a plain file: it cannot be used as a folder, a failure a user can really hit.
     const dataDir = join(work, 'not-a-folder');
     await writeFile(dataDir, 'x');
     process.env.BATCH_DECK_DATA = dataDir;
@@ -75,7 +75,7 @@ describe('Electron start-up', () => {
     expect(electron.showErrorBox).toHaveBeenCalledTimes(1);
     const [title, message] = electron.showErrorBox.mock.calls[0] as unknown as [string, string];
     expect(title).toBe('Batch Deck could not start');
-    expect(message).toContain('ENOTDIR');
+    expect(message).toMatch(/EEXIST|ENOTDIR/);
     expect(message).toContain(dataDir);
     expect(message).toContain('start Batch Deck again');
     expect(electron.windowsOpened).toBe(0);
