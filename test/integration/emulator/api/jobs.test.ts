@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorProcess } from '../../../helpers/emulator-process';
 import { rawRequest, type RawResponse } from './raw-request';
 import { eventually, failureOf, sdkClient } from './sdk-client';
@@ -73,5 +76,24 @@ describe('jobs (no tasks yet)', () => {
     expect((await failureOf(() => client.job.add({ id: 'legacy', poolInfo: { poolId: 'p' } }))).code).toBe('JobExists');
     await client.job.terminate('legacy');
     expect((await client.job.list()).map((j) => j.id)).toContain('legacy');
+  });
+
+  it('keeps jobs and application packages across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'emulator-jobs-'));
+    try {
+      const first = await startEmulatorProcess({ dataDir });
+      await rawRequest(first, 'POST', `/jobs?${V2025}`, { body: { id: 'kept', poolInfo: { poolId: 'p' }, priority: 7 } });
+      await rawRequest(first, 'PUT', '/_emulator/applications', { body: [{ id: 'blender', versions: ['4.2'] }] });
+      await first.stop();
+      const second = await startEmulatorProcess({ dataDir });
+      try {
+        expect((await rawRequest(second, 'GET', `/jobs/kept?${V2025}`)).json).toMatchObject({ id: 'kept', state: 'active', priority: 7 });
+        expect((await rawRequest(second, 'GET', `/applications?${V2025}`)).json?.value).toEqual([{ id: 'blender', versions: ['4.2'] }]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
