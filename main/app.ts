@@ -56,7 +56,9 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   // One registry for every long operation (provisioning, node actions, and what comes later).
   const operations = new OperationRegistry({ events, log });
   // provisioning.resolver is the NodeLoginResolver the terminal feature takes.
-  const provisioning = createProvisioning({ dataDir, secretStore, log, redactor, operations, clients: accounts.source });
+  // The terminal feature (built below, once the resolver exists) owns host-key trust; copied ssh commands read it.
+  const knownHostsLines = (hostKeyId: string) => terminals.trust.knownHostsLines(hostKeyId);
+  const provisioning = createProvisioning({ dataDir, secretStore, log, redactor, operations, clients: accounts.source, knownHostsLines });
   const batch = createBatchServices(accounts.source, events);
   // A reimage removes every user on the node; a removed node takes its users along: provisioning hears about both.
   const nodeActions = new NodeActionsService({ clients: accounts.source, nodes: batch.nodes, operations, accepted: provisioning.nodeActionAccepted });

@@ -146,8 +146,16 @@ export const provisionChannels = {
   }>(),
   /** Node id | state | IP | port | user status per node for a pool; login settings are cached unless `refresh`. */
   'remote-login:list': invoke(z.object({ ...poolRef, refresh: z.boolean().default(false) }).strict()).returns<RemoteLoginTable>(),
-  /** The `ssh -i <key file> -p PORT user@IP` line for one node and user. */
-  'remote-login:ssh-command': invoke(target).returns<{ command: string; keyFileNeeded: boolean }>(),
+  /**
+   * The `ssh -i <key file> -p PORT user@IP` line for one node and user (`command`: bash/zsh), the same for each shell
+   * that can carry the key path, and the node's trusted host keys as `known_hosts` lines (for `BatchMode=yes`).
+   */
+  'remote-login:ssh-command': invoke(target).returns<{
+    command: string;
+    commands: { posix?: string; powershell?: string; cmd?: string };
+    knownHostsLines: string[];
+    keyFileNeeded: boolean;
+  }>(),
   /** The account's managed public key (created on first use). */
   'keys:managed-public': invoke(z.object({ accountId: accountIdSchema }).strict()).returns<ManagedPublicKey>(),
   /** Writes the account's managed private key to a file the user names (mode 0600); `~/` is expanded. */

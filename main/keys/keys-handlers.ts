@@ -4,7 +4,7 @@ import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-
 import type { Logger } from '../log';
 import type { PartialHandlers } from '../router';
 import { sha256Fingerprint, type ManagedKeyStore } from './managed-key-store';
-import { resolveExportPath, writePrivateKeyFile, type KeyExportRecords } from './private-key-export';
+import { ensureSshFolder, resolveExportPath, writePrivateKeyFile, type KeyExportRecords } from './private-key-export';
 
 /** What the key channels need. */
 export interface KeysHandlerDeps {
@@ -42,6 +42,7 @@ export function keysHandlers(deps: KeysHandlerDeps): PartialHandlers<'keys:manag
     'keys:export-private': async ({ accountId, path, overwrite }) => {
       const { account } = await deps.clients.forAccount(accountId);
       const target = resolveExportPath(path, deps.home);
+      await ensureSshFolder(target, deps.home);
       await writePrivateKeyFile(target, await deps.keys.privateKey(account.id, account.name), overwrite);
       await deps.exports.remember(account.id, target);
       deps.log.info('keys', `exported the managed private key of account ${account.name} to ${target} (0600)`);

@@ -1,6 +1,6 @@
-import { chmod, open } from 'node:fs/promises';
+import { chmod, mkdir, open } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join, normalize } from 'node:path';
+import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { z } from 'zod';
 import { ContractFailure } from '../../contract/result';
 import { JsonFile } from '../store/json-file';
@@ -14,6 +14,21 @@ export function resolveExportPath(raw: string, home: string = homedir()): string
   }
   if (expanded.includes('\0')) throw new ContractFailure('INVALID_PAYLOAD', 'The key file path contains a NUL character.');
   return normalize(expanded);
+}
+
+/**
+ * Creates `~/.ssh` (mode 0700, as OpenSSH wants it) when the key goes there and it does not exist yet: a fresh
+ * machine has none until ssh first runs. Any other missing folder stays an error (a typo should not make folders).
+ */
+export async function ensureSshFolder(path: string, home: string = homedir()): Promise<void> {
+  const folder = join(home, '.ssh');
+  if (dirname(path) !== folder) return;
+  try {
+    await mkdir(folder, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw exportFailure(error, path);
+  }
 }
 
 /**

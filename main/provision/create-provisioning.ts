@@ -1,5 +1,4 @@
 import type { BatchClientSource } from '../accounts/batch-client-source';
-import type { RetryPolicy } from '../batch/retry';
 import { keysHandlers } from '../keys/keys-handlers';
 import { ManagedKeyStore } from '../keys/managed-key-store';
 import { KeyExportRecords } from '../keys/private-key-export';
@@ -27,8 +26,9 @@ export interface ProvisioningDeps {
   clients: BatchClientSource;
   /** Tuning for tests and benchmarks; the defaults suit Azure. */
   concurrency?: number;
-  retryPolicy?: RetryPolicy;
   home?: string;
+  /** A node's trusted host keys as known_hosts lines (the terminal feature's trust store). */
+  knownHostsLines?: (hostKeyId: string) => Promise<string[]>;
 }
 
 /** The built feature: its contract handlers, the login resolver the SSH feature consumes, and shutdown. */
@@ -49,12 +49,12 @@ export function createProvisioning(deps: ProvisioningDeps): Provisioning {
   const exports = new KeyExportRecords(deps.dataDir);
   const secrets = deps.secretStore;
   const service = new ProvisionService({ ...deps, keys, registry, secrets });
-  const reconciler = new NodeUserReconciler({ registry, keys, secrets, redactor: deps.redactor, retryPolicy: deps.retryPolicy });
-  const logins = new RemoteLoginService({ clients: deps.clients, registry, reconciler, log: deps.log, retryPolicy: deps.retryPolicy });
+  const reconciler = new NodeUserReconciler({ registry, keys, secrets, redactor: deps.redactor });
+  const logins = new RemoteLoginService({ clients: deps.clients, registry, reconciler, log: deps.log });
   const resolver = new ProvisionNodeLoginResolver({ clients: deps.clients, registry, keys, secrets: deps.secretStore, logins, redactor: deps.redactor });
   return {
     handlers: {
-      ...provisionHandlers({ clients: deps.clients, service, logins, registry, exports, home: deps.home }),
+      ...provisionHandlers({ clients: deps.clients, service, logins, registry, exports, home: deps.home, knownHostsLines: deps.knownHostsLines }),
       ...keysHandlers({ clients: deps.clients, keys, exports, log: deps.log, home: deps.home }),
     },
     resolver,

@@ -5,7 +5,7 @@ import type { SecretRedactor } from '../log';
 import type { NodeLoginRequest, NodeLoginResolver, NodeLoginTarget } from '../ssh/node-login';
 import type { SecretStore } from '../store/secret-store';
 import type { RemoteLoginService } from './remote-login-service';
-import { hostKeyIdOf } from './ssh-command';
+import { hostKeyIdFor } from '../ssh/host-key-blob';
 import { passwordSecretName, type ProvisionedUserRegistry, type UserRecord } from './user-registry';
 
 /** What the resolver reads from. */
@@ -38,7 +38,7 @@ export class ProvisionNodeLoginResolver implements NodeLoginResolver {
     this.assertUsable(record, nodeId);
     const auth = await this.authOf(record, account.id, account.name, poolId, nodeId);
     const { ipAddress, port } = await this.deps.logins.loginAddress(account.id, poolId, nodeId);
-    return { host: ipAddress, port, username: record.userName, auth, label: `${poolId} / ${nodeId}`, hostKeyId: hostKeyIdOf(ipAddress, port) };
+    return { host: ipAddress, port, username: record.userName, auth, label: `${poolId} / ${nodeId}`, hostKeyId: hostKeyIdFor(ipAddress, port) };
   }
 
   /** The user must exist on this node and not be expired. */

@@ -5,7 +5,8 @@ import type { KeyExportRecords } from '../keys/private-key-export';
 import type { PartialHandlers } from '../router';
 import type { ProvisionService } from './provision-service';
 import type { RemoteLoginService } from './remote-login-service';
-import { sshCommand } from './ssh-command';
+import { hostKeyIdFor } from '../ssh/host-key-blob';
+import { sshCommand, sshCommands } from './ssh-command';
 import type { ProvisionedUserRegistry } from './user-registry';
 
 /** The provisioning and remote-login channels. */
@@ -22,6 +23,8 @@ export interface ProvisionHandlerDeps {
   logins: RemoteLoginService;
   registry: ProvisionedUserRegistry;
   exports: KeyExportRecords;
+  /** The trusted host keys of `[host]:port` as known_hosts lines (none when the node was never trusted). */
+  knownHostsLines?: (hostKeyId: string) => Promise<string[]>;
   home?: string;
 }
 
@@ -39,8 +42,11 @@ export function provisionHandlers(deps: ProvisionHandlerDeps): PartialHandlers<P
       const managed = record.authKind === 'managedKey';
       const exported = managed ? await deps.exports.pathOf(account.id) : undefined;
       const keyFile = managed ? (exported ?? suggestedKeyPath(account, deps.home)) : undefined;
+      const parts = { host: ipAddress, port, userName: record.userName, ...(keyFile ? { keyFile } : {}) };
       return {
-        command: sshCommand({ host: ipAddress, port, userName: record.userName, ...(keyFile ? { keyFile } : {}) }),
+        command: sshCommand(parts),
+        commands: sshCommands(parts),
+        knownHostsLines: (await deps.knownHostsLines?.(hostKeyIdFor(ipAddress, port))) ?? [],
         keyFileNeeded: managed && !exported,
       };
     },

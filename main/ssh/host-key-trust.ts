@@ -90,6 +90,11 @@ export class HostKeyTrust {
     });
   }
 
+  /** Our trusted keys of a host as OpenSSH known_hosts lines (`[host]:port type base64`), for a copied ssh command. */
+  async knownHostsLines(hostKeyId: string): Promise<string[]> {
+    return (await this.store.read()).keys.filter((k) => k.hostKeyId === hostKeyId).map((k) => `${hostKeyId} ${k.keyType} ${k.key}`);
+  }
+
   /** Every key in our store. */
   async list(): Promise<TrustedHostKey[]> {
     return (await this.store.read()).keys.map(({ hostKeyId, keyType, fingerprint, addedAt }) => ({

@@ -22,6 +22,8 @@ export interface TerminalFeatureDeps {
 /** The terminal feature, built: its handlers and how to end every session on quit. */
 export interface TerminalFeature {
   handlers: ReturnType<typeof terminalHandlers>;
+  /** The host-key trust store (the remote-login table copies a node's trusted keys with its ssh command). */
+  trust: HostKeyTrust;
   service: TerminalService;
   dispose(): Promise<void>;
 }
@@ -32,5 +34,5 @@ export function createTerminals(deps: TerminalFeatureDeps): TerminalFeature {
   const trust = new HostKeyTrust(deps.dataDir, knownHosts);
   const prompts = new HostKeyPrompts();
   const service = new TerminalService({ events: deps.events, log: deps.log, resolver: deps.resolver, trust, prompts });
-  return { handlers: terminalHandlers(service, trust, prompts), service, dispose: () => service.dispose() };
+  return { handlers: terminalHandlers(service, trust, prompts), trust, service, dispose: () => service.dispose() };
 }

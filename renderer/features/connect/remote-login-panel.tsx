@@ -20,6 +20,7 @@ import { ProvisionDialog } from './provision-dialog';
 import { ProvisionProgress } from './provision-progress';
 import { RemoteLoginTable } from './remote-login-table';
 import { RemoveUserDialog } from './remove-user-dialog';
+import { SshCommandNotice, type SshCommandResult } from './ssh-command-notice';
 import { usePoolOperations } from './use-provision-operations';
 import { useRemoteLogin } from './use-remote-login';
 
@@ -40,6 +41,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
   const [pendingCopy, setPendingCopy] = useState<RemoteLoginRow>();
   const [chosenUser, setChosenUser] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
+  const [command, setCommand] = useState<{ result: SshCommandResult; copied: boolean }>();
   // Each opening mounts a fresh dialog (fresh form, fresh default expiry); the closed one unmounts only once closed.
   const [openings, setOpenings] = useState(0);
   const open = (which: 'provision' | 'remove' | 'export', reason?: string) => {
@@ -62,16 +64,18 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
   const copyCommand = async (row: RemoteLoginRow) => {
     if (!userName) return;
     try {
-      const { command, keyFileNeeded } = await call('remote-login:ssh-command', { accountId, poolId, nodeId: row.nodeId, userName });
-      if (keyFileNeeded) {
+      const result = await call('remote-login:ssh-command', { accountId, poolId, nodeId: row.nodeId, userName });
+      if (result.keyFileNeeded) {
         setPendingCopy(row);
         open('export', 'The ssh command needs the managed private key in a file. Export it once; later commands reuse the file.');
         return;
       }
-      const copied = await navigator.clipboard?.writeText(command).then(() => true, () => false);
-      setNotice({ intent: 'success', title: copied ? 'Copied' : 'Copy this command', text: command, testId: 'ssh-command' });
+      if (notice?.intent === 'error') setNotice(undefined);
+      const copied = await navigator.clipboard?.writeText(result.command).then(() => true, () => false);
+      setCommand({ result, copied: copied === true });
     } catch (error) {
       const code = error instanceof ContractCallError ? error.code : 'INTERNAL';
+      setCommand(undefined);
       setNotice({ intent: 'error', title: errorTitles[code], text: error instanceof Error ? error.message : String(error), testId: 'ssh-command-error' });
     }
   };
@@ -113,6 +117,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
         <ProvisionProgress key={op.summary.operationId} operation={op} />
       ))}
 
+      {command && <SshCommandNotice result={command.result} copied={command.copied} />}
       {notice && (
         <MessageBar intent={notice.intent}>
           <MessageBarBody>

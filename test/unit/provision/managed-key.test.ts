@@ -6,7 +6,7 @@ import { utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../contract/result';
 import { generateEd25519KeyPair, ManagedKeyStore, sha256Fingerprint } from '../../../main/keys/managed-key-store';
-import { resolveExportPath, writePrivateKeyFile } from '../../../main/keys/private-key-export';
+import { ensureSshFolder, resolveExportPath, writePrivateKeyFile } from '../../../main/keys/private-key-export';
 import { SecretRedactor } from '../../../main/log';
 import type { SecretStore } from '../../../main/store/secret-store';
 
@@ -83,6 +83,24 @@ describe('the managed key of an account', () => {
     await writePrivateKeyFile(file, pair.private, true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toBe(pair.private);
+  });
+
+  it('creates ~/.ssh with mode 0700 on a machine that has none, so the default export path works', async () => {
+    const home = tempDir();
+    const target = resolveExportPath('~/.ssh/batch-deck-prod_ed25519', home);
+    await ensureSshFolder(target, home);
+    expect(statSync(join(home, '.ssh')).mode & 0o777).toBe(0o700);
+    await writePrivateKeyFile(target, 'key\n', false);
+    expect(readFileSync(target, 'utf8')).toBe('key\n');
+    await ensureSshFolder(target, home);
+    expect(statSync(join(home, '.ssh')).mode & 0o777).toBe(0o700);
+  });
+
+  it('makes no other folder: a missing folder elsewhere is still NOT_FOUND', async () => {
+    const home = tempDir();
+    const elsewhere = join(home, 'keys', 'k');
+    await ensureSshFolder(elsewhere, home);
+    await expect(writePrivateKeyFile(elsewhere, 'x', false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('says clearly when the folder is missing or the path is relative', async () => {
