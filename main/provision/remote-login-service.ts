@@ -1,8 +1,7 @@
-import type { BatchServiceClient } from '@azure/batch';
 import type { LoginUnavailable, RemoteLoginRow, RemoteLoginTable } from '../../contract/features/provision';
 import { ContractFailure } from '../../contract/result';
 import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
-import type { RetryPolicy } from '../batch/retry';
+import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import { toBatchFailure } from '../batch/service-error';
 import { runBounded } from '../operations/bounded-pool';
 import type { Logger } from '../log';
@@ -13,6 +12,10 @@ import { toNodeUserState, toProvisionedUser, type ProvisionedUserRegistry } from
 /** What a pool without an SSH NAT pool gets since the Nov 2025 change, in words an operator can act on. */
 export const noSshEndpointMessage =
   'No SSH endpoint: since 30 November 2025 Batch maps port 22 only for pools whose network configuration has an inbound NAT pool with backend port 22. Recreate the pool with SSH access enabled.';
+
+/** Why a pool without public IP addresses (2025-06-01 `NoPublicIPAddresses`) has no SSH endpoint. */
+export const noPublicIpMessage =
+  'No SSH endpoint: this pool was created without public IP addresses (NoPublicIPAddresses), so its nodes cannot be reached from outside their virtual network. Connect from a machine inside the VNet, or recreate the pool with Batch-managed public IPs and SSH access.';
 
 type CachedLogin = { ipAddress: string; port: number; at: number } | { unavailable: LoginUnavailable; at: number };
 
@@ -26,7 +29,6 @@ export interface RemoteLoginServiceDeps {
   concurrency?: number;
   /** How long a node's login address is reused without asking Batch again (default 5 minutes). */
   ttlMs?: number;
-  retryPolicy?: RetryPolicy;
   now?: () => number;
 }
 
@@ -46,7 +48,7 @@ export class RemoteLoginService {
 
   /** The table of one pool of the named account; concurrent calls for the same pool share one read unless one asks to refresh. */
   async list(accountId: string, poolId: string, refresh = false): Promise<RemoteLoginTable> {
-    const { account, client } = await this.deps.clients.forAccount(accountId);
+    const { account, rest: client } = await this.deps.clients.forAccount(accountId);
     const key = `${account.id}/${poolId}`;
     const running = this.inFlight.get(key);
     if (running && !refresh) return running;
@@ -59,26 +61,29 @@ export class RemoteLoginService {
 
   /** One node's login address in the named account; throws NOT_FOUND, NO_SSH_ENDPOINT, or BATCH_ERROR with what Batch said. */
   async loginAddress(accountId: string, poolId: string, nodeId: string): Promise<{ ipAddress: string; port: number }> {
-    const { account, client } = await this.deps.clients.forAccount(accountId);
+    const { account, rest: client } = await this.deps.clients.forAccount(accountId);
     const cached = this.fresh(`${account.id}/${poolId}/${nodeId}`);
     const login = cached ?? (await this.fetch(account, client, poolId, { id: nodeId, state: 'idle', hasSshEndpoint: undefined }));
     if ('unavailable' in login) throw new ContractFailure(login.unavailable.code === 'NO_SSH_ENDPOINT' ? 'NO_SSH_ENDPOINT' : 'BATCH_ERROR', login.unavailable.message);
     return { ipAddress: login.ipAddress, port: login.port };
   }
 
-  private async read(account: ActiveAccount, client: BatchServiceClient, poolId: string, refresh: boolean): Promise<RemoteLoginTable> {
+  private async read(account: ActiveAccount, client: BatchRestClient, poolId: string, refresh: boolean): Promise<RemoteLoginTable> {
     let nodes: PoolNode[];
     try {
-      nodes = await listPoolNodes(client, poolId, { policy: this.deps.retryPolicy });
+      nodes = await listPoolNodes(client, poolId);
     } catch (error) {
       throw toBatchFailure(error, account.endpoint);
     }
     const logins = new Map<string, CachedLogin>();
     const toFetch: PoolNode[] = [];
+    const noPublicIp = await this.hasNoPublicIp(account, poolId);
     for (const node of nodes) {
       const known = refresh ? undefined : this.fresh(`${account.id}/${poolId}/${node.id}`);
       if (!loginReadyStates.has(node.state)) {
         logins.set(node.id, { unavailable: { code: 'NOT_READY', message: `The node is ${node.state}; logins open once it is idle or running.` }, at: this.now() });
+      } else if (noPublicIp) {
+        logins.set(node.id, { unavailable: { code: 'NO_SSH_ENDPOINT', message: noPublicIpMessage }, at: this.now() });
       } else if (node.hasSshEndpoint === false) {
         logins.set(node.id, this.remember(account, poolId, node.id, { unavailable: { code: 'NO_SSH_ENDPOINT', message: noSshEndpointMessage }, at: this.now() }));
       } else if (known) logins.set(node.id, known);
@@ -105,7 +110,7 @@ export class RemoteLoginService {
   }
 
   /** Re-checks users on nodes that booted since (a reimage removes them) and forgets nodes that left; a failure is logged. */
-  private async reconcile(account: ActiveAccount, client: BatchServiceClient, poolId: string, nodes: PoolNode[]): Promise<void> {
+  private async reconcile(account: ActiveAccount, client: BatchRestClient, poolId: string, nodes: PoolNode[]): Promise<void> {
     try {
       if (await this.deps.reconciler.reconcile(account, client, poolId, nodes)) await this.deps.registry.save();
     } catch (error) {
@@ -114,9 +119,9 @@ export class RemoteLoginService {
   }
 
   /** Asks Batch for one node's login settings and caches the answer (a refusal too, so 1,000 nodes aren't re-asked). */
-  private async fetch(account: ActiveAccount, client: BatchServiceClient, poolId: string, node: PoolNode): Promise<CachedLogin> {
+  private async fetch(account: ActiveAccount, client: BatchRestClient, poolId: string, node: PoolNode): Promise<CachedLogin> {
     try {
-      const login = await getLoginSettings(client, poolId, node.id, { policy: this.deps.retryPolicy });
+      const login = await getLoginSettings(client, poolId, node.id);
       return this.remember(account, poolId, node.id, { ...login, at: this.now() });
     } catch (error) {
       const failure = toBatchFailure(error, account.endpoint);
@@ -129,10 +134,19 @@ export class RemoteLoginService {
     }
   }
 
+  /** Whether the pool was created without public IP addresses (read at 2025-06-01, which the old client cannot see). */
+  private async hasNoPublicIp(account: ActiveAccount, poolId: string): Promise<boolean> {
+    const { rest } = await this.deps.clients.forAccount(account.id);
+    const pool = await rest.pools.get(poolId, { select: ['id', 'networkConfiguration'] }).catch((error: unknown) => {
+      throw toBatchFailure(error, account.endpoint);
+    });
+    return String(pool.networkConfiguration?.publicIPAddressConfiguration?.provision ?? '').toLowerCase() === 'nopublicipaddresses';
+  }
+
   /** Whether the node lists no inbound endpoint to port 22 (asked only after Batch refused its login settings). */
-  private async lacksSsh(client: BatchServiceClient, poolId: string, nodeId: string): Promise<boolean> {
+  private async lacksSsh(client: BatchRestClient, poolId: string, nodeId: string): Promise<boolean> {
     try {
-      const node = await client.computeNode.get(poolId, nodeId, { computeNodeGetOptions: { select: 'id,state,endpointConfiguration' } });
+      const node = await client.nodes.get(poolId, nodeId, { select: ['id', 'state', 'endpointConfiguration'] });
       if (!loginReadyStates.has(node.state ?? '')) return false;
       return !(node.endpointConfiguration?.inboundEndpoints ?? []).some((e) => e.backendPort === 22);
     } catch {

@@ -15,9 +15,14 @@ const stateColors: Record<string, string> = {
   preempted: '#ca5010',
   unusable: '#750b1c',
   unknown: '#323130',
+  // 2025-06-01: a deallocated node is stopped on purpose (disk kept, not billed for compute), so calm slate greys;
+  // an OS upgrade is planned maintenance, teal.
+  deallocating: '#7a8ca3',
+  deallocated: '#4a5d75',
+  upgradingos: '#038387',
 };
 
-/** Colour for a state newer than this app (e.g. `upgradingos`). */
+/** Colour for a state newer than this app. */
 export const otherStateColor = '#e3008c';
 
 /** The colour that stands for a node state. */
@@ -30,6 +35,7 @@ const labels: Record<string, string> = {
   starttaskfailed: 'start task failed',
   leavingpool: 'leaving pool',
   upgradingos: 'upgrading OS',
+  deallocated: 'deallocated (stopped, disk kept)',
 };
 
 /** Words for a node state. */
@@ -38,7 +44,7 @@ export function stateLabel(state: string): string {
 }
 
 /** States in which a node has finished arriving (for allocation progress). */
-export const settledStates = new Set(['idle', 'running', 'starttaskfailed', 'unusable', 'offline', 'preempted']);
+export const settledStates = new Set(['idle', 'running', 'starttaskfailed', 'unusable', 'offline', 'preempted', 'deallocated']);
 
 /** Dedicated and spot counts added per state, known states first in their usual order, then any others. */
 export function mergeCounts(counts: { dedicated: NodeStateCounts; spot: NodeStateCounts } | undefined): { state: string; count: number }[] {

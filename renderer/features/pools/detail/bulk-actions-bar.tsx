@@ -21,6 +21,7 @@ import { doneCount } from '../../operations/use-operations';
 import { countByState, stateLabel } from '../node-state-style';
 import { useNodeSelection } from './node-selection';
 import { useNodeAction } from './use-node-action';
+import { deallocateActions } from './deallocate-actions';
 
 const actions: { action: NodeAction; label: string; confirm?: string }[] = [
   { action: 'reboot', label: 'Reboot', confirm: 'Running tasks are requeued and the nodes restart.' },
@@ -28,6 +29,7 @@ const actions: { action: NodeAction; label: string; confirm?: string }[] = [
   { action: 'remove', label: 'Remove from pool', confirm: 'The nodes leave the pool and the pool shrinks; tasks are requeued.' },
   { action: 'disable-scheduling', label: 'Disable scheduling' },
   { action: 'enable-scheduling', label: 'Enable scheduling' },
+  ...deallocateActions,
 ];
 
 /**

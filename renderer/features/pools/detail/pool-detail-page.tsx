@@ -93,7 +93,7 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
           <MessageBarBody>Pool {poolId} was created. Its nodes appear below as Azure allocates and starts them.</MessageBarBody>
         </MessageBar>
       )}
-      {detail?.sshAccess === 'none' && <NoSshEndpointBanner poolId={poolId} />}
+      {detail?.sshAccess === 'none' && <NoSshEndpointBanner poolId={poolId} noPublicIp={detail.options?.publicIp.provision === 'nopublicipaddresses'} />}
       {detail && <AllocationProgress pool={detail} />}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as DetailTab)}>
         <Tab value="nodes">Nodes{rows ? ` (${rows.length.toLocaleString()})` : ''}</Tab>
