@@ -54,8 +54,14 @@ function StartHereStrip(props: { accountId: string; onDismiss(): void }) {
       <MessageBarBody>
         <MessageBarTitle>Start here</MessageBarTitle>
         <span className={styles.steps}>
-          <Link onClick={() => go('images')}>pick an image</Link>→
-          <Link onClick={() => go('pools', { create: '1' })}>create a pool</Link>→<span>add a user</span>→<span>connect</span>
+          <Link href="#images" onClick={(event) => (event.preventDefault(), go('images'))}>
+            pick an image
+          </Link>
+          →
+          <Link href="#pools?create=1" onClick={(event) => (event.preventDefault(), go('pools', { create: '1' }))}>
+            create a pool
+          </Link>
+          →<span>add a user</span>→<span>connect</span>
         </span>
       </MessageBarBody>
       <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss the start guide" icon={<DismissRegular />} onClick={props.onDismiss} />} />
