@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: 20_000 + nodeCount + 40 }] } },
     });
     for (;;) {
-      const nodes = await listPoolNodes(client, 'thousand');
+      const nodes = await listPoolNodes(clients.rest, 'thousand');
       if (nodes.length === nodeCount && nodes.every((n) => n.state === 'idle')) break;
       await new Promise((r) => setTimeout(r, 250));
     }

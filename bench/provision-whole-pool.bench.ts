@@ -13,7 +13,7 @@ import { createProvisioning } from '../main/provision/create-provisioning';
 import { listPoolNodes } from '../main/provision/node-user-calls';
 import { KeyFileCipher } from '../main/store/key-file-cipher';
 import { VaultSecretStore } from '../main/store/vault-secret-store';
-import type { BatchServiceClient } from '@azure/batch';
+import type { BatchRestClient } from '../main/batch/rest/batch-rest-client';
 import { emulatorSource } from '../test/helpers/emulator-source';
 import { startEmulatorProcess } from '../test/helpers/emulator-process';
 
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       id: 'bench', vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodeCount,
       networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: portEnd }] } },
     });
-    const nodeIds = await waitIdle(client, 'bench', nodeCount);
+    const nodeIds = await waitIdle(clients.rest, 'bench', nodeCount);
     const { publicKey } = await provisioning.handlers['keys:managed-public']({ accountId: clients.account.id }, ctx);
     let round = 0;
     for (const latencyMs of latencies) {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(row);
 }
 
-async function waitIdle(client: BatchServiceClient, poolId: string, count: number): Promise<string[]> {
+async function waitIdle(client: BatchRestClient, poolId: string, count: number): Promise<string[]> {
   for (;;) {
     const nodes = await listPoolNodes(client, poolId);
     if (nodes.length === count && nodes.every((n) => n.state === 'idle')) return nodes.map((n) => n.id);

@@ -1,14 +1,15 @@
 import type { ItemError } from '../../contract/features/operations';
+import type { RetryNotice } from '../batch/rest/call-registry';
 import { runBounded } from './bounded-pool';
 import type { OperationContext } from './operation-registry';
 
 /** What one item's work gets: the operation's cancel signal and hooks that make attempts and retries visible. */
 export interface ItemCallbacks {
   signal: AbortSignal;
-  /** Call before every request, retries included (the UI shows attempts). */
+  /** Call before each request's first attempt (the UI shows attempts). */
   onAttempt: (attemptNo: number) => void;
-  /** Call when a 429/503/… is about to be retried after `delayMs`. */
-  onRetry: (attemptNo: number, delayMs: number, error: unknown) => void;
+  /** Call when the client is about to resend after a 429/503/5xx or a dropped connection. */
+  onRetry: (notice: RetryNotice) => void;
 }
 
 /** How {@link runItems} runs. */
@@ -18,7 +19,7 @@ export interface RunItemsOptions {
   /** Turns what an item threw into what the user reads (what Batch said). */
   errorOf: (error: unknown) => ItemError;
   /** Told about every retry (services log it: throttling is what operators ask about). */
-  retried?: (itemId: string, attemptNo: number, delayMs: number, error: unknown) => void;
+  retried?: (itemId: string, notice: RetryNotice) => void;
   /** Told when an item ended, success or failure (cancelled items are not reported: nothing is known about them). */
   settled?: (itemId: string, result: { outcome: string } | { error: ItemError }) => void | Promise<void>;
 }
@@ -47,9 +48,10 @@ export async function runItems<T>(
         const outcome = await work(item, {
           signal,
           onAttempt: (attempts) => tracker.update(id, { attempts, ...(attempts > 1 ? { status: 'running' } : {}) }),
-          onRetry: (attemptNo, delayMs, error) => {
-            tracker.update(id, { status: 'retrying' });
-            options.retried?.(id, attemptNo, delayMs, error);
+          onRetry: (notice) => {
+            // The resend is attempt retry + 1; the item shows it as retrying until it is answered.
+            tracker.update(id, { status: 'retrying', attempts: notice.retry + 1 });
+            options.retried?.(id, notice);
           },
         });
         tracker.update(id, { status: 'succeeded', outcome });

@@ -1,5 +1,6 @@
-import type { BatchServiceClient, BatchServiceModels } from '@azure/batch';
-import { withRetry, type RetryPolicy } from '../batch/retry';
+import type { RetryNotice } from '../batch/rest/call-registry';
+import type { BatchRestClient } from '../batch/rest/batch-rest-client';
+import type { CallOptions } from '../batch/rest/batch-requester';
 
 /** The user as provisioning sends it to every node. */
 export interface NodeUserSpec {
@@ -10,14 +11,13 @@ export interface NodeUserSpec {
   sshPublicKey?: string;
 }
 
-/** Retry, cancellation and attempt counting for one node's calls. */
+/** Cancellation and retry progress for one node's calls (the client's pipeline resends, Retry-After honoured). */
 export interface NodeCallOptions {
   signal?: AbortSignal;
-  policy?: RetryPolicy;
-  /** Called before every request, retries included (the UI shows attempts). */
+  /** Called before each request's first attempt (the UI shows attempts; resends are counted by `onRetry`). */
   onAttempt?: (attemptNo: number) => void;
-  /** Called when a 429/503/… is about to be retried after `delayMs`. */
-  onRetry?: (attemptNo: number, delayMs: number, error: unknown) => void;
+  /** Called when the pipeline is about to resend after a 429/503/5xx or a dropped connection. */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 /** A pool node as provisioning and the table need it. */
@@ -30,28 +30,17 @@ export interface PoolNode {
   lastBootTime?: string;
 }
 
-/** The service error code of an SDK error (`NodeUserExists`, `PoolNotFound`, …). */
+/** The service error code of a failed call (`NodeUserExists`, `PoolNotFound`, …). */
 export function serviceCodeOf(error: unknown): string | undefined {
   const shape = error as { code?: unknown; body?: { code?: unknown } } | undefined;
   const code = shape?.body?.code ?? shape?.code;
   return typeof code === 'string' ? code : undefined;
 }
 
-/** The SDK's request options for a signal (ms-rest-js types its own AbortSignalLike; Node's signal fits it at runtime). */
-function requestOptions(signal?: AbortSignal): { abortSignal?: BatchServiceModels.ComputeNodeAddUserOptionalParams['abortSignal'] } {
-  return signal ? { abortSignal: signal as unknown as BatchServiceModels.ComputeNodeAddUserOptionalParams['abortSignal'] } : {};
-}
-
-/** Runs one request under the retry policy, counting attempts. */
-function retried<T>(call: () => Promise<T>, options: NodeCallOptions): Promise<T> {
-  let attemptNo = 0;
-  return withRetry(
-    () => {
-      options.onAttempt?.(++attemptNo);
-      return call();
-    },
-    { policy: options.policy, signal: options.signal, onRetry: options.onRetry },
-  );
+/** The client's options for one request, announcing its first attempt. */
+function callOptions(options: NodeCallOptions): CallOptions {
+  options.onAttempt?.(1);
+  return { ...(options.signal ? { signal: options.signal } : {}), ...(options.onRetry ? { onRetry: options.onRetry } : {}) };
 }
 
 /** What the registry knows about the user on this node before the call. */
@@ -71,14 +60,14 @@ export interface KnownNodeUser {
  * `onDeleted` hears that the user was deleted, so a failing re-add is recorded as "not on the node any more".
  */
 export async function applyNodeUser(
-  client: BatchServiceClient,
+  client: BatchRestClient,
   poolId: string,
   nodeId: string,
   user: NodeUserSpec,
   known: KnownNodeUser | undefined,
   options: NodeCallOptions & { onDeleted?: () => void } = {},
 ): Promise<'created' | 'updated' | 'recreated'> {
-  const add = () => retried(() => client.computeNode.addUser(poolId, nodeId, { name: user.name, isAdmin: user.isAdmin, ...credentialsOf(user) }, requestOptions(options.signal)), options);
+  const add = () => client.nodes.addUser(poolId, nodeId, { name: user.name, isAdmin: user.isAdmin, ...credentialsOf(user) }, callOptions(options));
   const recreate = async () => {
     await deleteNodeUser(client, poolId, nodeId, user.name, options);
     options.onDeleted?.();
@@ -106,8 +95,8 @@ export async function applyNodeUser(
   return recreate();
 }
 
-function credentialsOf(user: NodeUserSpec): { expiryTime: Date; password?: string; sshPublicKey?: string } {
-  return { expiryTime: user.expiryTime, ...(user.password ? { password: user.password } : {}), ...(user.sshPublicKey ? { sshPublicKey: user.sshPublicKey } : {}) };
+function credentialsOf(user: NodeUserSpec): { expiryTime: string; password?: string; sshPublicKey?: string } {
+  return { expiryTime: user.expiryTime.toISOString(), ...(user.password ? { password: user.password } : {}), ...(user.sshPublicKey ? { sshPublicKey: user.sshPublicKey } : {}) };
 }
 
 /**
@@ -115,20 +104,20 @@ function credentialsOf(user: NodeUserSpec): { expiryTime: Date; password?: strin
  * credential the node should keep). Throws NodeUserNotFound when the node does not have the user: also how a node
  * is re-checked after it booted, since Batch has no call that lists a node's users.
  */
-export async function updateNodeUser(client: BatchServiceClient, poolId: string, nodeId: string, user: NodeUserSpec, options: NodeCallOptions = {}): Promise<void> {
-  await retried(() => client.computeNode.updateUser(poolId, nodeId, user.name, credentialsOf(user), requestOptions(options.signal)), options);
+export async function updateNodeUser(client: BatchRestClient, poolId: string, nodeId: string, user: NodeUserSpec, options: NodeCallOptions = {}): Promise<void> {
+  await client.nodes.replaceUser(poolId, nodeId, user.name, credentialsOf(user), callOptions(options));
 }
 
 /** Deletes the user from one node; a node that never had it (NodeUserNotFound) counts as done. */
 export async function deleteNodeUser(
-  client: BatchServiceClient,
+  client: BatchRestClient,
   poolId: string,
   nodeId: string,
   userName: string,
   options: NodeCallOptions = {},
 ): Promise<'removed' | 'notPresent'> {
   try {
-    await retried(() => client.computeNode.deleteUser(poolId, nodeId, userName, requestOptions(options.signal)), options);
+    await client.nodes.deleteUser(poolId, nodeId, userName, callOptions(options));
     return 'removed';
   } catch (error) {
     if (serviceCodeOf(error) === 'NodeUserNotFound') return 'notPresent';
@@ -138,32 +127,25 @@ export async function deleteNodeUser(
 
 /** Reads a node's remote login address (the pool's public IP and the node's frontend port for 22). */
 export async function getLoginSettings(
-  client: BatchServiceClient,
+  client: BatchRestClient,
   poolId: string,
   nodeId: string,
   options: NodeCallOptions = {},
 ): Promise<{ ipAddress: string; port: number }> {
-  const settings = await retried(() => client.computeNode.getRemoteLoginSettings(poolId, nodeId, requestOptions(options.signal)), options);
+  const settings = await client.nodes.getRemoteLoginSettings(poolId, nodeId, callOptions(options));
   return { ipAddress: settings.remoteLoginIPAddress, port: settings.remoteLoginPort };
 }
 
-/** Every node of a pool (id, state, SSH endpoint), page by page, each page under the retry policy. */
-export async function listPoolNodes(client: BatchServiceClient, poolId: string, options: NodeCallOptions = {}): Promise<PoolNode[]> {
-  const nodes: PoolNode[] = [];
-  const listOptions = { computeNodeListOptions: { select: 'id,state,endpointConfiguration,lastBootTime', maxResults: 1000 }, ...requestOptions(options.signal) };
-  let page = await retried(() => client.computeNode.list(poolId, listOptions), options);
-  for (;;) {
-    for (const node of page) {
-      const endpoints = node.endpointConfiguration?.inboundEndpoints;
-      nodes.push({
-        id: node.id ?? '',
-        state: node.state ?? 'unknown',
-        hasSshEndpoint: endpoints ? endpoints.some((e) => e.backendPort === 22) : undefined,
-        ...(node.lastBootTime ? { lastBootTime: new Date(node.lastBootTime).toISOString() } : {}),
-      });
-    }
-    const next = page.odatanextLink;
-    if (!next) return nodes;
-    page = await retried(() => client.computeNode.listNext(next, requestOptions(options.signal)), options);
-  }
+/** Every node of a pool (id, state, SSH endpoint), page by page. */
+export async function listPoolNodes(client: BatchRestClient, poolId: string, options: NodeCallOptions = {}): Promise<PoolNode[]> {
+  const listed = await client.nodes.list(poolId, { select: ['id', 'state', 'endpointConfiguration', 'lastBootTime'], maxResults: 1000, ...callOptions(options) });
+  return listed.map((node) => {
+    const endpoints = node.endpointConfiguration?.inboundEndpoints;
+    return {
+      id: node.id,
+      state: node.state ?? 'unknown',
+      hasSshEndpoint: endpoints ? endpoints.some((e) => e.backendPort === 22) : undefined,
+      ...(node.lastBootTime ? { lastBootTime: new Date(node.lastBootTime).toISOString() } : {}),
+    };
+  });
 }

@@ -1,9 +1,8 @@
-import type { BatchServiceClient } from '@azure/batch';
 import type { RequestOut } from '../../contract/channels';
 import type { OperationKind } from '../../contract/features/operations';
 import { ContractFailure } from '../../contract/result';
 import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
-import { retryInfoOf, type RetryPolicy } from '../batch/retry';
+import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import { toBatchFailure } from '../batch/service-error';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { Logger, SecretRedactor } from '../log';
@@ -11,7 +10,7 @@ import type { OperationRegistry } from '../operations/operation-registry';
 import { runItems, type ItemCallbacks } from '../operations/run-items';
 import type { SecretStore } from '../store/secret-store';
 import { planCredential } from './credential-plan';
-import { applyNodeUser, deleteNodeUser, listPoolNodes, serviceCodeOf, type NodeUserSpec } from './node-user-calls';
+import { applyNodeUser, deleteNodeUser, listPoolNodes, type NodeUserSpec } from './node-user-calls';
 import { passwordSecretName, passwordVersionsInUse, type NodeUserRecord, type ProvisionedUserRegistry } from './user-registry';
 
 /** What the provisioning service is built from. */
@@ -25,7 +24,6 @@ export interface ProvisionServiceDeps {
   log: Logger;
   /** Requests in flight across one operation (default 24: fast on big pools, gentle on Batch's throttling). */
   concurrency?: number;
-  retryPolicy?: RetryPolicy;
   now?: () => Date;
 }
 
@@ -50,7 +48,7 @@ export class ProvisionService {
   /** Starts adding (or updating) the user on the chosen nodes (and, for a password change, every node that has it). */
   async apply(request: ApplyRequest): Promise<{ operationId: string; total: number }> {
     const expiry = this.expiryOf(request.expiryTime);
-    const { account, client } = await this.deps.clients.forAccount(request.accountId);
+    const { account, rest: client } = await this.deps.clients.forAccount(request.accountId);
     const requested = await this.nodesOf(client, account, request.poolId, request.nodes);
     const { registry } = this.deps;
     const { poolId, userName, isAdmin } = request;
@@ -81,7 +79,7 @@ export class ProvisionService {
 
   /** Starts removing the user from the chosen nodes. */
   async remove(request: RemoveRequest): Promise<{ operationId: string; total: number }> {
-    const { account, client } = await this.deps.clients.forAccount(request.accountId);
+    const { account, rest: client } = await this.deps.clients.forAccount(request.accountId);
     const { poolId, userName } = request;
     const nodeIds = await this.nodesOf(client, account, poolId, request.nodes);
     const { registry } = this.deps;
@@ -101,7 +99,7 @@ export class ProvisionService {
   private start(
     kind: OperationKind,
     account: ActiveAccount,
-    client: BatchServiceClient,
+    client: BatchRestClient,
     poolId: string,
     userName: string,
     nodeIds: string[],
@@ -124,11 +122,10 @@ export class ProvisionService {
             const serviceCode = typeof failure.details?.serviceCode === 'string' ? failure.details.serviceCode : undefined;
             return { code: failure.code, message: failure.message, ...(serviceCode ? { serviceCode } : {}) };
           },
-          retried: (nodeId, attemptNo, delayMs, error) => {
-            const info = retryInfoOf(error);
-            const why = `${info.statusCode ?? 'no answer'} ${serviceCodeOf(error) ?? ''}`.trim();
-            const wait = info.retryAfterSeconds !== undefined ? `${delayMs} ms (Retry-After ${info.retryAfterSeconds} s)` : `${Math.round(delayMs)} ms (backoff)`;
-            log.info('provision', `${context.operationId} node ${nodeId}: ${why} on attempt ${attemptNo}, retrying in ${wait}`);
+          retried: (nodeId, { retry, statusCode, code, delayMs }) => {
+            const why = `${statusCode ?? 'no answer'} ${code ?? ''}`.trim();
+            const wait = delayMs !== undefined ? `in ${delayMs} ms (Retry-After ${delayMs / 1000} s)` : 'after backoff';
+            log.info('provision', `${context.operationId} node ${nodeId}: ${why} on attempt ${retry}, retrying ${wait}`);
           },
           settled,
         }),
@@ -140,7 +137,7 @@ export class ProvisionService {
   }
 
   private callOptions(callbacks: ItemCallbacks) {
-    return { signal: callbacks.signal, policy: this.deps.retryPolicy, onAttempt: callbacks.onAttempt, onRetry: callbacks.onRetry };
+    return { signal: callbacks.signal, onAttempt: callbacks.onAttempt, onRetry: callbacks.onRetry };
   }
 
   /** Deletes stored passwords that neither the record nor any node uses any more (after a rotation reached them all). */
@@ -154,11 +151,11 @@ export class ProvisionService {
   }
 
   /** The explicit node ids (deduplicated), or every node of the pool. */
-  private async nodesOf(client: BatchServiceClient, account: ActiveAccount, poolId: string, nodes: RemoveRequest['nodes']): Promise<string[]> {
+  private async nodesOf(client: BatchRestClient, account: ActiveAccount, poolId: string, nodes: RemoveRequest['nodes']): Promise<string[]> {
     if (nodes !== 'all') return [...new Set(nodes)];
     let all;
     try {
-      all = await listPoolNodes(client, poolId, { policy: this.deps.retryPolicy });
+      all = await listPoolNodes(client, poolId);
     } catch (error) {
       throw toBatchFailure(error, account.endpoint);
     }

@@ -1,6 +1,5 @@
-import type { BatchServiceClient } from '@azure/batch';
 import type { ActiveAccount } from '../accounts/batch-client-source';
-import type { RetryPolicy } from '../batch/retry';
+import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { SecretRedactor } from '../log';
 import { runBounded } from '../operations/bounded-pool';
@@ -17,7 +16,6 @@ export interface ReconcileDeps {
   keys: ManagedKeyStore;
   secrets: SecretStore;
   redactor: SecretRedactor;
-  retryPolicy?: RetryPolicy;
   /** Re-checks in flight at once (default 8). */
   concurrency?: number;
   now?: () => Date;
@@ -41,7 +39,7 @@ export class NodeUserReconciler {
   constructor(private readonly deps: ReconcileDeps) {}
 
   /** Reconciles one pool; true when the registry changed (the caller saves it). */
-  async reconcile(account: ActiveAccount, client: BatchServiceClient, poolId: string, nodes: readonly PoolNode[]): Promise<boolean> {
+  async reconcile(account: ActiveAccount, client: BatchRestClient, poolId: string, nodes: readonly PoolNode[]): Promise<boolean> {
     const { registry } = this.deps;
     const listed = new Map(nodes.map((node) => [node.id, node]));
     let changed = (await registry.forgetNodes(account.id, poolId, (nodeId) => !listed.has(nodeId))) > 0;
@@ -70,11 +68,11 @@ export class NodeUserReconciler {
     return changed;
   }
 
-  private async check(account: ActiveAccount, client: BatchServiceClient, poolId: string, { user, nodeId, node }: Check): Promise<'present' | 'gone' | 'unknown'> {
+  private async check(account: ActiveAccount, client: BatchRestClient, poolId: string, { user, nodeId, node }: Check): Promise<'present' | 'gone' | 'unknown'> {
     const spec = await this.specOf(account, poolId, user, node);
     if (!spec) return 'unknown';
     try {
-      await updateNodeUser(client, poolId, nodeId, spec, { policy: this.deps.retryPolicy });
+      await updateNodeUser(client, poolId, nodeId, spec);
       return 'present';
     } catch (error) {
       return serviceCodeOf(error) === 'NodeUserNotFound' ? 'gone' : 'unknown';

@@ -1,18 +1,21 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import type { ActiveAccount, BatchClientSource } from '../../main/accounts/batch-client-source';
 import { ContractFailure } from '../../contract/result';
-import { createBatchRestClient, type BatchRestClient } from '../../main/batch/rest/batch-rest-client';
+import { createBatchRestClient, type BatchRestClient, type BatchRetryOptions } from '../../main/batch/rest/batch-rest-client';
 import type { EmulatorProcess } from './emulator-process';
 
 /** A BatchClientSource for one emulator, as the accounts feature builds it (SDK retries off; the 2025-06-01 client beside it), for tests and benches. */
 export function emulatorSource(
   emulator: Pick<EmulatorProcess, 'accountName' | 'accountKey' | 'endpoint'>,
   accountId = 'sandbox',
+  /** The 2025-06-01 client's resends (tests shorten the backoff); the app's defaults when absent. */
+  retry?: BatchRetryOptions,
 ): BatchClientSource & { client: BatchServiceClient; rest: BatchRestClient; account: ActiveAccount } {
   const client = new BatchServiceClient(new BatchSharedKeyCredentials(emulator.accountName, emulator.accountKey), emulator.endpoint, {
     noRetryPolicy: true,
   });
-  const rest = createBatchRestClient({ endpoint: emulator.endpoint, auth: { kind: 'sharedKey', accountName: emulator.accountName, key: emulator.accountKey } });
+  const auth = { kind: 'sharedKey' as const, accountName: emulator.accountName, key: emulator.accountKey };
+  const rest = createBatchRestClient({ endpoint: emulator.endpoint, auth, ...(retry ? { retry } : {}) });
   const account: ActiveAccount = { id: accountId, name: emulator.accountName, endpoint: emulator.endpoint, kind: 'sandbox' };
   return {
     client,

@@ -47,7 +47,7 @@ async function passwordFor(nodeId: string): Promise<string> {
 }
 
 async function untilIdle(nodeIds: string[]): Promise<void> {
-  await expect.poll(async () => (await listPoolNodes(fx.client, pool)).filter((x) => nodeIds.includes(x.id)).every((x) => x.state === 'idle'), { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => (await listPoolNodes(fx.rest, pool)).filter((x) => nodeIds.includes(x.id)).every((x) => x.state === 'idle'), { timeout: 30_000 }).toBe(true);
 }
 
 describe('node users are kept per node, and no password is replaced behind the operator\'s back', () => {

@@ -8,7 +8,7 @@ let nodeIds: string[];
 beforeAll(async () => {
   // Many attempts so a node that draws the fault several times in a row still gets through; short backoff so a
   // 503 without Retry-After would be retried quickly — the waits logged below come from Retry-After.
-  fx = await startProvisionFixture({ retryPolicy: { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 5_000 } });
+  fx = await startProvisionFixture({ retry: { maxRetries: 11, retryDelayMs: 20, maxRetryDelayMs: 5_000 } });
   nodeIds = await fx.createSshPool('busy', 4);
 });
 afterAll(async () => fx?.stop());

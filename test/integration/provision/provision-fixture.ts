@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OperationProgress, OperationSummary } from '../../../contract/features/operations';
-import type { RetryPolicy } from '../../../main/batch/retry';
+import type { BatchRestClient, BatchRetryOptions } from '../../../main/batch/rest/batch-rest-client';
 import { EventBus } from '../../../main/events';
 import { SecretRedactor, type Logger } from '../../../main/log';
 import { createProvisioning, type Provisioning } from '../../../main/provision/create-provisioning';
@@ -22,10 +22,12 @@ export const jammy = {
   nodeAgentSKUId: 'batch.node.ubuntu 22.04',
 };
 
-/** The emulator, the real SDK against it, and the connect feature's main half built as app.ts builds it. */
+/** The emulator, the real SDK and the app's client against it, and the connect feature's main half built as app.ts builds it. */
 export interface ProvisionFixture {
   emulator: EmulatorProcess;
   client: BatchServiceClient;
+  /** The app's 2025-06-01 client for the same account. */
+  rest: BatchRestClient;
   provisioning: Provisioning;
   /** The app's operation registry, as app.ts builds it. */
   operations: OperationRegistry;
@@ -50,9 +52,9 @@ export interface ProvisionFixture {
 }
 
 /** Starts everything a provisioning test needs, on loopback only. */
-export async function startProvisionFixture(options: { concurrency?: number; retryPolicy?: RetryPolicy; env?: Record<string, string> } = {}): Promise<ProvisionFixture> {
+export async function startProvisionFixture(options: { concurrency?: number; retry?: BatchRetryOptions; env?: Record<string, string> } = {}): Promise<ProvisionFixture> {
   const emulator = await startEmulatorProcess({ env: options.env });
-  const clients = emulatorSource(emulator, 'acc-sandbox');
+  const clients = emulatorSource(emulator, 'acc-sandbox', options.retry);
   const client = clients.client;
   const dataDir = mkdtempSync(join(tmpdir(), 'bd-provision-'));
   const home = join(dataDir, 'home');
@@ -70,7 +72,7 @@ export async function startProvisionFixture(options: { concurrency?: number; ret
   });
   const operations = new OperationRegistry({ events, log });
   const secrets = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
-  const provisioning = createProvisioning({ dataDir, secretStore: secrets, redactor, operations, log, clients, home, ...options });
+  const provisioning = createProvisioning({ dataDir, secretStore: secrets, redactor, operations, log, clients, home, ...(options.concurrency ? { concurrency: options.concurrency } : {}) });
 
   const batch = createBatchServices(clients, events);
   const nodeActions = new NodeActionsService({
@@ -78,7 +80,7 @@ export async function startProvisionFixture(options: { concurrency?: number; ret
     options: { concurrency: 8, steadyPollMs: 100, steadyTimeoutMs: 30_000 },
   });
   return {
-    emulator, nodeActions, client, provisioning, operations, secrets,
+    emulator, nodeActions, client, rest: clients.rest, provisioning, operations, secrets,
     accountId: 'acc-sandbox',
     whenDone: (operationId) => operations.whenDone(operationId), redactor, progress, logLines, dataDir, home,
     async setFaults(faults) {
@@ -93,7 +95,7 @@ export async function startProvisionFixture(options: { concurrency?: number; ret
       await client.pool.add({ id, vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodes, networkConfiguration });
       const deadline = Date.now() + (poolOptions.timeoutMs ?? 30_000);
       for (;;) {
-        const all = await listPoolNodes(client, id);
+        const all = await listPoolNodes(clients.rest, id);
         if (all.length === nodes && all.every((n) => n.state === 'idle')) return all.map((n) => n.id);
         if (Date.now() > deadline) throw new Error(`pool ${id}: ${all.filter((n) => n.state === 'idle').length}/${nodes} nodes idle in time`);
         await new Promise((r) => setTimeout(r, 200));
