@@ -116,6 +116,48 @@ describe('pools and nodes against the emulator', () => {
     expect(enabled.summary.counts.failed).toBe(0);
   });
 
+  it('a pool with the 2025-06-01 options reads back with every option it was created with, and its nodes deallocate and start', async () => {
+    const options = {
+      security: { type: 'trustedLaunch' as const, secureBoot: true, vTpm: true, encryptionAtHost: true, encryption: 'VMGuestStateOnly' as const },
+      osDisk: { ephemeral: true, sizeGB: 64, storageAccountType: 'default' as const, caching: 'readonly' as const },
+      publicIp: { provision: 'nopublicipaddresses' as const, ipAddressIds: [], dualStack: false },
+      acceleratedNetworking: true,
+      placement: 'zonal' as const,
+      upgrade: { mode: 'automatic' as const, automaticOSUpgrade: true, disableAutomaticRollback: false },
+      container: 'dockerCompatible' as const,
+      scheduling: { nodeFillType: 'pack' as const, jobDefaultOrder: 'creationtime' as const },
+    };
+    await services.pools.create(account, jammyPool({ id: 'hardened', image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2' }, options }));
+    const detail = await services.pools.get(account, 'hardened');
+    expect(detail.options).toEqual(options);
+    expect(detail.sshAccess).toBe('none');
+
+    const idle = await eventually(async () => {
+      const result = await services.nodes.list(account, 'hardened', undefined, true);
+      return !result.unchanged && result.rows[0]?.[1] === 'idle' ? result.rows[0] : undefined;
+    });
+    const deallocated = await actions.run({ accountId: account, poolId: 'hardened', action: 'deallocate', target: { nodeIds: [idle[0]] } });
+    expect(deallocated.summary.outcomes).toEqual({ accepted: 1 });
+    await eventually(async () => {
+      const result = await services.nodes.list(account, 'hardened', undefined, true);
+      return !result.unchanged && result.rows[0]?.[1] === 'deallocated' ? true : undefined;
+    });
+    expect((await services.pools.get(account, 'hardened')).nodeCounts?.dedicated.deallocated).toBe(1);
+    const started = await actions.run({ accountId: account, poolId: 'hardened', action: 'start', target: { state: 'deallocated' } });
+    expect(started.summary.outcomes).toEqual({ accepted: 1 });
+    const again = await actions.run({ accountId: account, poolId: 'hardened', action: 'start', target: { nodeIds: [idle[0]] } });
+    expect(again.items[0]?.error?.serviceCode).toBe('OperationInvalidForCurrentState');
+  });
+
+  it('Trusted Launch on a Generation 1 image is refused with what Batch said and the property it named', async () => {
+    const failure = await failureOf(() => services.pools.create(account, jammyPool({ id: 'gen1', options: { security: { type: 'trustedLaunch' } } as PoolSpecInput['options'] })));
+    expect(failure.code).toBe('BATCH_ERROR');
+    expect(failure.details?.statusCode).toBe(400);
+    const values = failure.details?.values as { key: string; value: string }[];
+    expect(values).toContainEqual({ key: 'PropertyName', value: 'securityType' });
+    expect(values.find((v) => v.key === 'Reason')?.value).toMatch(/Generation 2/);
+  });
+
   it('delete needs no more than the id and leaves the pool deleting, then gone', async () => {
     await services.pools.delete(account, 'pool-a');
     await eventually(async () => ((await services.pools.list(account)).pools.some((p) => p.id === 'pool-a') ? undefined : true));

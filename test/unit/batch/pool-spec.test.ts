@@ -28,7 +28,7 @@ function problems(input: PoolSpecInput): Record<string, string> {
 }
 
 describe('pool id (letters, digits, - and _, 1–64 characters)', () => {
-  it('accepts a valid spec and fills the defaults: simplified communication, 1 slot, SSH on', () => {
+  it('accepts a valid spec and fills the defaults: 1 slot, SSH on, every 2025-06-01 option at its default', () => {
     const spec = poolSpecSchema.parse(valid);
     expect(spec).toMatchObject({ taskSlotsPerNode: 1, targetSpotNodes: 0, ssh: { enabled: true } });
     expect(spec.image.version).toBe('latest');
