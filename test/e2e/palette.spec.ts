@@ -6,7 +6,7 @@ import { openLocalShell, row, typeInto, withoutWebgl } from './terminal-page';
 let host: WebHostProcess;
 
 test.beforeAll(async () => {
-  host = await startWebHostProcess();
+  host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01' } });
 });
 
 test.afterAll(async () => {
@@ -85,4 +85,31 @@ test('"Connect to node…" with no pool says what to do instead of an empty list
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette.getByText('This account has no pool yet: create one first.')).toBeVisible();
   await expect(palette.getByLabel('Type a command')).toHaveAttribute('placeholder', 'Pick a pool…');
+});
+
+test('"Add user to pool…" picks a pool, then opens its add-user dialog over the pool\'s remote login tab', async ({ page }) => {
+  await page.goto(`${host.url}#images`);
+  await page.getByLabel('Search images').fill('ubuntu 22.04');
+  await page.getByRole('button', { name: 'Create a pool with 0001-com-ubuntu-server-jammy 22_04-lts', exact: true }).click();
+  await page.getByLabel('Pool id').fill('palette-pool');
+  await page.getByLabel('Allow SSH from').fill('127.0.0.1');
+  await page.getByRole('button', { name: 'Create pool', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'palette-pool' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Images' }).click();
+
+  await runCommand(page, 'add user');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByLabel('Type a command')).toHaveAttribute('placeholder', 'Pick a pool…');
+  await expect(palette.getByRole('menuitem', { name: /palette-pool/ })).toBeVisible();
+  await page.keyboard.type('palette');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add a user to nodes' });
+  await expect(dialog).toContainText('Add a user to nodes of palette-pool');
+  // The Enter that picked the pool stays in the palette: the dialog shows no "user name needed" complaint yet.
+  await expect(dialog.getByText(/A user name starts with/)).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  // Behind it, the pool's page opened on its remote login tab, where the new user's progress shows.
+  await expect(page.getByRole('heading', { name: 'palette-pool' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Remote login' })).toHaveAttribute('aria-selected', 'true');
 });
