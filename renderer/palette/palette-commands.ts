@@ -101,7 +101,7 @@ export function usePaletteCommands(host: PaletteHost): PaletteCommand[] {
               (accounts.data ?? []).map((a) => ({
                 id: `account:${a.id}`,
                 label: a.name,
-                hint: a.id === accountId ? 'this window' : a.kind,
+                hint: a.id === accountId ? 'this window uses it' : undefined,
                 run: () => activate(a.id),
               })),
             ),
