@@ -121,9 +121,19 @@ export interface PoolDetail extends PoolSummary {
 
 /**
  * One node as a compact tuple (10,000 of them cross the bridge): id, state, scheduling state, IP address,
- * SSH frontend port (0 when none), start task exit code (null when it has not exited), dedicated (1) or spot (0).
+ * SSH frontend port (0 when none), start task exit code (null when it has not exited), dedicated (1) or spot (0), and
+ * the public address that port is on ('' when none): the login address is `sshHost:sshPort`, the IP address is private.
  */
-export type NodeRow = [id: string, state: NodeState, scheduling: string, ip: string, sshPort: number, startTaskExitCode: number | null, dedicated: 0 | 1];
+export type NodeRow = [
+  id: string,
+  state: NodeState,
+  scheduling: string,
+  ip: string,
+  sshPort: number,
+  startTaskExitCode: number | null,
+  dedicated: 0 | 1,
+  sshHost: string,
+];
 
 /** The nodes of a pool, or word that the renderer's copy is still current. */
 export type NodesResult =
@@ -131,7 +141,7 @@ export type NodesResult =
   | { unchanged: false; version: number; checkedAt: string; listedAt: string; rows: NodeRow[] };
 
 /** Column indexes of {@link NodeRow}, so code reads `row[nodeColumn.state]`. */
-export const nodeColumn = { id: 0, state: 1, scheduling: 2, ip: 3, sshPort: 4, exitCode: 5, dedicated: 6 } as const;
+export const nodeColumn = { id: 0, state: 1, scheduling: 2, ip: 3, sshPort: 4, exitCode: 5, dedicated: 6, sshHost: 7 } as const;
 
 /** Bulk node actions; `deallocate` stops a node and keeps its disk, `start` boots a deallocated one (2025-06-01). */
 export const nodeActions = ['reboot', 'reimage', 'remove', 'disable-scheduling', 'enable-scheduling', 'deallocate', 'start'] as const;

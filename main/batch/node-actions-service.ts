@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { BatchServiceModels } from '@azure/batch';
 import type { NodeAction } from '../../contract/features/batch-models';
 import { nodeColumn } from '../../contract/features/batch-models';
 import { ContractFailure, assertNever } from '../../contract/result';
@@ -7,7 +6,7 @@ import type { BatchClientSource, BatchContextClients } from '../accounts/batch-c
 import type { PartialHandlers } from '../router';
 import { itemErrorOf, type OperationContext, type OperationRegistry } from '../operations/operation-registry';
 import { runItems } from '../operations/run-items';
-import { batchCall, type BatchContext } from './batch-call';
+import { restCall } from './rest-call';
 import type { NodesService } from './nodes-service';
 
 /** Which nodes an action targets: explicit ids, or every node now in a state. */
@@ -41,8 +40,8 @@ export interface NodeActionsDeps {
 const removeBatchSize = 100;
 
 /**
- * Bulk node actions (reboot, reimage, remove, disable/enable scheduling; deallocate and start through the 2025-06-01
- * client) on a selection or on every node in a state,
+ * Bulk node actions (reboot, reimage, deallocate, start, remove, disable/enable scheduling) on a selection or on every
+ * node in a state,
  * as operations of the shared registry: the call answers at once with main's operation id, each node gets a result,
  * progress and cancel go through `operations:*`, and a reloaded renderer reattaches. One node's failure does not stop
  * the rest.
@@ -88,7 +87,7 @@ export class NodeActionsService {
         for (const id of unit.slice(1)) tracker.update(id, { status: 'running' });
         try {
           if (removing) await this.waitUntilSteady(ctx, poolId, signal);
-          await batchCall(ctx, () => this.send(ctx, poolId, action, unit, signal), { signal });
+          await restCall(ctx.account.endpoint, () => this.send(ctx, poolId, action, unit, signal));
         } catch (error) {
           const failure = signal.aborted ? undefined : itemErrorOf(error);
           for (const id of unit.slice(1)) tracker.update(id, failure ? { status: 'failed', error: failure } : { status: 'cancelled' });
@@ -103,10 +102,10 @@ export class NodeActionsService {
   }
 
   /** Polls the pool until its allocation state is steady (removal and resize need it). */
-  private async waitUntilSteady(ctx: BatchContext, poolId: string, signal: AbortSignal): Promise<void> {
+  private async waitUntilSteady(ctx: BatchContextClients, poolId: string, signal: AbortSignal): Promise<void> {
     const deadline = Date.now() + this.options.steadyTimeoutMs;
     for (;;) {
-      const pool = await batchCall(ctx, () => ctx.client.pool.get(poolId, { poolGetOptions: { select: 'id,allocationState' }, abortSignal: sdkSignal(signal) }), { signal });
+      const pool = await restCall(ctx.account.endpoint, () => ctx.rest.pools.get(poolId, { select: ['id', 'allocationState'], signal }));
       if (String(pool.allocationState).toLowerCase() === 'steady') return;
       if (Date.now() > deadline) throw new ContractFailure('CONFLICT', `Pool ${poolId} did not become steady within ${Math.round(this.options.steadyTimeoutMs / 60_000)} minutes; removal stopped.`);
       // timers/promises removes its abort listener when the wait ends: no listener piles up over a long wait.
@@ -123,24 +122,25 @@ export class NodeActionsService {
   }
 
   /** Sends one request; cancelling aborts it on the wire (the service may still have received it). */
-  private async send(ctx: BatchContextClients, poolId: string, action: NodeAction, nodeIds: string[], signal: AbortSignal): Promise<unknown> {
+  private async send(ctx: BatchContextClients, poolId: string, action: NodeAction, nodeIds: string[], signal: AbortSignal): Promise<void> {
     const nodeId = nodeIds[0] as string;
-    const abortSignal = sdkSignal(signal);
+    const { nodes, pools } = ctx.rest;
+    const options = { signal };
     switch (action) {
       case 'reboot':
-        return ctx.client.computeNode.reboot(poolId, nodeId, { nodeRebootOption: 'requeue', abortSignal });
+        return nodes.reboot(poolId, nodeId, { nodeRebootOption: 'requeue' }, options);
       case 'reimage':
-        return ctx.client.computeNode.reimage(poolId, nodeId, { nodeReimageOption: 'requeue', abortSignal });
+        return nodes.reimage(poolId, nodeId, { nodeReimageOption: 'requeue' }, options);
       case 'disable-scheduling':
-        return ctx.client.computeNode.disableScheduling(poolId, nodeId, { nodeDisableSchedulingOption: 'requeue', abortSignal });
+        return nodes.disableScheduling(poolId, nodeId, { nodeDisableSchedulingOption: 'requeue' }, options);
       case 'enable-scheduling':
-        return ctx.client.computeNode.enableScheduling(poolId, nodeId, { abortSignal });
+        return nodes.enableScheduling(poolId, nodeId, options);
       case 'deallocate':
-        return ctx.rest.nodes.deallocate(poolId, nodeId, { nodeDeallocateOption: 'requeue' }, { signal });
+        return nodes.deallocate(poolId, nodeId, { nodeDeallocateOption: 'requeue' }, options);
       case 'start':
-        return ctx.rest.nodes.start(poolId, nodeId, { signal });
+        return nodes.start(poolId, nodeId, options);
       case 'remove':
-        return ctx.client.pool.removeNodes(poolId, { nodeList: nodeIds, nodeDeallocationOption: 'requeue' }, { abortSignal });
+        return pools.removeNodes(poolId, { nodeList: nodeIds, nodeDeallocationOption: 'requeue' }, options);
       default:
         return assertNever(action, 'node action');
     }
@@ -150,11 +150,6 @@ export class NodeActionsService {
 /** The contract handler that starts node actions. */
 export function nodeActionsHandlers(service: NodeActionsService): PartialHandlers<'nodes:action'> {
   return { 'nodes:action': (request) => service.start(request) };
-}
-
-/** ms-rest-js types its own AbortSignalLike; Node's signal fits it at runtime. */
-function sdkSignal(signal: AbortSignal): NonNullable<BatchServiceModels.ComputeNodeRebootOptionalParams['abortSignal']> {
-  return signal as unknown as NonNullable<BatchServiceModels.ComputeNodeRebootOptionalParams['abortSignal']>;
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

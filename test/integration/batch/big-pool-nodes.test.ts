@@ -59,7 +59,7 @@ describe('a 10,000-node pool', () => {
     if (before.unchanged) throw new Error('expected rows');
     nodeList.calls = 0;
     const removals = { calls: 0 };
-    countCalls(source.client.pool, 'removeNodes', removals);
+    countCalls(source.rest.pools, 'removeNodes', removals);
     const chosen = before.rows.slice(0, 250).map((r) => r[0]);
     const actions = nodeActionsFor(source, services.nodes, events, { concurrency: 8, steadyPollMs: 100, steadyTimeoutMs: 30_000 });
     const { summary, items } = await actions.run({ accountId: account, poolId: 'big', action: 'remove', target: { nodeIds: chosen } });

@@ -27,11 +27,11 @@ describe('a removal waiting for its pool to be steady', () => {
     });
     // Every poll of the pool's allocation state carries the operation's signal: count who listens on it then.
     const listeners: number[] = [];
-    const get = source.client.pool.get.bind(source.client.pool);
-    source.client.pool.get = ((poolId: string, options?: { abortSignal?: unknown }) => {
-      if (options?.abortSignal) listeners.push(getEventListeners(options.abortSignal as AbortSignal, 'abort').length);
-      return get(poolId, options as Parameters<typeof get>[1]);
-    }) as typeof source.client.pool.get;
+    const get = source.rest.pools.get;
+    source.rest.pools.get = (poolId, options) => {
+      if (options?.signal) listeners.push(getEventListeners(options.signal, 'abort').length);
+      return get(poolId, options);
+    };
     const actions = nodeActionsFor(source, batch.nodes, events, { concurrency: 8, steadyPollMs: 5, steadyTimeoutMs: 60_000 });
     const { operationId } = await actions.service.start({ accountId: source.account.id, poolId: 'slow', action: 'remove', target: { nodeIds: ['tvmps_any_d'] } });
     await expect.poll(() => listeners.length, { timeout: 20_000 }).toBeGreaterThan(100);
