@@ -1,12 +1,12 @@
-import type { BatchServiceModels } from '@azure/batch';
 import type { NodeRow } from '../../contract/features/batch-models';
 import { normalizeState } from './pool-mapping';
+import type { BatchNode } from './rest/models/nodes';
 
 /** Node fields the rows need; `$select` keeps a 10,000-node listing to about a megabyte. */
-export const nodeListSelect = 'id,state,schedulingState,ipAddress,isDedicated,endpointConfiguration,startTaskInfo';
+export const nodeListSelect = ['id', 'state', 'schedulingState', 'ipAddress', 'isDedicated', 'endpointConfiguration', 'startTaskInfo'];
 
-/** One SDK ComputeNode as a compact row (see NodeRow). */
-export function toNodeRow(node: BatchServiceModels.ComputeNode): NodeRow {
+/** One listed BatchNode as a compact row (see NodeRow). */
+export function toNodeRow(node: BatchNode): NodeRow {
   const ssh = node.endpointConfiguration?.inboundEndpoints?.find((e) => e.backendPort === 22);
   const exitCode = node.startTaskInfo?.exitCode;
   return [
@@ -17,6 +17,7 @@ export function toNodeRow(node: BatchServiceModels.ComputeNode): NodeRow {
     ssh?.frontendPort ?? 0,
     typeof exitCode === 'number' ? exitCode : null,
     node.isDedicated === false ? 0 : 1,
+    ssh?.publicIPAddress ?? '',
   ];
 }
 

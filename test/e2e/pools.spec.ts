@@ -89,7 +89,7 @@ test('resize the pool to 3 nodes, then delete it after typing its id', async () 
   await page.getByRole('button', { name: 'Resize…' }).click();
   await page.getByLabel('Dedicated nodes').fill('3');
   await page.getByRole('dialog').getByRole('button', { name: 'Resize' }).click();
-  await expect(page.getByTestId('pool-dedicated')).toContainText('dedicated 3/3', { timeout: 60_000 });
+  await expect(page.getByTestId('pool-dedicated')).toContainText('dedicated 3 now / 3 target', { timeout: 60_000 });
   await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(3, { timeout: 60_000 });
 
   await page.getByRole('button', { name: 'Delete…' }).click();

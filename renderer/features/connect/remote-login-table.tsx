@@ -1,30 +1,25 @@
-import {
-  Badge,
-  Button,
-  Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Tooltip,
-  tokens,
-} from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { Badge, Button, Caption1, makeStyles, mergeClasses, Tooltip, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import type { NodeUserState, RemoteLoginRow } from '../../../contract/features/provision';
+import { ShortId } from '../../components/short-id';
+import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
 import { sortRows, type RowSort, type SortColumn } from './sort-rows';
 
-const columns: { id: SortColumn; label: string }[] = [
-  { id: 'nodeId', label: 'Node id' },
-  { id: 'state', label: 'State' },
-  { id: 'ipAddress', label: 'IP' },
-  { id: 'port', label: 'Port' },
-  { id: 'userStatus', label: 'User status' },
+const columns: VirtualColumn[] = [
+  { key: 'nodeId', header: 'Node id', sortable: true, grow: 1 },
+  { key: 'state', header: 'State', sortable: true },
+  { key: 'ipAddress', header: 'Login IP', sortable: true },
+  { key: 'port', header: 'Port', sortable: true },
+  { key: 'userStatus', header: 'User status', sortable: true, grow: 1 },
+  { key: 'actions', header: 'Actions', min: 230 },
 ];
 
-const grid = { display: 'grid', gridTemplateColumns: 'minmax(220px, 2.4fr) 130px 150px 90px minmax(150px, 1.2fr) 230px', alignItems: 'center' } as const;
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+});
+
 const rowHeight = 40;
 
 /** What the row actions do; the panel owns the dialogs and navigation. */
@@ -82,86 +77,70 @@ function UserStatus(props: { state: NodeUserState | undefined; expired: boolean 
 }
 
 /**
- * Node id | state | IP | port | user status, sortable by any column, virtualized (10,000 rows stay smooth), with
+ * Node id | state | login IP | port | user status, sortable by any column, virtualized (10,000 rows stay smooth), with
  * "copy ssh command" and "connect" per row. A node without a login address says why in place of IP and port.
  */
 export function RemoteLoginTable(props: { rows: RemoteLoginRow[]; userName: string | undefined; userExpired: boolean; actions: RowActions }) {
+  const styles = useStyles();
   const [sort, setSort] = useState<RowSort>({ column: 'nodeId', direction: 'ascending' });
   const sorted = useMemo(() => sortRows(props.rows, sort, props.userName), [props.rows, sort, props.userName]);
-  const scroller = useRef<HTMLDivElement>(null);
-  // TanStack Virtual hands back functions React Compiler cannot memoize; this component does not rely on that.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
-  const toggle = (column: SortColumn) =>
+  const onSort = (key: string) => {
+    const column = key as SortColumn;
     setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' }));
+  };
   const canLogin = (row: RemoteLoginRow) =>
     row.port !== undefined && !!props.userName && !props.userExpired && row.users[props.userName]?.present === true;
-
+  const renderCell = (index: number, column: string) => {
+    const row = sorted[index] as RemoteLoginRow;
+    switch (column) {
+      case 'nodeId':
+        return <ShortId value={row.nodeId} />;
+      case 'state':
+        return row.state;
+      case 'ipAddress':
+        if (!row.unavailable) return <span className={styles.mono} data-testid="login-ip">{row.ipAddress ?? '…'}</span>;
+        return (
+          <Tooltip content={row.unavailable.message} relationship="description">
+            <Caption1 data-testid="login-unavailable" className={mergeClasses(row.unavailable.code !== 'NOT_READY' && styles.failed)}>
+              {row.unavailable.code === 'NO_SSH_ENDPOINT' ? 'No SSH endpoint' : row.unavailable.code === 'NOT_READY' ? 'Not ready' : 'Unavailable'}
+            </Caption1>
+          </Tooltip>
+        );
+      case 'port':
+        return row.unavailable ? '—' : <span className={styles.mono} data-testid="login-port">{row.port ?? '…'}</span>;
+      case 'userStatus':
+        return (
+          <span data-testid="user-status">
+            <UserStatus state={props.userName ? row.users[props.userName] : undefined} expired={props.userExpired} />
+          </span>
+        );
+      case 'actions':
+        return (
+          <span className={styles.actions}>
+            <Button size="small" disabled={!canLogin(row)} onClick={() => props.actions.copyCommand(row)}>
+              Copy ssh command
+            </Button>
+            <Button size="small" appearance="primary" disabled={!canLogin(row)} onClick={() => props.actions.connect(row)}>
+              Connect
+            </Button>
+          </span>
+        );
+      default:
+        return null;
+    }
+  };
   return (
-    <Table noNativeElements sortable aria-label="Remote login" aria-rowcount={sorted.length + 1} data-testid="remote-login-table">
-      <TableHeader>
-        <TableRow style={grid}>
-          {columns.map((c) => (
-            <TableHeaderCell
-              key={c.id}
-              sortDirection={sort.column === c.id ? sort.direction : undefined}
-              onClick={() => toggle(c.id)}
-              data-testid={`sort-${c.id}`}
-            >
-              {c.label}
-            </TableHeaderCell>
-          ))}
-          <TableHeaderCell>Actions</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <div ref={scroller} style={{ maxHeight: 480, overflow: 'auto', borderTop: `1px solid ${tokens.colorNeutralStroke2}` }}>
-        <TableBody style={{ position: 'relative', display: 'block', height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = sorted[item.index] as RemoteLoginRow;
-            return (
-              <TableRow
-                key={row.nodeId}
-                aria-rowindex={item.index + 2}
-                data-testid="remote-login-row"
-                data-node-id={row.nodeId}
-                style={{ ...grid, position: 'absolute', top: 0, left: 0, right: 0, height: rowHeight, transform: `translateY(${item.start}px)` }}
-              >
-                <TableCell>
-                  <code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={row.nodeId}>
-                    {row.nodeId}
-                  </code>
-                </TableCell>
-                <TableCell>{row.state}</TableCell>
-                {row.unavailable ? (
-                  <TableCell style={{ gridColumn: 'span 2' }} data-testid="login-unavailable">
-                    <Tooltip content={row.unavailable.message} relationship="description">
-                      <Caption1 style={{ color: row.unavailable.code === 'NOT_READY' ? undefined : tokens.colorPaletteRedForeground1 }}>
-                        {row.unavailable.code === 'NO_SSH_ENDPOINT' ? 'No SSH endpoint' : row.unavailable.code === 'NOT_READY' ? 'Not ready' : 'Unavailable'}
-                      </Caption1>
-                    </Tooltip>
-                  </TableCell>
-                ) : (
-                  <>
-                    <TableCell data-testid="login-ip">{row.ipAddress ?? '…'}</TableCell>
-                    <TableCell data-testid="login-port">{row.port ?? '…'}</TableCell>
-                  </>
-                )}
-                <TableCell data-testid="user-status">
-                  <UserStatus state={props.userName ? row.users[props.userName] : undefined} expired={props.userExpired} />
-                </TableCell>
-                <TableCell style={{ display: 'flex', gap: 4 }}>
-                  <Button size="small" disabled={!canLogin(row)} onClick={() => props.actions.copyCommand(row)}>
-                    Copy ssh command
-                  </Button>
-                  <Button size="small" appearance="primary" disabled={!canLogin(row)} onClick={() => props.actions.connect(row)}>
-                    Connect
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </div>
-    </Table>
+    <VirtualTable
+      label="Remote login"
+      testId="remote-login-table"
+      columns={columns}
+      rowCount={sorted.length}
+      rowKey={(i) => (sorted[i] as RemoteLoginRow).nodeId}
+      rowHeight={rowHeight}
+      height={`min(480px, ${Math.max(1, sorted.length) * rowHeight + 4}px)`}
+      sort={{ ...sort, onSort }}
+      rowProps={(i) => ({ 'data-testid': 'remote-login-row', 'data-node-id': (sorted[i] as RemoteLoginRow).nodeId })}
+      renderCell={renderCell}
+    />
   );
 }

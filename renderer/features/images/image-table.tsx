@@ -1,4 +1,4 @@
-import { Badge, Button, Tooltip, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Tooltip, tokens } from '@fluentui/react-components';
 import type { SupportedImage } from '../../../contract/features/batch-models';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
 import { imageRetirements } from '../../../contract/features/retirement-images';
@@ -6,27 +6,35 @@ import { RetirementBadge } from '../pricing/retirement-warnings';
 import { daysUntilEndOfLife, endOfLifeWarningDays } from './image-filters';
 
 const columns: VirtualColumn[] = [
-  { key: 'publisher', header: 'Publisher', width: 'minmax(90px, 0.8fr)' },
-  { key: 'offer', header: 'Offer', width: 'minmax(120px, 1.5fr)' },
-  { key: 'sku', header: 'SKU', width: 'minmax(100px, 1fr)' },
-  { key: 'version', header: 'Version', width: '64px' },
-  { key: 'agent', header: 'Node agent SKU', width: 'minmax(215px, 1.3fr)' },
-  { key: 'verification', header: 'Verification', width: '96px' },
-  { key: 'capabilities', header: 'Capabilities', width: 'minmax(100px, 1.4fr)' },
-  { key: 'eol', header: 'End of life', width: '185px' },
-  { key: 'action', header: '', width: '118px' },
+  { key: 'publisher', header: 'Publisher' },
+  { key: 'offer', header: 'Offer', grow: 1 },
+  { key: 'sku', header: 'SKU', grow: 1 },
+  { key: 'version', header: 'Version' },
+  { key: 'agent', header: 'Node agent SKU' },
+  { key: 'verification', header: 'Verification' },
+  { key: 'capabilities', header: 'Capabilities', grow: 1, max: 220 },
+  { key: 'eol', header: 'End of life' },
+  { key: 'action', header: '', min: 118 },
 ];
+
+const useStyles = makeStyles({
+  dimmed: { color: tokens.colorNeutralForeground3 },
+  warning: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  empty: { padding: tokens.spacingHorizontalL },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
 
 /** The end-of-life cell: the date, highlighted when it is near or past. */
 function EndOfLife(props: { image: SupportedImage; now: number }) {
+  const styles = useStyles();
   const days = daysUntilEndOfLife(props.image, props.now);
-  if (days === undefined) return <span style={{ color: tokens.colorNeutralForeground3 }}>—</span>;
+  if (days === undefined) return <span className={styles.dimmed}>—</span>;
   const date = props.image.endOfLife?.slice(0, 10);
   if (days > endOfLifeWarningDays) return <span>{date}</span>;
   const text = days < 0 ? 'ended' : `in ${days} days`;
   return (
     <Tooltip content={`Batch stops accepting new pools with this image on ${date}.`} relationship="description">
-      <span data-testid="eol-near" style={{ color: tokens.colorPaletteRedForeground1, fontWeight: 600 }}>
+      <span data-testid="eol-near" className={styles.warning}>
         {date} ({text})
       </span>
     </Tooltip>
@@ -36,6 +44,7 @@ function EndOfLife(props: { image: SupportedImage; now: number }) {
 /** The images table, virtualized; each Linux row can start the create-pool form with its image and agent SKU. */
 export function ImageTable(props: { images: SupportedImage[]; now: number; onCreatePool: (image: SupportedImage) => void }) {
   const { images, now } = props;
+  const styles = useStyles();
   const key = (i: SupportedImage) => `${i.publisher}/${i.offer}/${i.sku}/${i.version}/${i.nodeAgentSkuId}`;
   return (
     <VirtualTable
@@ -46,7 +55,7 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
       rowKey={(index) => key(images[index] as SupportedImage)}
       height="calc(100vh - 330px)"
       rowHeight={36}
-      empty={<p style={{ padding: 16 }}>No image matches these filters.</p>}
+      empty={<p className={styles.empty}>No image matches these filters.</p>}
       renderCell={(index, column) => {
         const image = images[index] as SupportedImage;
         switch (column) {
@@ -59,7 +68,7 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
           case 'version':
             return image.version;
           case 'agent':
-            return <code title={image.nodeAgentSkuId}>{image.nodeAgentSkuId}</code>;
+            return <code className={styles.mono} title={image.nodeAgentSkuId}>{image.nodeAgentSkuId}</code>;
           case 'verification':
             return (
               <Badge appearance="tint" color={image.verification === 'verified' ? 'success' : 'warning'}>
@@ -77,7 +86,7 @@ export function ImageTable(props: { images: SupportedImage[]; now: number; onCre
               </Button>
             ) : (
               <Tooltip content="Batch Deck creates Linux pools with SSH access." relationship="description">
-                <span style={{ color: tokens.colorNeutralForeground3 }}>Windows</span>
+                <span className={styles.dimmed}>Windows</span>
               </Tooltip>
             );
           default:

@@ -1,10 +1,11 @@
-import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Title2, Tooltip } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, tokens, Tooltip } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import type { PoolSummary } from '../../../contract/features/batch-models';
 import { describeAge } from '../images/image-filters';
 import { useNow } from '../../components/use-now';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
 import { useNavigation } from '../../navigation';
+import { useLayoutStyles } from '../../theme/layout-styles';
 import { useScopedAccountId } from '../accounts/account-scope';
 import { poolRetirements } from '../pricing/pool-retirements';
 import { RetirementBadge } from '../pricing/retirement-warnings';
@@ -14,16 +15,25 @@ import { PoolRowActions } from './pool-row-actions';
 import { usePools } from './use-pools';
 
 const columns: VirtualColumn[] = [
-  { key: 'id', header: 'Pool', width: 'minmax(140px, 1.3fr)' },
-  { key: 'state', header: 'State', width: '90px' },
-  { key: 'allocation', header: 'Allocation', width: '100px' },
-  { key: 'vmSize', header: 'VM size', width: 'minmax(120px, 1fr)' },
-  { key: 'dedicated', header: 'Dedicated', width: '90px' },
-  { key: 'spot', header: 'Spot', width: '80px' },
-  { key: 'nodes', header: 'Nodes by state', width: 'minmax(180px, 2fr)' },
-  { key: 'ssh', header: 'SSH', width: '96px' },
-  { key: 'actions', header: '', width: '50px' },
+  { key: 'id', header: 'Pool', grow: 1 },
+  { key: 'state', header: 'State' },
+  { key: 'allocation', header: 'Allocation' },
+  { key: 'vmSize', header: 'VM size' },
+  { key: 'dedicated', header: 'Dedicated (now / target)' },
+  { key: 'spot', header: 'Spot (now / target)' },
+  { key: 'nodes', header: 'Nodes by state', grow: 2, min: 180 },
+  { key: 'ssh', header: 'SSH' },
+  { key: 'actions', header: '', min: 50 },
 ];
+
+const useStyles = makeStyles({
+  empty: { padding: tokens.spacingHorizontalL },
+});
+
+/** `3 / 5` with what it means on hover. */
+function NodeTarget(props: { kind: string; current: number; target: number }) {
+  return <span title={`${props.current} ${props.kind} nodes now, ${props.target} wanted`}>{`${props.current} / ${props.target}`}</span>;
+}
 
 /** A badge that says how the pool's nodes can be reached over SSH. */
 export function SshAccessBadge(props: { access: PoolSummary['sshAccess'] }) {
@@ -53,11 +63,13 @@ export function PoolListPage() {
   const accountId = useScopedAccountId();
   const pools = usePools(accountId);
   const go = useNavigation((s) => s.go);
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const now = useNow(5000);
   const list = pools.data?.pools ?? [];
   return (
-    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'flex', flexDirection: 'column', gap: 8, minHeight: 0 }}>
-      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
+    <section aria-labelledby="page-title" className={layout.page}>
+      <div className={layout.header}>
         <Title2 as="h2" id="page-title">
           Pools
         </Title2>
@@ -85,7 +97,7 @@ export function PoolListPage() {
           rowKey={(i) => (list[i] as PoolSummary).id}
           height="calc(100vh - 240px)"
           rowHeight={44}
-          empty={<p style={{ padding: 16 }}>No pools yet. Create one, or start from an image on the Images page.</p>}
+          empty={<p className={styles.empty}>No pools yet. Create one, or start from an image on the Images page.</p>}
           renderCell={(i, column) => {
             const pool = list[i] as PoolSummary;
             switch (column) {
@@ -106,9 +118,9 @@ export function PoolListPage() {
               case 'vmSize':
                 return <>{pool.vmSize} <RetirementBadge warnings={poolRetirements(pool, now)} /></>;
               case 'dedicated':
-                return `${pool.currentDedicatedNodes} / ${pool.targetDedicatedNodes}`;
+                return <NodeTarget kind="dedicated" current={pool.currentDedicatedNodes} target={pool.targetDedicatedNodes} />;
               case 'spot':
-                return `${pool.currentSpotNodes} / ${pool.targetSpotNodes}`;
+                return <NodeTarget kind="spot" current={pool.currentSpotNodes} target={pool.targetSpotNodes} />;
               case 'nodes':
                 return <NodeCountsBar counts={mergeCounts(pool.nodeCounts)} />;
               case 'ssh':

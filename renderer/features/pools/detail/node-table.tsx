@@ -1,35 +1,49 @@
-import { tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { nodeColumn, type NodeRow } from '../../../../contract/features/batch-models';
+import { ShortId } from '../../../components/short-id';
 import { VirtualTable, type VirtualColumn } from '../../../components/virtual-table';
 import { stateColor, stateLabel } from '../node-state-style';
 import { rangeIds, useNodeSelection } from './node-selection';
 
 const columns: VirtualColumn[] = [
-  { key: 'select', header: '', width: '36px' },
-  { key: 'id', header: 'Node', width: 'minmax(200px, 3fr)' },
-  { key: 'state', header: 'State', width: 'minmax(150px, 1.2fr)' },
-  { key: 'scheduling', header: 'Scheduling', width: '100px' },
-  { key: 'ip', header: 'IP address', width: '120px' },
-  { key: 'ssh', header: 'SSH port', width: '80px' },
-  { key: 'exit', header: 'Start task exit', width: '110px' },
-  { key: 'kind', header: 'Type', width: '80px' },
-  { key: 'output', header: '', width: '90px' },
+  { key: 'select', header: '', min: 36 },
+  { key: 'id', header: 'Node', grow: 1 },
+  { key: 'state', header: 'State', grow: 1 },
+  { key: 'scheduling', header: 'Scheduling' },
+  { key: 'login', header: 'Login address' },
+  { key: 'ip', header: 'Private IP' },
+  { key: 'exit', header: 'Start task exit' },
+  { key: 'kind', header: 'Type' },
+  { key: 'output', header: '' },
 ];
 
-const linkButton: React.CSSProperties = {
-  background: 'none',
-  border: 'none',
-  padding: 0,
-  color: tokens.colorBrandForegroundLink,
-  cursor: 'pointer',
-  font: 'inherit',
-  textDecoration: 'underline',
-};
+const useStyles = makeStyles({
+  linkButton: {
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: tokens.colorBrandForegroundLink,
+    cursor: 'pointer',
+    font: 'inherit',
+    textDecoration: 'underline',
+  },
+  swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: tokens.borderRadiusSmall, marginRight: tokens.spacingHorizontalSNudge },
+  empty: { padding: tokens.spacingHorizontalL },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+/** `host:port` a user can log in at, or undefined when the node has no SSH endpoint. */
+function loginAddress(row: NodeRow): string | undefined {
+  const port = row[nodeColumn.sshPort];
+  const host = row[nodeColumn.sshHost];
+  return port && host ? `${host}:${port}` : undefined;
+}
 
 /** The nodes as a virtualized table; row clicks select like the heat map (Ctrl/⌘ toggles, Shift extends). */
 export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: string) => void }) {
   const { rows } = props;
+  const styles = useStyles();
   const ids = useMemo(() => rows.map((r) => r[nodeColumn.id]), [rows]);
   const { selected, anchor, select } = useNodeSelection();
   const onRowClick = (index: number, event: React.MouseEvent) => {
@@ -47,7 +61,7 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
       height="max(320px, calc(100vh - 560px))"
       isSelected={(i) => selected.has(ids[i] as string)}
       onRowClick={onRowClick}
-      empty={<p style={{ padding: 16 }}>No nodes yet.</p>}
+      empty={<p className={styles.empty}>No nodes yet.</p>}
       renderCell={(i, column) => {
         const row = rows[i] as NodeRow;
         const id = row[nodeColumn.id];
@@ -56,27 +70,27 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
             // Native controls: a Fluent Checkbox and Button per row cost more than the rest of the row when scrolling fast.
             return <input type="checkbox" checked={selected.has(id)} onChange={() => select([id], 'toggle', i)} aria-label={`Select ${id}`} />;
           case 'id':
-            return <code title={id}>{id}</code>;
+            return <ShortId value={id} />;
           case 'state':
             return (
               <span>
-                <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 6, background: stateColor(row[nodeColumn.state]) }} />
+                <span aria-hidden className={styles.swatch} style={{ background: stateColor(row[nodeColumn.state]) }} />
                 {stateLabel(row[nodeColumn.state])}
               </span>
             );
           case 'scheduling':
             return row[nodeColumn.scheduling];
+          case 'login':
+            return <span className={styles.mono} title="Log in here with ssh (public address and NAT port)">{loginAddress(row) ?? '—'}</span>;
           case 'ip':
-            return row[nodeColumn.ip] || '—';
-          case 'ssh':
-            return row[nodeColumn.sshPort] || '—';
+            return <span className={styles.mono} title="Inside the pool's virtual network only">{row[nodeColumn.ip] || '—'}</span>;
           case 'exit':
             return row[nodeColumn.exitCode] ?? '—';
           case 'kind':
             return row[nodeColumn.dedicated] ? 'dedicated' : 'spot';
           case 'output':
             return (
-              <button type="button" style={linkButton} onClick={() => props.onShowOutput(id)} aria-label={`Start task output of ${id}`}>
+              <button type="button" className={styles.linkButton} onClick={() => props.onShowOutput(id)} aria-label={`Start task output of ${id}`}>
                 Output
               </button>
             );

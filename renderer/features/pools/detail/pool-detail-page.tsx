@@ -80,7 +80,8 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
             <Caption1 data-testid="pool-account">in {detail.account.name}</Caption1>
             <Caption1>{detail.vmSize}</Caption1>
             <Caption1 data-testid="pool-dedicated">
-              dedicated {detail.currentDedicatedNodes}/{detail.targetDedicatedNodes}, spot {detail.currentSpotNodes}/{detail.targetSpotNodes}
+              dedicated {detail.currentDedicatedNodes} now / {detail.targetDedicatedNodes} target, spot {detail.currentSpotNodes} now /{' '}
+              {detail.targetSpotNodes} target
             </Caption1>
             <SshAccessBadge access={detail.sshAccess} />
             <PoolRowActions accountId={accountId} pool={detail} natPools={detail.natPools} asButtons onDeleted={() => undefined} />
