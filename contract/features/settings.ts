@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
   proxyUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
   /** Copy terminal selection to the clipboard as soon as it is made. */
   terminalCopyOnSelect: z.boolean().default(false),
+  /** Ask before closing a connected SSH tab (its shell and whatever runs there end). */
+  terminalConfirmClose: z.boolean().default(true),
   /** Terminal font size in pixels. */
   terminalFontSize: z.number().int().min(8).max(32).default(14),
   /** The operator's address or CIDR, remembered for the SSH NSG rule of new pools. */

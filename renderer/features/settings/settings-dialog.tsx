@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Settings, ThemeChoice } from '../../../contract/features/settings';
+import type { Settings } from '../../../contract/features/settings';
 import { ContractCallError } from '../../ipc/client';
 import { themeChoiceLabels } from '../../theme/resolve-theme';
 import { useSettings, useUpdateSettings } from './use-settings';
@@ -43,6 +43,21 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }) {
   );
 }
 
+/** A dropdown of a few named choices (theme, cloud). */
+function ChoiceField<T extends string>(props: { label: string; hint?: string; labels: Record<T, string>; value: T; onChange(value: T): void }) {
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <Dropdown value={props.labels[props.value]} selectedOptions={[props.value]} onOptionSelect={(_, data) => props.onChange(data.optionValue as T)}>
+        {(Object.entries(props.labels) as [T, string][]).map(([value, label]) => (
+          <Option key={value} value={value}>
+            {label}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
 /** The form inside the dialog; mounted fresh at every opening so the draft starts from what is saved. */
 function SettingsForm(props: { initial: Settings; onClose: () => void }) {
   const styles = useStyles();
@@ -59,32 +74,14 @@ function SettingsForm(props: { initial: Settings; onClose: () => void }) {
     <DialogBody>
       <DialogTitle>Settings</DialogTitle>
       <DialogContent className={styles.fields}>
-        <Field label="Theme" hint="Same as the system follows the OS: light, dark or high contrast.">
-          <Dropdown
-            value={themeChoiceLabels[draft.theme]}
-            selectedOptions={[draft.theme]}
-            onOptionSelect={(_, data) => setDraft({ ...draft, theme: data.optionValue as ThemeChoice })}
-          >
-            {Object.entries(themeChoiceLabels).map(([value, label]) => (
-              <Option key={value} value={value}>
-                {label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label="Cloud for Microsoft Entra ID sign-in">
-          <Dropdown
-            value={cloudLabels[draft.cloud]}
-            selectedOptions={[draft.cloud]}
-            onOptionSelect={(_, data) => setDraft({ ...draft, cloud: data.optionValue as Settings['cloud'] })}
-          >
-            {Object.entries(cloudLabels).map(([value, label]) => (
-              <Option key={value} value={value}>
-                {label}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <ChoiceField
+          label="Theme"
+          hint="Same as the system follows the OS: light, dark or high contrast."
+          labels={themeChoiceLabels}
+          value={draft.theme}
+          onChange={(theme) => setDraft({ ...draft, theme })}
+        />
+        <ChoiceField label="Cloud for Microsoft Entra ID sign-in" labels={cloudLabels} value={draft.cloud} onChange={(cloud) => setDraft({ ...draft, cloud })} />
         <Field
           label="Proxy URL"
           hint="Used for sign-in, Azure Resource Manager and Batch calls. Empty: HTTPS_PROXY / NO_PROXY from the environment."
@@ -104,6 +101,11 @@ function SettingsForm(props: { initial: Settings; onClose: () => void }) {
           label="Copy terminal selection to the clipboard as soon as it is made"
           checked={draft.terminalCopyOnSelect}
           onChange={(_, d) => setDraft({ ...draft, terminalCopyOnSelect: Boolean(d.checked) })}
+        />
+        <Checkbox
+          label="Ask before closing a connected SSH tab"
+          checked={draft.terminalConfirmClose}
+          onChange={(_, d) => setDraft({ ...draft, terminalConfirmClose: Boolean(d.checked) })}
         />
         <Checkbox
           label="Store secrets even when no OS keyring is available (Linux; less safe: the key is fixed)"

@@ -59,3 +59,15 @@ export function paneGrid(count: number): { columns: string; rows: string; span: 
   const rows = count <= 2 ? '1fr' : '1fr 1fr';
   return { columns, rows, span: (index) => (count === 3 && index === 2 ? '1 / span 2' : undefined) };
 }
+
+/**
+ * A saved layout applied to the sessions that exist now: the same number of panes, each showing its saved session if
+ * it is still open (else the next open one not shown yet), the same pane focused.
+ */
+export function restoreLayout(saved: PaneLayout, tabOrder: string[]): PaneLayout {
+  const count = Math.min(maxPanes, Math.max(1, saved.panes.length));
+  const panes = saved.panes.slice(0, count).map((id) => (id && tabOrder.includes(id) ? id : null));
+  const hidden = tabOrder.filter((id) => !panes.includes(id));
+  const filled = panes.map((id) => id ?? hidden.shift() ?? null);
+  return { panes: filled, focused: Math.min(Math.max(0, Math.floor(saved.focused)), count - 1) };
+}

@@ -2,6 +2,7 @@ import type { EventPayload } from '../../../contract/channels';
 import type { TerminalSessionInfo } from '../../../contract/features/terminal';
 import { reportError } from '../../components/error-surface';
 import { call, ContractCallError, onEvent } from '../../ipc/client';
+import { loadLayout } from './layout-memory';
 import { TerminalHandle, type HandleOptions } from './session-handle';
 import { inputTargets, useTerminalStore } from './terminal-store';
 
@@ -55,7 +56,10 @@ function subscribe(): void {
   });
 }
 
-/** Adopts every session main holds, restoring each screen from main's snapshot. */
+/**
+ * Adopts every session main holds, restoring each screen from main's snapshot, and the split view as it was last
+ * left (in this window before a reload, or in another window).
+ */
 async function reattach(): Promise<void> {
   const sessions = await call('term:list', { screens: true });
   for (const session of sessions) {
@@ -63,6 +67,9 @@ async function reattach(): Promise<void> {
     if (session.screen !== undefined) handle.restore(session.screen, session.seq, session);
     replayOrphan(session.sessionId, handle);
   }
+  const store = useTerminalStore.getState();
+  const saved = loadLayout();
+  if (sessions.length > 0 && store.layout.panes.every((id) => id === null)) store.restore(saved ?? { panes: [null], focused: 0 });
 }
 
 /** Opens a local shell in a new tab. */

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SessionStatus, TerminalSessionInfo } from '../../../contract/features/terminal';
-import { dropSession, placeNewSession, removePane, setPaneCount, showSession, singlePane, type PaneLayout } from './pane-layout';
+import { saveLayout } from './layout-memory';
+import { dropSession, placeNewSession, removePane, restoreLayout, setPaneCount, showSession, singlePane, type PaneLayout } from './pane-layout';
 
 /** A session as the tabs and panes show it. */
 export type SessionView = Pick<TerminalSessionInfo, 'sessionId' | 'kind' | 'label' | 'node' | 'status'>;
@@ -19,6 +20,8 @@ interface TerminalState {
   focusPane(index: number): void;
   setPaneCount(count: number): void;
   closePane(index: number): void;
+  /** Applies a saved layout to the sessions open now (after a reload, or in a second window). */
+  restore(saved: PaneLayout): void;
   setBroadcast(on: boolean): void;
   setTargets(sessionIds: string[]): void;
 }
@@ -51,9 +54,15 @@ export const useTerminalStore = create<TerminalState>((set) => ({
   setPaneCount: (count) =>
     set((state) => ({ layout: setPaneCount(state.layout, count, state.sessions.map((s) => s.sessionId)) })),
   closePane: (index) => set((state) => ({ layout: removePane(state.layout, index) })),
+  restore: (saved) => set((state) => ({ layout: restoreLayout(saved, state.sessions.map((s) => s.sessionId)) })),
   setBroadcast: (on) => set((state) => ({ broadcast: { ...state.broadcast, on: on && state.broadcast.targets.length > 0 } })),
   setTargets: (sessionIds) => set((state) => ({ broadcast: { on: state.broadcast.on && sessionIds.length > 0, targets: sessionIds } })),
 }));
+
+// Every layout change is remembered for the next reload or window.
+useTerminalStore.subscribe((state, previous) => {
+  if (state.layout !== previous.layout) saveLayout(state.layout);
+});
 
 /** Where typed input goes: every broadcast target when broadcasting from one of them, else just this session. */
 export function inputTargets(fromSessionId: string): string[] {

@@ -1,5 +1,5 @@
-import { Button, Tab, TabList, ToggleButton, Toolbar, ToolbarDivider, tokens, Tooltip } from '@fluentui/react-components';
-import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { Badge, Button, makeStyles, ToggleButton, Toolbar, ToolbarDivider, tokens, Tooltip } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { maxPanes } from '../../../contract/features/terminal';
 import { reportError } from '../../components/error-surface';
@@ -8,10 +8,28 @@ import { useScopedAccountId } from '../accounts/account-scope';
 import { useSettings } from '../settings/use-settings';
 import { BroadcastBar } from './broadcast-bar';
 import { paneGrid } from './pane-layout';
-import { StatusBadge } from './session-banner';
-import { closeSession, configureTerminals, openLocalSession, openNodeSession, startTerminalClient } from './session-registry';
+import { useCloseSession } from './close-session-dialog';
+import { configureTerminals, openLocalSession, openNodeSession, startTerminalClient } from './session-registry';
 import { TerminalPane } from './terminal-pane';
+import { TerminalTabs } from './terminal-tabs';
 import { useTerminalStore } from './terminal-store';
+import { useOtherTerminalWindows } from './window-peers';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    flex: 1,
+    minHeight: 0,
+    minWidth: 0,
+    padding: tokens.spacingHorizontalS,
+    gap: tokens.spacingVerticalSNudge,
+  },
+  toolbar: { gap: tokens.spacingHorizontalS, flexWrap: 'wrap', padding: 0 },
+  empty: { color: tokens.colorNeutralForeground3 },
+  panes: { display: 'grid', flex: 1, minHeight: 0, gap: tokens.spacingHorizontalSNudge },
+  pane: { display: 'flex', minHeight: 0, minWidth: 0 },
+});
 
 /** Route parameters already turned into a session (a reload or a StrictMode re-run must not open a second one). */
 let openedRoute = '';
@@ -20,7 +38,10 @@ let openedRoute = '';
 export function TerminalsPage() {
   const sessions = useTerminalStore((s) => s.sessions);
   const layout = useTerminalStore((s) => s.layout);
-  const { show, setPaneCount } = useTerminalStore.getState();
+  const { setPaneCount } = useTerminalStore.getState();
+  const styles = useStyles();
+  const closer = useCloseSession();
+  const otherWindows = useOtherTerminalWindows();
   const settings = useSettings();
   const { route, go } = useNavigation();
 
@@ -47,10 +68,9 @@ export function TerminalsPage() {
   }, [accountId, poolId, nodeId, user, go]);
 
   const grid = paneGrid(layout.panes.length);
-  const visible = new Set(layout.panes);
   return (
-    <section aria-label="Terminals" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, minWidth: 0, padding: 8, gap: 6 }}>
-      <Toolbar aria-label="Terminal actions" style={{ gap: 8, flexWrap: 'wrap', padding: 0 }}>
+    <section aria-label="Terminals" className={styles.page}>
+      <Toolbar aria-label="Terminal actions" className={styles.toolbar}>
         <Button icon={<AddRegular />} onClick={() => void openLocalSession().catch(reportError)}>
           New local shell
         </Button>
@@ -63,48 +83,27 @@ export function TerminalsPage() {
         ))}
         <ToolbarDivider />
         <BroadcastBar />
+        {otherWindows > 0 && (
+          <Tooltip content="The same sessions are open in another window: typing in either goes to the same shell." relationship="description">
+            <Badge appearance="tint" color="informative" data-testid="terminal-shared-badge">
+              {otherWindows === 1 ? 'Also open in another window' : `Also open in ${otherWindows} other windows`}
+            </Badge>
+          </Tooltip>
+        )}
       </Toolbar>
-      <TabList
-        size="small"
-        selectedValue={layout.panes[layout.focused] ?? ''}
-        onTabSelect={(_, data) => show(String(data.value))}
-        style={{ overflowX: 'auto', maxWidth: '100%', flexShrink: 0, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` }}
-      >
-        {sessions.map((s) => (
-          <Tab key={s.sessionId} value={s.sessionId} data-testid="terminal-tab" aria-label={s.label} style={{ opacity: visible.has(s.sessionId) ? 1 : 0.75 }}>
-            <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-              {s.label}
-              <StatusBadge status={s.status} />
-              <Tooltip content="Close this session" relationship="label">
-                <Button
-                  as="a"
-                  aria-label={`Close ${s.label}`}
-                  size="small"
-                  appearance="subtle"
-                  icon={<DismissRegular />}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    closeSession(s.sessionId).catch(reportError);
-                  }}
-                />
-              </Tooltip>
-            </span>
-          </Tab>
-        ))}
-      </TabList>
+      <TerminalTabs onClose={closer.request} />
       {sessions.length === 0 ? (
-        <p style={{ color: tokens.colorNeutralForeground3 }}>
-          No terminals yet. Open a new local shell, or connect to a node from a pool&apos;s remote-login table.
-        </p>
+        <p className={styles.empty}>No terminals yet. Open a new local shell, or connect to a node from a pool&apos;s remote-login table.</p>
       ) : (
-        <div style={{ display: 'grid', flex: 1, minHeight: 0, gap: 6, gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows }}>
+        <div className={styles.panes} style={{ gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows }}>
           {layout.panes.map((sessionId, index) => (
-            <div key={index} style={{ display: 'flex', minHeight: 0, minWidth: 0, gridColumn: grid.span(index) }}>
+            <div key={index} className={styles.pane} style={{ gridColumn: grid.span(index) }}>
               <TerminalPane index={index} session={sessions.find((s) => s.sessionId === sessionId)} canClose={layout.panes.length > 1} />
             </div>
           ))}
         </div>
       )}
+      {closer.dialog}
     </section>
   );
 }

@@ -4,10 +4,12 @@ import {
   paneGrid,
   placeNewSession,
   removePane,
+  restoreLayout,
   setPaneCount,
   showSession,
   singlePane,
 } from '../../../renderer/features/terminal/pane-layout';
+import { loadLayout, saveLayout } from '../../../renderer/features/terminal/layout-memory';
 
 describe('split view', () => {
   it('a new session fills an empty pane first, then replaces the focused one', () => {
@@ -43,5 +45,35 @@ describe('split view', () => {
     expect(paneGrid(3).span(2)).toBe('1 / span 2');
     expect(paneGrid(4).span(2)).toBeUndefined();
     expect(paneGrid(1).columns).toBe('1fr');
+  });
+});
+
+describe('restoring a saved layout (after a reload, or in a second window)', () => {
+  it('shows the saved sessions in the same panes with the same pane focused', () => {
+    expect(restoreLayout({ panes: ['b', 'a'], focused: 1 }, ['a', 'b', 'c'])).toEqual({ panes: ['b', 'a'], focused: 1 });
+  });
+
+  it('fills a pane whose session has closed with the next open one not shown yet', () => {
+    expect(restoreLayout({ panes: ['gone', 'a'], focused: 0 }, ['a', 'b'])).toEqual({ panes: ['b', 'a'], focused: 0 });
+  });
+
+  it('clamps a damaged saved layout to what the view can show', () => {
+    const restored = restoreLayout({ panes: ['a', 'b', 'c', 'd', 'e'], focused: 9 }, ['a']);
+    expect(restored.panes).toEqual(['a', null, null, null]);
+    expect(restored.focused).toBe(3);
+  });
+});
+
+describe('the remembered layout', () => {
+  it('reads back what was saved and ignores anything that is not a layout', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    expect(loadLayout(storage)).toBeUndefined();
+    saveLayout({ panes: ['a', null], focused: 1 }, storage);
+    expect(loadLayout(storage)).toEqual({ panes: ['a', null], focused: 1 });
+    for (const junk of ['{', '[]', '{"panes":[1],"focused":0}', '{"panes":["a"]}']) {
+      store.set([...store.keys()][0] as string, junk);
+      expect(loadLayout(storage), junk).toBeUndefined();
+    }
   });
 });
