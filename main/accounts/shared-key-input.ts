@@ -1,4 +1,5 @@
 import { ContractFailure } from '../../contract/result';
+import { batchAccountNamePattern as accountNamePattern } from '../../contract/features/accounts';
 import { isLoopbackHost } from './net/proxy-config';
 
 /** A shared-key account as typed by the user, checked and normalised. */
@@ -10,8 +11,6 @@ export interface SharedKeyInput {
   key: string;
 }
 
-/** Batch account names: 3–24 lower-case letters and digits. */
-const accountNamePattern = /^[a-z0-9]{3,24}$/;
 /** Hosts of Azure Batch accounts in the public and sovereign clouds: `<name>.<region>.batch.azure.com` and kin. */
 const batchHostPattern = /^([a-z0-9]+)\.[a-z0-9-]+\.batch\.(azure\.com|chinacloudapi\.cn|usgovcloudapi\.net)$/;
 

@@ -21,3 +21,15 @@ export const errorTitles: Record<ErrorCode, string> = {
   NO_SSH_ENDPOINT: 'This node has no SSH endpoint',
   PTY_ERROR: 'Local shell failed',
 };
+
+/**
+ * What to show for a failed call: a title from its code and main's message, which already says what happened and what
+ * to do. The code itself is for data attributes and logs, never for the words (`INVALID_PAYLOAD: …` means nothing to
+ * an operator).
+ */
+export function describeError(error: unknown): { code: ErrorCode; title: string; message: string } {
+  const given = (error as { code?: unknown } | null)?.code;
+  const code: ErrorCode = typeof given === 'string' && given in errorTitles ? (given as ErrorCode) : 'INTERNAL';
+  const message = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String(error.message) : String(error);
+  return { code, title: errorTitles[code], message };
+}

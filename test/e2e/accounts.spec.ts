@@ -28,7 +28,7 @@ test('first run on a clean data folder starts the Local sandbox and lists its em
   await page.screenshot({ path: 'test-results/accounts-first-run.png' });
 });
 
-test('a shared-key account with a wrong key is refused with the service message and nothing is saved; the right key adds it; remove deletes it', async ({ page }) => {
+test('a shared-key account with a wrong key is refused (the key does not match the account, with what Batch said) and nothing is saved; the right key adds it and says so; remove deletes it', async ({ page }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Add with shared key' }).click();
   const dialog = page.getByRole('dialog');
@@ -37,8 +37,10 @@ test('a shared-key account with a wrong key is refused with the service message 
   await dialog.getByLabel('Account key').fill(Buffer.alloc(64, 9).toString('base64'));
   await dialog.getByRole('button', { name: 'Check and add' }).click();
   const error = dialog.getByTestId('shared-key-error');
-  await expect(error).toContainText('AUTH_FAILED');
-  await expect(error).toContainText('AuthenticationFailed: Server failed to authenticate the request.');
+  await expect(error).toContainText('The key does not match account opsteam');
+  await expect(error).toContainText('Server failed to authenticate the request.');
+  // Codes stay data: no "AUTH_FAILED" in the words.
+  await expect(error).not.toContainText('AUTH_FAILED');
   await page.screenshot({ path: 'test-results/accounts-wrong-key.png' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('account-opsteam')).toHaveCount(0);
@@ -50,6 +52,8 @@ test('a shared-key account with a wrong key is refused with the service message 
   await dialog.getByLabel('Account URL').fill(emulator.endpoint);
   await dialog.getByLabel('Account key').fill(emulator.accountKey);
   await dialog.getByRole('button', { name: 'Check and add' }).click();
+  await expect(dialog.getByTestId('shared-key-added')).toContainText('opsteam');
+  await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toHaveCount(0);
   const card = page.getByTestId('account-opsteam');
   await expect(card.getByTestId('account-status')).toHaveText('Ready');

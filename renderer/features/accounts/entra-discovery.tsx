@@ -68,7 +68,7 @@ function ListingFailed(props: { subscription: DiscoveredSubscription }) {
     <MessageBar intent="warning" layout="multiline" data-testid="subscription-listing-failed">
       <MessageBarBody>
         <MessageBarTitle>Could not list the Batch accounts of {props.subscription.displayName}</MessageBarTitle>
-        {errorTitles[error.code]} (<code>{error.code}</code>): {error.message}
+        {errorTitles[error.code]}: {error.message}
       </MessageBarBody>
     </MessageBar>
   );

@@ -1,5 +1,9 @@
 import {
   Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Dialog,
   DialogActions,
   DialogBody,
@@ -9,12 +13,45 @@ import {
   Field,
   Input,
   Spinner,
+  tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import type { AccountView } from '../../../contract/features/accounts';
+import { batchAccountNamePattern, type AccountView } from '../../../contract/features/accounts';
 import { ContractCallError } from '../../ipc/client';
 import { InlineError } from './inline-error';
 import { useAccountActions } from './use-accounts';
+
+const useStyles = makeStyles({
+  fields: { display: 'grid', gap: tokens.spacingVerticalM },
+  said: { color: tokens.colorNeutralForeground3 },
+});
+
+/** What is wrong with a typed account name, or undefined when Batch would accept it. */
+export function accountNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'Enter the account name, as the Azure portal shows it.';
+  if (batchAccountNamePattern.test(trimmed)) return undefined;
+  if (/[A-Z]/.test(trimmed) && batchAccountNamePattern.test(trimmed.toLowerCase())) return `Batch account names are lower case: ${trimmed.toLowerCase()}.`;
+  return 'Batch account names are 3 to 24 lower-case letters and digits.';
+}
+
+/**
+ * A refused key, in words: which account it does not match and what to check. The service's own text ("Server failed
+ * to authenticate the request. Make sure the value of Authorization header is formed correctly…") says neither.
+ */
+function WrongKey(props: { account: string; serviceText: string }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="shared-key-error" data-code="AUTH_FAILED">
+      <MessageBarBody>
+        <MessageBarTitle>The key does not match account {props.account}</MessageBarTitle>
+        Copy key 1 or key 2 again from the Azure portal (Batch account {props.account} → Keys), whole: 88 characters ending in
+        &quot;==&quot;. Check that the URL is this account&apos;s, and if a key was regenerated, use the new one.
+        <div className={styles.said}>Batch said: {props.serviceText}</div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 /**
  * Add or edit a shared-key account. Main checks the fields and makes one real call before saving; its error (with
@@ -22,7 +59,10 @@ import { useAccountActions } from './use-accounts';
  * as long as the name and URL stay the same.
  */
 export function SharedKeyDialog(props: { open: boolean; editing?: AccountView; onClose(): void }) {
+  const styles = useStyles();
   const { addSharedKey, updateSharedKey } = useAccountActions();
+  const [nameTouched, setNameTouched] = useState(false);
+  const [added, setAdded] = useState<AccountView>();
   const [name, setName] = useState(props.editing?.name ?? '');
   const [url, setUrl] = useState(props.editing?.endpoint ?? '');
   const [key, setKey] = useState('');
@@ -37,11 +77,15 @@ export function SharedKeyDialog(props: { open: boolean; editing?: AccountView; o
       ? `The name or URL changed: enter the key again. The stored key is only used for ${props.editing.endpoint}.`
       : 'Leave empty to keep the stored key.';
 
+  const nameProblem = nameTouched ? accountNameProblem(name) : undefined;
+  const wrongKey = error instanceof ContractCallError && error.code === 'AUTH_FAILED' && field !== 'name' && field !== 'url';
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const done = { onSuccess: () => close() };
-    if (props.editing) updateSharedKey.mutate({ id: props.editing.id, name, url, key }, done);
-    else addSharedKey.mutate({ name, url, key }, done);
+    setNameTouched(true);
+    if (accountNameProblem(name)) return;
+    if (props.editing) updateSharedKey.mutate({ id: props.editing.id, name, url, key }, { onSuccess: () => close() });
+    else addSharedKey.mutate({ name, url, key }, { onSuccess: (account) => setAdded(account) });
   };
   const close = () => {
     setKey('');
@@ -49,15 +93,52 @@ export function SharedKeyDialog(props: { open: boolean; editing?: AccountView; o
     props.onClose();
   };
 
+  if (added) {
+    return (
+      <Dialog open={props.open} onOpenChange={(_, data) => (data.open ? undefined : close())}>
+        <DialogSurface aria-describedby={undefined}>
+          <DialogBody>
+            <DialogTitle>Account {added.name} added</DialogTitle>
+            <DialogContent>
+              <MessageBar intent="success" data-testid="shared-key-added">
+                <MessageBarBody>
+                  Batch accepted the key: {added.name} ({added.endpoint}) is in your accounts. Choose &quot;Use this account&quot; on its card to
+                  work with it.
+                </MessageBarBody>
+              </MessageBar>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={close}>
+                Done
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    );
+  }
+
   return (
     <Dialog open={props.open} onOpenChange={(_, data) => (data.open ? undefined : close())}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={submit}>
           <DialogBody>
             <DialogTitle>{props.editing ? `Edit ${props.editing.name}` : 'Add a Batch account with a shared key'}</DialogTitle>
-            <DialogContent style={{ display: 'grid', gap: 12 }}>
-              <Field label="Account name" required hint="3–24 lower-case letters and digits, as in the Azure portal." validationState={field === 'name' ? 'error' : 'none'}>
-                <Input value={name} onChange={(_, d) => setName(d.value)} autoComplete="off" spellCheck={false} />
+            <DialogContent className={styles.fields}>
+              <Field
+                label="Account name"
+                required
+                hint="3–24 lower-case letters and digits, as in the Azure portal."
+                validationState={nameProblem || field === 'name' ? 'error' : 'none'}
+                validationMessage={nameProblem}
+              >
+                <Input
+                  value={name}
+                  onChange={(_, d) => setName(d.value)}
+                  onBlur={() => setNameTouched((touched) => touched || name !== '')}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
               </Field>
               <Field label="Account URL" required hint="https://<account>.<region>.batch.azure.com" validationState={field === 'url' ? 'error' : 'none'}>
                 <Input value={url} onChange={(_, d) => setUrl(d.value)} autoComplete="off" spellCheck={false} />
@@ -70,7 +151,11 @@ export function SharedKeyDialog(props: { open: boolean; editing?: AccountView; o
               >
                 <Input type="password" value={key} onChange={(_, d) => setKey(d.value)} autoComplete="off" spellCheck={false} />
               </Field>
-              <InlineError error={error} testId="shared-key-error" />
+              {wrongKey ? (
+                <WrongKey account={name.trim()} serviceText={error.message} />
+              ) : (
+                <InlineError error={error} testId="shared-key-error" />
+              )}
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={close} disabled={mutation.isPending}>

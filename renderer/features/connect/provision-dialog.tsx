@@ -21,7 +21,8 @@ import {
   type ProvisionAuthKind,
   type ProvisionedUser,
 } from '../../../contract/features/provision';
-import { call, ContractCallError } from '../../ipc/client';
+import { call } from '../../ipc/client';
+import { describeError } from '../../ipc/error-text';
 import { useScopedAccountId } from '../accounts/account-scope';
 import { ManagedKeySummary } from './managed-key-summary';
 
@@ -100,7 +101,7 @@ export function ProvisionDialog(props: {
       props.onStarted(operationId, userName);
       props.onClose();
     } catch (error) {
-      setServerError(error instanceof ContractCallError ? `${error.code}: ${error.message}` : String(error));
+      setServerError(describeError(error).message);
     } finally {
       setBusy(false);
     }

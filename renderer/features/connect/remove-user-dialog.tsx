@@ -13,7 +13,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useScopedAccountId } from '../accounts/account-scope';
-import { call, ContractCallError } from '../../ipc/client';
+import { call } from '../../ipc/client';
+import { describeError } from '../../ipc/error-text';
 
 /** Removes one user Batch Deck provisioned from the selected nodes or from every node of the pool. */
 export function RemoveUserDialog(props: {
@@ -39,7 +40,7 @@ export function RemoveUserDialog(props: {
       props.onStarted(operationId);
       props.onClose();
     } catch (e) {
-      setError(e instanceof ContractCallError ? `${e.code}: ${e.message}` : String(e));
+      setError(describeError(e).message);
     } finally {
       setBusy(false);
     }
