@@ -1,5 +1,5 @@
-import { Button, Divider, Title2, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Divider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Title2, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { serviceErrorInfo, ServiceErrorMessage } from '../../../components/service-error-message';
 import { useNavigation } from '../../../navigation';
 import { useScopedAccountId } from '../../accounts/account-scope';
@@ -9,12 +9,28 @@ import { CloudServicesRetiredNote } from '../cloud-services-note';
 import { useCreatePool, usePools, usePoolSnapshot } from '../use-pools';
 import { BasicsFields } from './basics-fields';
 import { draftFromPool, useDraftStore, withImageFromRoute } from './draft-store';
+import { focusFirstError, plural } from './first-error';
 import { ImageFields } from './image-fields';
 import { checkDraft, fieldOfServiceError, newDraft, previewBody, updateDraft, type PoolDraft } from './pool-draft';
 import { RequestPreview } from './request-preview';
 import { SshAccessFields } from './ssh-access-fields';
 import { PoolOptionsSections } from './pool-options-sections';
+import { CopyNote } from './copy-note';
 import { StartTaskFields } from './start-task-fields';
+
+const useStyles = makeStyles({
+  page: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)',
+    gap: tokens.spacingHorizontalXXL,
+  },
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalL, alignContent: 'start', minWidth: 0 },
+  header: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  summary: { color: tokens.colorPaletteRedForeground1, margin: 0 },
+  loading: { padding: tokens.spacingHorizontalXXL },
+});
 
 /** Starts the draft once settings are known: from an existing pool (`from`), the route's image, or fresh. */
 function useInitialDraft(accountId: string, params: Record<string, string>): PoolDraft | undefined {
@@ -40,8 +56,15 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
   const { set, manualImage, setManualImage, reset } = useDraftStore();
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
+  // Bumped on each refused submit: the effect below then scrolls to the first marked field and counts them.
+  const [attempt, setAttempt] = useState(0);
+  const [marked, setMarked] = useState(0);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const styles = useStyles();
   const go = useNavigation((s) => s.go);
-  const account = usePools(accountId).data?.account;
+  const pools = usePools(accountId).data;
+  const account = pools?.account;
   const saveSettings = useUpdateSettings();
   const check = useMemo(() => (draft ? checkDraft(draft) : undefined), [draft]);
   const create = useCreatePool(accountId, (poolId, spec) => {
@@ -49,7 +72,10 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
     reset();
     go('pools', { accountId, poolId, created: '1' });
   });
-  if (!draft || !check) return <p style={{ padding: 24 }}>Loading…</p>;
+  useEffect(() => {
+    if (attempt > 0 && formRef.current) setMarked(focusFirstError(formRef.current));
+  }, [attempt]);
+  if (!draft || !check) return <p className={styles.loading}>Loading…</p>;
 
   const service = create.isError ? serviceErrorInfo(create.error) : undefined;
   const serviceField = service ? fieldOfServiceError(service.code, service.property) : undefined;
@@ -59,17 +85,27 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
     if (create.isError) create.reset();
   };
   const shown = (path: string) => submitted || touched.has(path.split('.')[0] as string);
-  const error = (path: string) => (serviceField === path ? `${service?.code}: ${service?.message}` : shown(path) ? check.errors[path] : undefined);
+  // Pool ids are unique regardless of case: "Render" clashes with "render", which Batch would refuse as PoolExists.
+  const clash = pools?.pools.find((p) => p.id.toLowerCase() === draft.id.trim().toLowerCase());
+  const clashText = clash ? `A pool named ${clash.id} already exists in this account (ids ignore case). Choose another id.` : undefined;
+  const errors = clashText ? { ...check.errors, id: clashText } : check.errors;
+  const error = (path: string) => (serviceField === path ? service?.message : shown(path) ? errors[path] : undefined);
   const warning = (path: string) => check.warnings[path];
-  const section = { draft, change, error, warning };
+  const section = { draft, change, error, warning, account };
   const submit = () => {
     setSubmitted(true);
-    if (check.spec) create.mutate(check.spec);
+    if (check.spec && !clashText) create.mutate(check.spec);
+    else setAttempt((n) => n + 1);
+  };
+  const discard = () => {
+    if (touched.size > 0 && !confirmDiscard) return setConfirmDiscard(true);
+    reset();
+    go('pools');
   };
   return (
-    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)', gap: 24 }}>
-      <form aria-label="Create pool" noValidate onSubmit={(e) => (e.preventDefault(), submit())} style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 16, alignContent: 'start', minWidth: 0 }}>
-        <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
+    <section aria-labelledby="page-title" className={styles.page}>
+      <form ref={formRef} aria-label="Create pool" noValidate onSubmit={(e) => (e.preventDefault(), submit())} className={styles.form}>
+        <div className={styles.header}>
           <Title2 as="h2" id="page-title">
             Create pool
           </Title2>
@@ -77,6 +113,7 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
             Back to pools
           </Button>
         </div>
+        <CopyNote accountId={accountId} from={props.params.from} />
         <BasicsFields {...section} />
         <PoolCostPanel accountId={accountId} draft={draft} />
         <Divider />
@@ -88,19 +125,33 @@ export function CreatePoolPage(props: { params: Record<string, string> }) {
         <SshAccessFields {...section} />
         <PoolOptionsSections {...section} />
         {create.isError && <ServiceErrorMessage error={create.error} />}
-        {submitted && !check.spec && (
-          <p role="alert" style={{ color: tokens.colorPaletteRedForeground1, margin: 0 }}>
-            Fix the {Object.keys(check.errors).length} highlighted field(s); nothing was sent.
+        {submitted && (!check.spec || clashText) && marked > 0 && (
+          <p role="alert" className={styles.summary} data-testid="form-error-summary">
+            Fix the {plural(marked, 'highlighted field')}; nothing was sent.
           </p>
         )}
-        <div style={{ display: 'flex', gap: 8 }}>
+        {confirmDiscard && (
+          <MessageBar intent="warning" data-testid="discard-confirm">
+            <MessageBarBody>Discard this pool? What you entered is lost.</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={discard}>Discard</Button>
+              <Button appearance="primary" onClick={() => setConfirmDiscard(false)}>
+                Keep editing
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabled={create.isPending}>
             {create.isPending ? 'Creating…' : 'Create pool'}
           </Button>
-          <Button onClick={() => (reset(), go('pools'))}>Discard</Button>
+          <Button onClick={discard} disabled={confirmDiscard}>
+            Discard
+          </Button>
         </div>
       </form>
-      <RequestPreview body={previewBody(draft)} valid={check.spec !== undefined} account={account} />
+      {/* Before any input the preview shows the request as it stands, without calling fields wrong. */}
+      <RequestPreview body={previewBody(draft)} valid={check.spec !== undefined || (!submitted && touched.size === 0)} account={account} />
     </section>
   );
 }

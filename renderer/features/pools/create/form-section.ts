@@ -1,3 +1,4 @@
+import type { AccountRef } from '../../../../contract/features/batch-models';
 import type { PoolDraft } from './pool-draft';
 
 /** What every section of the create form gets: the draft, a way to change it, and the messages per field. */
@@ -7,6 +8,8 @@ export interface FormSectionProps {
   /** The problem to show under a field (after the user touched it or tried to create). */
   error: (path: string) => string | undefined;
   warning: (path: string) => string | undefined;
+  /** The account the pool goes to, once known (the sandbox's nodes see this machine as 127.0.0.1). */
+  account?: AccountRef;
 }
 
 /** Fluent Field props for a path: error first, then warning. */
