@@ -1,9 +1,9 @@
 import type { NodeRow, NodesResult } from '../../contract/features/batch-models';
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource, BatchContextClients } from '../accounts/batch-client-source';
 import type { EventEmitter } from '../events';
-import { listAllPages, type BatchContext } from './batch-call';
 import { nodeListSelect, sameRows, toNodeRow } from './node-rows';
 import type { PoolsService } from './pools-service';
+import { restCall } from './rest-call';
 
 /** When to list every node again instead of trusting the node counts. */
 export interface NodeRefreshPolicy {
@@ -79,7 +79,7 @@ export class NodesService {
     for (const entry of this.cache.values()) if (entry.accountId === accountId && entry.poolKey === poolId.toLowerCase()) entry.listedAt = 0;
   }
 
-  private async current(ctx: BatchContext, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
+  private async current(ctx: BatchContextClients, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
     const running = this.inflight.get(key);
     if (running) return running;
     const task = this.refresh(ctx, key, poolId, force);
@@ -91,7 +91,7 @@ export class NodesService {
     }
   }
 
-  private async refresh(ctx: BatchContext, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
+  private async refresh(ctx: BatchContextClients, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
     const entry = this.cache.get(key);
     const small = entry !== undefined && entry.rows.length <= this.policy.smallPoolNodes;
     // Small pools are listed every time, so their counts are not worth a request.
@@ -105,12 +105,8 @@ export class NodesService {
       sinceListed >= this.policy.fullListEveryMs ||
       (signature !== entry.countsSignature && sinceListed >= relistGap);
     if (!stale) return entry;
-    const listed = await listAllPages(
-      ctx,
-      () => ctx.client.computeNode.list(poolId, { computeNodeListOptions: { maxResults: 1000, select: nodeListSelect } }),
-      (link) => ctx.client.computeNode.listNext(link),
-      { onPage: (loaded) => this.events.emit('nodes:list-progress', { accountId: ctx.account.id, poolId, loaded }) },
-    );
+    const onPage = (loaded: number) => this.events.emit('nodes:list-progress', { accountId: ctx.account.id, poolId, loaded });
+    const listed = await restCall(ctx.account.endpoint, () => ctx.rest.nodes.list(poolId, { select: nodeListSelect, maxResults: 1000, onPage }));
     const rows = listed.map(toNodeRow);
     const version = entry && sameRows(entry.rows, rows) ? entry.version : this.nextVersion++;
     const next: CachedNodes = { accountId: ctx.account.id, poolKey: poolId.toLowerCase(), version, rows, listedAt: this.clock(), countsSignature: signature };
@@ -121,13 +117,13 @@ export class NodesService {
   }
 
   /** The pool's node counts by state as one comparable string (one `/nodecounts` request). */
-  private async countsSignature(ctx: BatchContext, poolId: string): Promise<string> {
+  private async countsSignature(ctx: BatchContextClients, poolId: string): Promise<string> {
     const [counts] = await this.pools.nodeCounts(ctx, poolId);
     return JSON.stringify([counts?.dedicated ?? null, counts?.lowPriority ?? null]);
   }
 }
 
 /** Rows are cached per account (and endpoint, should an account's URL change) and pool. */
-function cacheKey(ctx: BatchContext, poolId: string): string {
+function cacheKey(ctx: BatchContextClients, poolId: string): string {
   return JSON.stringify([ctx.account.id, ctx.account.endpoint, poolId.toLowerCase()]);
 }

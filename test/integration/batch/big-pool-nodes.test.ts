@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchServices, type BatchServices } from '../../../main/batch/batch-feature';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
 import { nodeActionsFor } from '../../helpers/node-actions';
-import { countCalls, emulatorSource, jammyPool, recordingEvents, eventually } from './emulator-source';
+import { countCalls, countRequests, emulatorSource, jammyPool, nodeListPage, recordingEvents, eventually } from './emulator-source';
 
 /** The account every call names: the one emulatorSource serves. */
 const account = 'sandbox';
@@ -16,9 +16,8 @@ const nodeList = { calls: 0 };
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ timeScale: 0.01 });
   source = emulatorSource(emulator);
-  // Count the real SDK's list requests (first pages and next links) to see when the service re-lists.
-  countCalls(source.client.computeNode, 'list', nodeList);
-  countCalls(source.client.computeNode, 'listNext', nodeList);
+  // Count the node list pages requested (first pages and next links) to see when the service re-lists.
+  countRequests(source.rest, nodeListPage, nodeList);
   services = createBatchServices(source, events);
 });
 

@@ -1,4 +1,6 @@
 import { poolSpecSchema, type PoolSpec, type PoolSpecInput } from '../../../contract/features/batch';
+import type { RequestSpec } from '../../../main/batch/rest/batch-requester';
+import type { BatchRestClient } from '../../../main/batch/rest/batch-rest-client';
 
 /** Shared with the provisioning tests and benches. */
 export { emulatorSource } from '../../helpers/emulator-source';
@@ -27,10 +29,19 @@ export function jammyPool(overrides: Partial<PoolSpecInput> & { id: string }): P
   });
 }
 
-/** Wraps one SDK method so each real call bumps `counter.calls` (to see when the service is asked again). */
+/** Wraps one client method so each real call bumps `counter.calls` (to see when the service is asked again). */
 export function countCalls<T extends object, K extends keyof T>(target: T, method: K, counter: { calls: number }): void {
   const original = (target[method] as (...args: unknown[]) => unknown).bind(target);
   target[method] = ((...args: unknown[]) => (counter.calls++, original(...args))) as T[K];
 }
+
+/** Counts the requests of the 2025-06-01 client that `matches` picks, resends excluded (next-page links included). */
+export function countRequests(rest: BatchRestClient, matches: (spec: RequestSpec) => boolean, counter: { calls: number }): void {
+  const send = rest.requester.send.bind(rest.requester);
+  rest.requester.send = ((spec: RequestSpec, options) => (matches(spec) && counter.calls++, send(spec, options))) as typeof rest.requester.send;
+}
+
+/** A GET of a pool's node list: the first page or a next link. */
+export const nodeListPage = (spec: RequestSpec): boolean => spec.method === 'GET' && /\/pools\/[^/?]+\/nodes(\?|$)/.test(spec.path);
 
 export { eventually } from '../../helpers/eventually';

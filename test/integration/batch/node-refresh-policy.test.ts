@@ -15,7 +15,7 @@ let now = 1_000_000;
 beforeAll(async () => {
   emulator = await startEmulatorProcess({ timeScale: 0.01 });
   source = emulatorSource(emulator);
-  countCalls(source.client.computeNode, 'list', listRequests);
+  countCalls(source.rest.nodes, 'list', listRequests);
 });
 
 afterAll(async () => {
