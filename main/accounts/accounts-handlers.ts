@@ -1,15 +1,9 @@
+import type { accountsChannels } from '../../contract/features/accounts';
 import type { PartialHandlers } from '../router';
 import type { AccountsService } from './accounts-service';
 
 /** The account-list channels (the Entra ID ones are in entra/entra-handlers.ts). */
-export type AccountsChannel =
-  | 'accounts:list'
-  | 'accounts:addSharedKey'
-  | 'accounts:updateSharedKey'
-  | 'accounts:remove'
-  | 'accounts:setActive'
-  | 'accounts:check'
-  | 'accounts:restartSandbox';
+export type AccountsChannel = Extract<keyof typeof accountsChannels, `accounts:${string}`>;
 
 /** Contract handlers for the account list; each only forwards to the service. */
 export function accountsHandlers(service: AccountsService): PartialHandlers<AccountsChannel> {

@@ -1,3 +1,4 @@
+import type { batchChannels } from '../../contract/features/batch';
 import type { BatchClientSource } from '../accounts/batch-client-source';
 import type { EventEmitter } from '../events';
 import type { PartialHandlers } from '../router';
@@ -14,17 +15,8 @@ export interface BatchServices {
   nodeFiles: NodeFilesService;
 }
 
-/** Channels the batch feature answers. */
-export type BatchChannel =
-  | 'images:list'
-  | 'pools:list'
-  | 'pools:get'
-  | 'pools:create'
-  | 'pools:resize'
-  | 'pools:stop-resize'
-  | 'pools:delete'
-  | 'nodes:list'
-  | 'nodes:file-read';
+/** Channels the batch feature answers: every channel of its contract map. */
+export type BatchChannel = keyof typeof batchChannels;
 
 /** Pacing knobs; tests against a fast emulator shorten them. */
 export interface BatchServiceOptions {

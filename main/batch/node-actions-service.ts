@@ -1,3 +1,4 @@
+import type { nodeActionsChannels } from '../../contract/features/node-actions';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { NodeAction } from '../../contract/features/batch-models';
 import { nodeColumn } from '../../contract/features/batch-models';
@@ -148,7 +149,7 @@ export class NodeActionsService {
 }
 
 /** The contract handler that starts node actions. */
-export function nodeActionsHandlers(service: NodeActionsService): PartialHandlers<'nodes:action'> {
+export function nodeActionsHandlers(service: NodeActionsService): PartialHandlers<keyof typeof nodeActionsChannels> {
   return { 'nodes:action': (request) => service.start(request) };
 }
 

@@ -1,3 +1,4 @@
+import type { provisionChannels } from '../../contract/features/provision';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
@@ -5,6 +6,9 @@ import type { Logger } from '../log';
 import type { PartialHandlers } from '../router';
 import { sha256Fingerprint, type ManagedKeyStore } from './managed-key-store';
 import { ensureSshFolder, resolveExportPath, writePrivateKeyFile, type KeyExportRecords } from './private-key-export';
+
+/** The managed-key channels: the `keys:` part of the provision contract. */
+export type KeysChannel = Extract<keyof typeof provisionChannels, `keys:${string}`>;
 
 /** What the key channels need. */
 export interface KeysHandlerDeps {
@@ -25,7 +29,7 @@ export function suggestedKeyPath(account: ActiveAccount, home: string = homedir(
  * Contract handlers for the named account's managed key: the public half on request, the private half only into a file
  * the user names.
  */
-export function keysHandlers(deps: KeysHandlerDeps): PartialHandlers<'keys:managed-public' | 'keys:export-private'> {
+export function keysHandlers(deps: KeysHandlerDeps): PartialHandlers<KeysChannel> {
   return {
     'keys:managed-public': async ({ accountId }) => {
       const { account } = await deps.clients.forAccount(accountId);

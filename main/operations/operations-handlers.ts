@@ -1,8 +1,9 @@
+import type { operationsChannels } from '../../contract/features/operations';
 import type { PartialHandlers } from '../router';
 import type { OperationRegistry } from './operation-registry';
 
 /** The channels every long operation shares. */
-export type OperationsChannel = 'operations:list' | 'operations:get' | 'operations:cancel';
+export type OperationsChannel = keyof typeof operationsChannels;
 
 /** Contract handlers for listing, reattaching to and cancelling long operations. */
 export function operationsHandlers(registry: OperationRegistry): PartialHandlers<OperationsChannel> {

@@ -1,3 +1,4 @@
+import type { pricingChannels } from '../../contract/features/pricing';
 import type { AccountView } from '../../contract/features/accounts';
 import type { HttpTransport } from '../accounts/net/http-transport';
 import type { Logger } from '../log';
@@ -41,7 +42,7 @@ export function createPricingService(deps: PricingFeatureDeps): PricingService {
 }
 
 /** Contract handlers of the pricing feature. */
-export function pricingHandlers(service: PricingService): PartialHandlers<'prices:vm'> {
+export function pricingHandlers(service: PricingService): PartialHandlers<keyof typeof pricingChannels> {
   return {
     'prices:vm': ({ accountId, vmSize }) => service.vmPrice(accountId, vmSize),
   };

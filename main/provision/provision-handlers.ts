@@ -1,6 +1,7 @@
+import type { provisionChannels } from '../../contract/features/provision';
 import { ContractFailure } from '../../contract/result';
 import type { BatchClientSource } from '../accounts/batch-client-source';
-import { suggestedKeyPath } from '../keys/keys-handlers';
+import { suggestedKeyPath, type KeysChannel } from '../keys/keys-handlers';
 import type { KeyExportRecords } from '../keys/private-key-export';
 import type { PartialHandlers } from '../router';
 import type { ProvisionService } from './provision-service';
@@ -9,12 +10,8 @@ import { hostKeyIdFor } from '../ssh/host-key-blob';
 import { sshCommand, sshCommands } from './ssh-command';
 import type { ProvisionedUserRegistry } from './user-registry';
 
-/** The provisioning and remote-login channels. */
-export type ProvisionChannel =
-  | 'provision:apply'
-  | 'provision:remove'
-  | 'remote-login:list'
-  | 'remote-login:ssh-command';
+/** The provisioning and remote-login channels: the provision contract without its managed-key part (keys-handlers.ts). */
+export type ProvisionChannel = Exclude<keyof typeof provisionChannels, KeysChannel>;
 
 /** What the handlers call. */
 export interface ProvisionHandlerDeps {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { settingsSchema, type Settings } from '../../contract/features/settings';
+import { settingsSchema, type Settings, type settingsChannels } from '../../contract/features/settings';
 import type { PartialHandlers } from '../router';
 import { JsonFile } from '../store/json-file';
 
@@ -36,7 +36,7 @@ export class SettingsService {
 }
 
 /** Contract handlers for settings. */
-export function settingsHandlers(service: SettingsService): PartialHandlers<'settings:get' | 'settings:update'> {
+export function settingsHandlers(service: SettingsService): PartialHandlers<keyof typeof settingsChannels> {
   return {
     'settings:get': () => service.get(),
     'settings:update': (patch) => service.update(patch),

@@ -1,21 +1,11 @@
+import type { terminalChannels } from '../../contract/features/terminal';
 import type { PartialHandlers } from '../router';
 import type { HostKeyPrompts } from '../ssh/host-key-prompts';
 import type { HostKeyTrust } from '../ssh/host-key-trust';
 import type { TerminalService } from './terminal-service';
 
-/** Channels the terminal feature answers. */
-type TerminalChannel =
-  | 'term:open-node'
-  | 'term:open-local'
-  | 'term:input'
-  | 'term:resize'
-  | 'term:ack'
-  | 'term:close'
-  | 'term:reconnect'
-  | 'term:list'
-  | 'hostkeys:decide'
-  | 'hostkeys:list'
-  | 'hostkeys:forget';
+/** Channels the terminal feature answers: every channel of its contract map (sessions and host-key trust). */
+type TerminalChannel = keyof typeof terminalChannels;
 
 /** Contract handlers for terminals and host-key trust. */
 export function terminalHandlers(

@@ -1,17 +1,11 @@
+import type { accountsChannels } from '../../../contract/features/accounts';
 import type { PartialHandlers } from '../../router';
 import type { AccountsService } from '../accounts-service';
 import type { EntraService } from './entra-service';
 import type { SignInFlows } from './sign-in-flows';
 
-/** The Microsoft Entra ID channels. */
-export type EntraChannel =
-  | 'entra:signIn'
-  | 'entra:cancelSignIn'
-  | 'entra:identities'
-  | 'entra:tenants'
-  | 'entra:discover'
-  | 'entra:addAccounts'
-  | 'entra:signOut';
+/** The Microsoft Entra ID channels: the `entra:` part of the accounts contract. */
+export type EntraChannel = Extract<keyof typeof accountsChannels, `entra:${string}`>;
 
 /** Contract handlers for sign-in, the tenant picker, discovery and sign-out. */
 export function entraHandlers(entra: EntraService, flows: SignInFlows, accounts: AccountsService): PartialHandlers<EntraChannel> {
