@@ -115,7 +115,9 @@ export interface PoolDetail extends PoolSummary {
   taskSlotsPerNode?: number;
   /** The 2025-06-01 options as the form edits them (so Copy pool keeps them). */
   options?: PoolOptions;
-  startTask?: { commandLine: string; waitForSuccess: boolean; elevated: boolean; environment: { name: string; value: string }[] };
+  startTask?: { commandLine: string; waitForSuccess: boolean; elevated: boolean; maxTaskRetryCount: number; environment: { name: string; value: string }[] };
+  /** What the create form cannot carry over from this pool (Copy pool says so); empty when it keeps everything. */
+  notCopied?: string[];
   natPools: NatPoolInfo[];
 }
 

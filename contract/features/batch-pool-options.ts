@@ -31,8 +31,25 @@ export const jobDefaultOrders = ['none', 'creationtime'] as const;
 /** An Azure public IP address resource id. */
 const publicIpIdPattern = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/publicIPAddresses\/[^/]+$/i;
 
-/** The 2025-06-01 options of a pool. */
+/** An Azure virtual network subnet resource id. */
+const subnetIdPattern = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i;
+
+/** The pool options beyond the basics (most new in 2025-06-01), including the ones Copy pool must keep. */
 export const poolOptionsSchema = z.object({
+  /** '' for none: the pool then gets a virtual network Batch manages. */
+  subnetId: z
+    .string()
+    .trim()
+    .refine((id) => id === '' || subnetIdPattern.test(id), 'A subnet id looks like /subscriptions/…/resourceGroups/…/providers/Microsoft.Network/virtualNetworks/VNET/subnets/SUBNET.')
+    .default(''),
+  autoScale: z
+    .object({
+      enabled: z.boolean().default(false),
+      formula: z.string().max(8192, 'An autoscale formula is at most 8192 characters.').default(''),
+      /** The service evaluates the formula every 5 minutes to 168 hours. */
+      intervalMinutes: z.number().int('Minutes are a whole number.').min(5, 'The service evaluates at most every 5 minutes.').max(10_080, 'The service evaluates at least every 168 hours.').default(15),
+    })
+    .default({ enabled: false, formula: '', intervalMinutes: 15 }),
   security: z
     .object({
       type: z.enum(securityTypes).default('none'),
@@ -96,6 +113,7 @@ export function poolOptionProblems(options: PoolOptions, nodes: { dedicated: num
   const problems: OptionProblem[] = [];
   const add = (path: (string | number)[], message: string) => problems.push({ path, message });
   const { security, osDisk, publicIp, upgrade } = options;
+  if (options.autoScale.enabled && options.autoScale.formula.trim() === '') add(['autoScale', 'formula'], 'Enter the autoscale formula, for example $TargetDedicatedNodes = 2;');
   if (security.type === 'confidentialvm' && !security.vTpm) add(['security', 'vTpm'], 'A confidential VM keeps its keys in the vTPM: turn vTPM on.');
   if (osDisk.ephemeral) {
     if (osDisk.caching !== 'default' && osDisk.caching !== 'readonly') add(['osDisk', 'caching'], 'An ephemeral OS disk supports only read-only caching.');
@@ -142,7 +160,9 @@ export interface PoolOptionsBody {
     nodePlacementConfiguration?: { policy: 'regional' | 'zonal' };
     containerConfiguration?: { type: 'dockerCompatible' | 'criCompatible' };
   };
+  autoScale?: { enableAutoScale: true; autoScaleFormula: string; autoScaleEvaluationInterval: string };
   network: {
+    subnetId?: string;
     publicIPAddressConfiguration?: { provision: (typeof ipProvisionTypes)[number]; ipAddressIds?: string[]; ipFamilies?: ('IPv4' | 'IPv6')[] };
     enableAcceleratedNetworking?: boolean;
   };
@@ -186,11 +206,14 @@ export function toPoolOptionsBody(options: PoolOptions): PoolOptionsBody {
     };
   }
   if (options.acceleratedNetworking) network.enableAcceleratedNetworking = true;
+  if (options.subnetId) network.subnetId = options.subnetId;
   const body: PoolOptionsBody = {
     vm,
     network,
     taskSchedulingPolicy: { nodeFillType: options.scheduling.nodeFillType, ...(options.scheduling.jobDefaultOrder === 'creationtime' ? { jobDefaultOrder: 'creationtime' as const } : {}) },
   };
+  const scale = options.autoScale;
+  if (scale.enabled) body.autoScale = { enableAutoScale: true, autoScaleFormula: scale.formula, autoScaleEvaluationInterval: `PT${scale.intervalMinutes}M` };
   if (upgrade.mode !== 'default') {
     body.upgradePolicy = {
       mode: upgrade.mode,

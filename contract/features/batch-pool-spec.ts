@@ -129,8 +129,12 @@ export interface PoolAddBody {
     imageReference: { publisher: string; offer: string; sku: string; version: string };
     nodeAgentSKUId: string;
   } & PoolOptionsBody['vm'];
-  targetDedicatedNodes: number;
-  targetLowPriorityNodes: number;
+  /** Absent when autoscale sets the node counts. */
+  targetDedicatedNodes?: number;
+  targetLowPriorityNodes?: number;
+  enableAutoScale?: true;
+  autoScaleFormula?: string;
+  autoScaleEvaluationInterval?: string;
   taskSlotsPerNode: number;
   taskSchedulingPolicy: PoolOptionsBody['taskSchedulingPolicy'];
   upgradePolicy?: PoolOptionsBody['upgradePolicy'];
@@ -157,8 +161,8 @@ export function toPoolAddBody(spec: PoolSpec): PoolAddBody {
     ...(spec.displayName ? { displayName: spec.displayName } : {}),
     vmSize: spec.vmSize,
     virtualMachineConfiguration: { imageReference: { ...spec.image }, nodeAgentSKUId: spec.nodeAgentSkuId, ...options.vm },
-    targetDedicatedNodes: spec.targetDedicatedNodes,
-    targetLowPriorityNodes: spec.targetSpotNodes,
+    // The service refuses target counts beside an autoscale formula: the formula sets them.
+    ...(options.autoScale ? options.autoScale : { targetDedicatedNodes: spec.targetDedicatedNodes, targetLowPriorityNodes: spec.targetSpotNodes }),
     taskSlotsPerNode: spec.taskSlotsPerNode,
     taskSchedulingPolicy: options.taskSchedulingPolicy,
     ...(options.upgradePolicy ? { upgradePolicy: options.upgradePolicy } : {}),

@@ -1,6 +1,6 @@
 import type { NatPoolInfo, NodeStateCounts, PoolDetail, PoolSummary, SshAccess } from '../../contract/features/batch-models';
 import { isoOf } from './batch-call';
-import { toPoolOptions } from './pool-options-mapping';
+import { notCopiedParts, toPoolOptions } from './pool-options-mapping';
 import type { BatchNodeCounts, BatchPoolNodeCounts } from './rest/models/account';
 import type { BatchPool } from './rest/models/pools';
 
@@ -76,7 +76,7 @@ export function toPoolDetail(
   counts: BatchPoolNodeCounts | undefined,
   account: PoolDetail['account'],
 ): PoolDetail {
-  const detail: PoolDetail = { ...toPoolSummary(pool, counts), account, natPools: toNatPools(pool), options: toPoolOptions(pool) };
+  const detail: PoolDetail = { ...toPoolSummary(pool, counts), account, natPools: toNatPools(pool), options: toPoolOptions(pool), notCopied: notCopiedParts(pool) };
   const image = pool.virtualMachineConfiguration?.imageReference;
   if (image) detail.image = { publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version };
   if (pool.taskSlotsPerNode !== undefined) detail.taskSlotsPerNode = pool.taskSlotsPerNode;
@@ -85,6 +85,7 @@ export function toPoolDetail(
     detail.startTask = {
       commandLine: task.commandLine,
       waitForSuccess: task.waitForSuccess ?? true,
+      maxTaskRetryCount: task.maxTaskRetryCount ?? 0,
       elevated: String(task.userIdentity?.autoUser?.elevationLevel ?? '').toLowerCase() === 'admin',
       environment: (task.environmentSettings ?? []).map((e) => ({ name: e.name, value: e.value ?? '' })),
     };

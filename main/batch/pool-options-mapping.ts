@@ -20,6 +20,12 @@ export function toPoolOptions(pool: BatchPool): PoolOptions {
   const upgrade = pool.upgradePolicy;
   const automatic = upgrade?.automaticOSUpgradePolicy;
   return {
+    subnetId: pool.networkConfiguration?.subnetId ?? '',
+    autoScale: {
+      enabled: pool.enableAutoScale ?? false,
+      formula: pool.autoScaleFormula ?? '',
+      intervalMinutes: minutesOf(pool.autoScaleEvaluationInterval) ?? d.autoScale.intervalMinutes,
+    },
     security: {
       type: pick(securityTypes, security?.securityType, 'none'),
       secureBoot: security?.uefiSettings?.secureBootEnabled ?? d.security.secureBoot,
@@ -51,4 +57,30 @@ export function toPoolOptions(pool: BatchPool): PoolOptions {
       jobDefaultOrder: pick(jobDefaultOrders, pool.taskSchedulingPolicy?.jobDefaultOrder, 'none'),
     },
   };
+}
+
+/** Whole minutes of an ISO 8601 duration such as `PT15M`, `PT1H30M` or `P1D`; undefined when it is not one. */
+export function minutesOf(duration: string | undefined): number | undefined {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration ?? '');
+  if (!match || duration === 'P' || duration === 'PT') return undefined;
+  const [, days, hours, minutes, seconds] = match;
+  return Number(days ?? 0) * 1440 + Number(hours ?? 0) * 60 + Number(minutes ?? 0) + Math.round(Number(seconds ?? 0) / 60);
+}
+
+/** What a pool has that the create form cannot carry over, in words (Copy pool says these were not copied). */
+export function notCopiedParts(pool: BatchPool): string[] {
+  const vm = pool.virtualMachineConfiguration;
+  const parts: [boolean, string][] = [
+    [(pool.mountConfiguration?.length ?? 0) > 0, 'mounted file systems (their credentials never leave main)'],
+    [(pool.userAccounts?.length ?? 0) > 0, 'pool user accounts (their passwords are not readable)'],
+    [(pool.applicationPackageReferences?.length ?? 0) > 0, 'application packages'],
+    [(pool.metadata?.length ?? 0) > 0, 'metadata'],
+    [(vm?.dataDisks?.length ?? 0) > 0, 'data disks'],
+    [(vm?.extensions?.length ?? 0) > 0, 'VM extensions'],
+    [(vm?.containerConfiguration?.containerImageNames?.length ?? 0) > 0 || (vm?.containerConfiguration?.containerRegistries?.length ?? 0) > 0, 'prefetched container images and registries'],
+    [(pool.startTask?.resourceFiles?.length ?? 0) > 0, 'start task resource files'],
+    [pool.identity !== undefined && pool.identity.type !== 'None', 'managed identities'],
+    [(pool.networkConfiguration?.endpointConfiguration?.inboundNATPools ?? []).some((nat) => nat.backendPort !== 22), 'inbound NAT pools other than SSH'],
+  ];
+  return parts.filter(([present]) => present).map(([, words]) => words);
 }

@@ -5,17 +5,20 @@ import type { NatPoolInfo, PoolSummary } from '../../../contract/features/batch-
 import { DeletePoolDialog } from './delete-pool-dialog';
 import { ResizeDialog } from './resize-dialog';
 import { usePoolActions } from './use-pools';
+import { useNavigation } from '../../navigation';
 
-/** Resize, stop resize and delete for one pool of the account it was listed from, as a menu with its dialogs. */
+/** Resize, stop resize, copy and delete for one pool of the account it was listed from, as a menu with its dialogs. */
 export function PoolRowActions(props: { accountId: string; pool: PoolSummary; natPools?: NatPoolInfo[]; onDeleted?: () => void; asButtons?: boolean }) {
   const { accountId, pool } = props;
   const { stopResize } = usePoolActions(accountId);
+  const go = useNavigation((s) => s.go);
   const [dialog, setDialog] = useState<'resize' | 'delete' | undefined>();
   const deleting = pool.state === 'deleting';
   const resizing = pool.allocationState === 'resizing';
   const items = [
     { key: 'resize', label: 'Resize…', disabled: deleting, run: () => setDialog('resize') },
     { key: 'stop', label: 'Stop resize', disabled: deleting || !resizing, run: () => stopResize.mutate(pool.id) },
+    { key: 'copy', label: 'Copy pool…', disabled: false, run: () => go('pools', { create: '1', accountId, from: pool.id }) },
     { key: 'delete', label: 'Delete…', disabled: deleting, run: () => setDialog('delete') },
   ];
   return (

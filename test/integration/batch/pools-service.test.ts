@@ -118,6 +118,8 @@ describe('pools and nodes against the emulator', () => {
 
   it('a pool with the 2025-06-01 options reads back with every option it was created with, and its nodes deallocate and start', async () => {
     const options = {
+      subnetId: '',
+      autoScale: { enabled: false, formula: '', intervalMinutes: 15 },
       security: { type: 'trustedLaunch' as const, secureBoot: true, vTpm: true, encryptionAtHost: true, encryption: 'VMGuestStateOnly' as const },
       osDisk: { ephemeral: true, sizeGB: 64, storageAccountType: 'default' as const, caching: 'readonly' as const },
       publicIp: { provision: 'nopublicipaddresses' as const, ipAddressIds: [], dualStack: false },
@@ -147,6 +149,15 @@ describe('pools and nodes against the emulator', () => {
     expect(started.summary.outcomes).toEqual({ accepted: 1 });
     const again = await actions.run({ accountId: account, poolId: 'hardened', action: 'start', target: { nodeIds: [idle[0]] } });
     expect(again.items[0]?.error?.serviceCode).toBe('OperationInvalidForCurrentState');
+  });
+
+  it('an autoscaled pool in a subnet reads back with its formula, interval and subnet (what Copy pool keeps)', async () => {
+    const subnetId = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/batch';
+    const autoScale = { enabled: true, formula: '$TargetDedicatedNodes = 0;', intervalMinutes: 10 };
+    await services.pools.create(account, jammyPool({ id: 'scaled', options: { subnetId, autoScale } as PoolSpecInput['options'] }));
+    const detail = await services.pools.get(account, 'scaled');
+    expect(detail.options).toMatchObject({ subnetId, autoScale });
+    expect(detail.notCopied).toEqual([]);
   });
 
   it('Trusted Launch on a Generation 1 image is refused with what Batch said and the property it named', async () => {

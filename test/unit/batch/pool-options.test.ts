@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPoolOptions, poolSpecSchema, toPoolAddBody, type PoolOptions, type PoolSpecInput } from '../../../contract/features/batch';
-import { toPoolOptions } from '../../../main/batch/pool-options-mapping';
+import { minutesOf, notCopiedParts, toPoolOptions } from '../../../main/batch/pool-options-mapping';
 import type { BatchPool } from '../../../main/batch/rest/models/pools';
 
 const base: PoolSpecInput = {
@@ -84,6 +84,13 @@ describe('the 2025-06-01 pool options, checked with the service rules', () => {
     expect(body.upgradePolicy).toEqual({ mode: 'automatic', automaticOSUpgradePolicy: { enableAutomaticOSUpgrade: true } });
   });
 
+  it('autoscale needs a formula and an interval the service accepts; a subnet id must be a subnet resource id', () => {
+    const found = problems(withOptions({ autoScale: { enabled: true, intervalMinutes: 2 }, subnetId: '10.0.0.0/24' }));
+    expect(found['options.autoScale.formula']).toContain('Enter the autoscale formula');
+    expect(found['options.autoScale.intervalMinutes']).toBe('The service evaluates at most every 5 minutes.');
+    expect(found['options.subnetId']).toContain('/virtualNetworks/VNET/subnets/SUBNET');
+  });
+
   it('an OS disk over 4095 GB is refused', () => {
     expect(problems(withOptions({ osDisk: { sizeGB: 5000 } }))['options.osDisk.sizeGB']).toBe('An OS disk is at most 4095 GB.');
   });
@@ -92,6 +99,8 @@ describe('the 2025-06-01 pool options, checked with the service rules', () => {
 describe('a pool read back at 2025-06-01 becomes the options the form edits', () => {
   it('every option the body set comes back the same (what Copy pool relies on)', () => {
     const options = withOptions({
+      subnetId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/batch',
+      autoScale: { enabled: true, formula: '$TargetDedicatedNodes = 2;', intervalMinutes: 90 },
       security: { type: 'trustedLaunch', secureBoot: false, encryptionAtHost: true },
       osDisk: { sizeGB: 128, storageAccountType: 'premium_lrs', caching: 'readwrite' },
       publicIp: { dualStack: true },
@@ -102,6 +111,8 @@ describe('a pool read back at 2025-06-01 becomes the options the form edits', ()
       scheduling: { nodeFillType: 'pack', jobDefaultOrder: 'creationtime' },
     }).options as PoolOptions;
     const body = toPoolAddBody(poolSpecSchema.parse({ ...base, options }));
+    expect(body).toMatchObject({ enableAutoScale: true, autoScaleEvaluationInterval: 'PT90M', networkConfiguration: { subnetId: options.subnetId } });
+    expect(body).not.toHaveProperty('targetDedicatedNodes');
     expect(toPoolOptions(body as BatchPool)).toEqual(options);
   });
 
@@ -116,5 +127,26 @@ describe('a pool read back at 2025-06-01 becomes the options the form edits', ()
     expect(options.security.type).toBe('trustedLaunch');
     expect(options.publicIp.provision).toBe('nopublicipaddresses');
     expect(options.scheduling.nodeFillType).toBe('spread');
+  });
+});
+
+describe('what Copy pool cannot take over', () => {
+  it('evaluation intervals in hours and days read as minutes', () => {
+    expect([minutesOf('PT15M'), minutesOf('PT1H30M'), minutesOf('P1D'), minutesOf('PT'), minutesOf('15')]).toEqual([15, 90, 1440, undefined, undefined]);
+  });
+
+  it('a pool with mounts, user accounts and a non-SSH NAT pool names each; a plain pool names nothing', () => {
+    const pool = {
+      id: 'p',
+      mountConfiguration: [{ nfsMountConfiguration: { source: 'nfs://x', relativeMountPath: 'x' } }],
+      userAccounts: [{ name: 'u', password: 'p' }],
+      networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'web', protocol: 'tcp', backendPort: 80, frontendPortRangeStart: 1, frontendPortRangeEnd: 100 }] } },
+    } as BatchPool;
+    expect(notCopiedParts(pool)).toEqual([
+      'mounted file systems (their credentials never leave main)',
+      'pool user accounts (their passwords are not readable)',
+      'inbound NAT pools other than SSH',
+    ]);
+    expect(notCopiedParts({ id: 'plain' })).toEqual([]);
   });
 });

@@ -38,12 +38,20 @@ export function withImageFromRoute(draft: PoolDraft, params: ImageParams): PoolD
   });
 }
 
-/** A draft that recreates an existing pool (e.g. one without SSH access) under a new id, SSH access on. */
+/**
+ * A draft that copies an existing pool under a new id, keeping every field the form has (options, VNet, autoscale,
+ * start task retries, its SSH NAT pool range and source); a pool without an SSH endpoint gets SSH access turned on
+ * (`-ssh`), unless it has no public IP addresses by design.
+ */
 export function draftFromPool(pool: PoolDetail, operatorSourcePrefix: string): PoolDraft {
   const base = newDraft(operatorSourcePrefix);
   const task = pool.startTask;
+  const options = pool.options ?? base.options;
+  const noPublicIp = options.publicIp.provision === 'nopublicipaddresses';
+  const recreateWithSsh = pool.sshAccess === 'none' && !noPublicIp;
   return updateDraft(base, {
-    id: `${pool.id}-ssh`.slice(0, 64),
+    id: `${pool.id}-${recreateWithSsh ? 'ssh' : 'copy'}`.slice(0, 64),
+    ...sshFrom(pool, base, noPublicIp),
     displayName: pool.displayName ?? '',
     vmSize: pool.vmSize,
     image: {
@@ -56,10 +64,22 @@ export function draftFromPool(pool: PoolDetail, operatorSourcePrefix: string): P
     targetDedicatedNodes: pool.targetDedicatedNodes,
     targetSpotNodes: pool.targetSpotNodes,
     taskSlotsPerNode: pool.taskSlotsPerNode ?? 1,
-    options: pool.options ?? base.options,
+    options,
     startTaskEnabled: task !== undefined,
     startTask: task
-      ? { commandLine: task.commandLine, elevated: task.elevated, waitForSuccess: task.waitForSuccess, useShell: false, maxTaskRetryCount: 0, environment: task.environment }
+      ? { commandLine: task.commandLine, elevated: task.elevated, waitForSuccess: task.waitForSuccess, useShell: false, maxTaskRetryCount: task.maxTaskRetryCount, environment: task.environment }
       : base.startTask,
   });
+}
+
+/** SSH access as the copied pool had it: its port-22 NAT pool's range and allowed source, off without public IPs. */
+function sshFrom(pool: PoolDetail, base: PoolDraft, noPublicIp: boolean): Partial<PoolDraft> {
+  if (noPublicIp) return { ssh: { ...base.ssh, enabled: false } };
+  const nat = pool.natPools.find((n) => n.backendPort === 22);
+  const allowed = nat?.sourcePrefixes.find((p) => p.startsWith('allow '))?.slice('allow '.length);
+  if (!nat) return {};
+  return {
+    rangeAuto: false,
+    ssh: { enabled: true, frontendPortRangeStart: nat.frontendPortRangeStart, frontendPortRangeEnd: nat.frontendPortRangeEnd, sourceAddressPrefix: allowed ?? base.ssh.sourceAddressPrefix },
+  };
 }

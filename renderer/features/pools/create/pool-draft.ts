@@ -134,6 +134,9 @@ const servicePropertyPaths: Record<string, string> = {
   type: 'options.container',
   nodeFillType: 'options.scheduling.nodeFillType',
   jobDefaultOrder: 'options.scheduling.jobDefaultOrder',
+  subnetId: 'options.subnetId',
+  autoScaleFormula: 'options.autoScale.formula',
+  autoScaleEvaluationInterval: 'options.autoScale.intervalMinutes',
 };
 
 /** The form field a service error is about: its PropertyName, or the id for PoolExists. */

@@ -1,4 +1,5 @@
 import { Divider } from '@fluentui/react-components';
+import { AutoscaleAndSubnetFields } from './autoscale-fields';
 import { DiskSection } from './disk-section';
 import type { FormSectionProps } from './form-section';
 import { PublicIpSection } from './public-ip-section';
@@ -16,6 +17,8 @@ export function PoolOptionsSections(props: FormSectionProps) {
       <DiskSection {...props} />
       <Divider />
       <SchedulingSection {...props} />
+      <Divider />
+      <AutoscaleAndSubnetFields {...props} />
     </>
   );
 }

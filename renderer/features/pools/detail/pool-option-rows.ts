@@ -20,6 +20,8 @@ export function poolOptionRows(options: PoolOptions | undefined): [string, strin
   ].filter(Boolean);
   const ips = `${provisionWords[publicIp.provision]}${publicIp.dualStack ? ', dual stack (IPv4 + IPv6)' : ''}${publicIp.ipAddressIds.length ? `: ${publicIp.ipAddressIds.join(', ')}` : ''}`;
   return [
+    ['Autoscale', options.autoScale.enabled ? `every ${options.autoScale.intervalMinutes} min: ${options.autoScale.formula}` : 'off'],
+    ['Subnet', options.subnetId || 'Batch-managed network'],
     ['Security', `${securityWords[security.type]}${uefi}${security.encryptionAtHost ? ', encryption at host' : ''}`],
     ['OS disk', disk.join(', ')],
     ['Public IP addresses', ips],
