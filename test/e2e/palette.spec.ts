@@ -87,7 +87,8 @@ test('"Connect to node…" with no pool says what to do instead of an empty list
   await expect(palette.getByLabel('Type a command')).toHaveAttribute('placeholder', 'Pick a pool…');
 });
 
-test('"Add user to pool…" picks a pool, then opens its add-user dialog over the pool\'s remote login tab', async ({ page }) => {
+test('"Add user to pool…" then "Connect to node…": the palette picks the pool, adds the user, then opens a shell as that user', async ({ page }) => {
+  await withoutWebgl(page);
   await page.goto(`${host.url}#images`);
   await page.getByLabel('Search images').fill('ubuntu 22.04');
   await page.getByRole('button', { name: 'Create a pool with 0001-com-ubuntu-server-jammy 22_04-lts', exact: true }).click();
@@ -95,6 +96,7 @@ test('"Add user to pool…" picks a pool, then opens its add-user dialog over th
   await page.getByLabel('Allow SSH from').fill('127.0.0.1');
   await page.getByRole('button', { name: 'Create pool', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'palette-pool' })).toBeVisible();
+  await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(1, { timeout: 60_000 });
   await page.getByRole('tab', { name: 'Images' }).click();
 
   await runCommand(page, 'add user');
@@ -105,11 +107,26 @@ test('"Add user to pool…" picks a pool, then opens its add-user dialog over th
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Add a user to nodes' });
   await expect(dialog).toContainText('Add a user to nodes of palette-pool');
-  // The Enter that picked the pool stays in the palette: the dialog shows no "user name needed" complaint yet.
+  // The Enter that picked the pool stays in the palette: the focused user name field was not submitted empty.
   await expect(dialog.getByText(/A user name starts with/)).toHaveCount(0);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByTestId('provision-user-name').fill('ops');
+  await dialog.getByTestId('provision-submit').click();
   await expect(dialog).toBeHidden();
   // Behind it, the pool's page opened on its remote login tab, where the new user's progress shows.
-  await expect(page.getByRole('heading', { name: 'palette-pool' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Remote login' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('provision-done')).toHaveText('1 / 1 done · finished', { timeout: 30_000 });
+
+  await runCommand(page, 'connect to node');
+  await expect(palette.getByRole('menuitem', { name: /palette-pool/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  const login = palette.getByRole('menuitem', { name: / as ops/ });
+  await expect(login).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Terminals' })).toHaveAttribute('aria-selected', 'true');
+  const pane = page.getByTestId('terminal-pane').first();
+  await pane.getByTestId('host-key-prompt').getByRole('button', { name: 'Trust and connect' }).click();
+  // The tab is the chosen node and user; the emulator's shell says which pool node it runs on.
+  await expect(page.getByTestId('terminal-tab')).toContainText('ops');
+  await typeInto(page, pane, 'echo "pool=$AZ_BATCH_POOL_ID user=$USER"');
+  await expect(row(pane, /^pool=palette-pool user=ops\s*$/)).toHaveCount(1, { timeout: 30_000 });
 });
