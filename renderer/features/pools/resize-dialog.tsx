@@ -5,6 +5,7 @@ import { ServiceErrorMessage } from '../../components/service-error-message';
 import { PriceEstimate } from '../pricing/price-estimate';
 import { PoolRetirementWarnings } from '../pricing/retirement-warnings';
 import { usePoolActions } from './use-pools';
+import { spotCaveat } from './spot-words';
 
 /** How many nodes an SSH NAT range can serve, when the pool has one (each node needs its own frontend port). */
 function sshPortCapacity(natPools: NatPoolInfo[] | undefined): number | undefined {
@@ -33,7 +34,7 @@ export function ResizeDialog(props: { accountId: string; pool: PoolSummary; natP
             </Field>
             <Field
               label="Spot nodes"
-              hint={`Now ${pool.currentSpotNodes} of ${pool.targetSpotNodes}`}
+              hint={`Now ${pool.currentSpotNodes} of ${pool.targetSpotNodes}. ${spotCaveat}`}
               validationState={tooMany ? 'warning' : 'none'}
               validationMessage={tooMany ? `The SSH frontend range has ${capacity} ports: nodes beyond that cannot get an SSH endpoint.` : undefined}
             >
