@@ -123,10 +123,11 @@ test('"Add user to pool…" then "Connect to node…": the palette picks the poo
   await expect(login).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: 'Terminals' })).toHaveAttribute('aria-selected', 'true');
-  const pane = page.getByTestId('terminal-pane').first();
+  // Earlier tests' local shells are still open in this web host: the node's session is the one named after the pool.
+  const pane = page.getByTestId('terminal-pane').filter({ hasText: 'palette-pool' });
   await pane.getByTestId('host-key-prompt').getByRole('button', { name: 'Trust and connect' }).click();
   // The tab is the chosen node and user; the emulator's shell says which pool node it runs on.
-  await expect(page.getByTestId('terminal-tab')).toContainText('ops');
+  await expect(page.getByTestId('terminal-tab').filter({ hasText: 'palette-pool' })).toContainText('ops');
   await typeInto(page, pane, 'echo "pool=$AZ_BATCH_POOL_ID user=$USER"');
   await expect(row(pane, /^pool=palette-pool user=ops\s*$/)).toHaveCount(1, { timeout: 30_000 });
 });
