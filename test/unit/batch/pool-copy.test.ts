@@ -56,3 +56,11 @@ describe('Copy pool', () => {
     expect(checkDraft(draft).errors).toEqual({});
   });
 });
+
+describe('the form before sending', () => {
+  it('warns that Trusted Launch needs a Generation 2 image when the chosen SKU is not one, and not when it is', () => {
+    const gen1 = draftFromPool({ ...pool, image: { ...pool.image, sku: '22_04-lts' } }, '203.0.113.7');
+    expect(checkDraft(gen1).warnings['options.security.type']).toContain('Generation 1');
+    expect(checkDraft(draftFromPool(pool, '203.0.113.7')).warnings['options.security.type']).toBeUndefined();
+  });
+});

@@ -87,6 +87,9 @@ export function checkDraft(draft: PoolDraft): DraftCheck {
   if (draft.ssh.enabled && !errors['ssh.frontendPortRangeEnd'] && ports < nodes * 1.2) {
     warnings['ssh.frontendPortRangeEnd'] = `Only ${ports - nodes} spare ports: growing the pool later may leave new nodes without SSH.`;
   }
+  if (draft.options.security.type !== 'none' && draft.image.sku && !/gen2|cvm/i.test(draft.image.sku)) {
+    warnings['options.security.type'] = `${draft.image.sku} looks like a Generation 1 image: Trusted Launch and confidential VMs need Generation 2 (its -gen2 SKU), else Batch refuses the pool.`;
+  }
   if (draft.options.publicIp.provision === 'nopublicipaddresses') {
     warnings['ssh.enabled'] = 'No public IP addresses: nodes have no SSH from outside the virtual network.';
   } else if (!draft.ssh.enabled) warnings['ssh.enabled'] = 'Without an inbound NAT pool for port 22 the nodes get no SSH endpoint, and it cannot be added later.';
