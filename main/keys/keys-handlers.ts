@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
 import type { Logger } from '../log';
 import type { PartialHandlers } from '../router';
-import { sha256Fingerprint, type ManagedKeyStore } from './managed-key-store';
+import { sha256Fingerprint } from '../ssh/host-key-blob';
+import { publicKeyBlob, type ManagedKeyStore } from './managed-key-store';
 import { ensureSshFolder, resolveExportPath, writePrivateKeyFile, type KeyExportRecords } from './private-key-export';
 
 /** The managed-key channels: the `keys:` part of the provision contract. */
@@ -38,7 +39,7 @@ export function keysHandlers(deps: KeysHandlerDeps): PartialHandlers<KeysChannel
       return {
         accountId: account.id,
         publicKey,
-        fingerprint: sha256Fingerprint(publicKey),
+        fingerprint: sha256Fingerprint(publicKeyBlob(publicKey)),
         suggestedPath: suggestedKeyPath(account, deps.home),
         ...(exportedPath ? { exportedPath } : {}),
       };

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { utils } from 'ssh2';
 import { z } from 'zod';
 import { ContractFailure } from '../../contract/result';
 import type { SecretRedactor } from '../log';
 import type { SecretStore } from '../store/secret-store';
+import { parseJsonOrUndefined } from '../store/parse-json';
 
 /** An OpenSSH key pair: `private` in OpenSSH PEM, `public` as one `ssh-ed25519 AAAA… comment` line. */
 export interface SshKeyPair {
@@ -24,10 +24,9 @@ export function generateEd25519KeyPair(comment: string): SshKeyPair {
   }
 }
 
-/** `SHA256:<base64 without padding>` of a public key line, as `ssh-keygen -lf` prints it. */
-export function sha256Fingerprint(publicKeyLine: string): string {
-  const blob = publicKeyLine.trim().split(/\s+/)[1] ?? '';
-  return `SHA256:${createHash('sha256').update(Buffer.from(blob, 'base64')).digest('base64').replace(/=+$/, '')}`;
+/** The key blob of an OpenSSH public key line (`ssh-ed25519 AAAA… comment`): what fingerprints are taken of. */
+export function publicKeyBlob(publicKeyLine: string): Buffer {
+  return Buffer.from(publicKeyLine.trim().split(/\s+/)[1] ?? '', 'base64');
 }
 
 const storedPairSchema = z.object({ private: z.string(), public: z.string(), createdAt: z.string() });
@@ -74,7 +73,7 @@ export class ManagedKeyStore {
     const name = managedKeySecretName(accountId);
     const stored = await this.secrets.get(name);
     if (stored !== undefined) {
-      const parsed = storedPairSchema.safeParse(safeJson(stored));
+      const parsed = storedPairSchema.safeParse(parseJsonOrUndefined(stored));
       if (!parsed.success) throw new ContractFailure('INTERNAL', `The managed key of account ${accountName} is damaged in the secret store.`);
       this.redactor.add(parsed.data.private);
       return parsed.data;
@@ -83,13 +82,5 @@ export class ManagedKeyStore {
     this.redactor.add(pair.private);
     await this.secrets.set(name, JSON.stringify({ ...pair, createdAt: this.now().toISOString() }));
     return pair;
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

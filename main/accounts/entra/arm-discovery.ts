@@ -3,6 +3,7 @@ import { ContractFailure } from '../../../contract/result';
 import { networkCodeOf, tlsCodeOf } from '../../batch/network-failure';
 import type { HttpTransport } from '../net/http-transport';
 import { isLoopbackHost } from '../net/proxy-config';
+import { parseJsonOrUndefined } from '../../store/parse-json';
 
 /** ARM api-versions used for discovery (subscriptions/tenants GA versions; Batch management 2024-07-01). */
 const resourcesApi = '2022-12-01';
@@ -89,7 +90,7 @@ export class ArmDiscovery {
       if (!code) throw error; // not the network: a bug, for the router to log as INTERNAL
       throw new ContractFailure('UNREACHABLE', `Cannot reach Azure Resource Manager at ${new URL(url).host} (${code}): ${(error as Error).message}`);
     }
-    const body = parseJson(response.body) as { error?: { code?: string; message?: string } } | undefined;
+    const body = parseJsonOrUndefined(response.body) as { error?: { code?: string; message?: string } } | undefined;
     if (response.status >= 200 && response.status < 300 && body) return body as T;
     const code = body?.error?.code ?? `HTTP ${response.status}`;
     const message = `Azure Resource Manager refused the discovery request: ${code}: ${body?.error?.message ?? 'no details'}`;
@@ -102,12 +103,4 @@ export function batchEndpointOf(accountEndpoint: string): string {
   if (/^https?:\/\//.test(accountEndpoint)) return new URL(accountEndpoint).origin;
   const url = new URL(`https://${accountEndpoint}`);
   return isLoopbackHost(url.hostname) ? `http://${url.host}` : url.origin;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -4,6 +4,7 @@ import { BatchServiceError, errorFromResponse } from './batch-service-error';
 import { callIdHeader, type CallRegistry, type RetryNotice } from './call-registry';
 import type { BatchListPage } from './models/common';
 import { NotResentError } from './retry-observer-policy';
+import { parseJsonOrUndefined } from '../../store/parse-json';
 
 /** What every operation accepts: cancellation and a hook for retry progress. */
 export interface CallOptions {
@@ -92,7 +93,7 @@ export class BatchRequester {
       if (response.body) for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
       const bytes = Buffer.concat(chunks);
       const status = Number(response.status);
-      return { status, headers: response.headers, body: spec.expect.includes(status) ? bytes : parseJson(bytes) };
+      return { status, headers: response.headers, body: spec.expect.includes(status) ? bytes : parseJsonOrUndefined(bytes) };
     }) as Promise<BatchResponse<Buffer>>;
   }
 
@@ -152,14 +153,6 @@ function definedOnly(query: Record<string, string | number | undefined>): Record
   return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
 }
 
-function parseJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 /** A thrown pipeline error as a BatchServiceError; an abort stays as it is so callers can tell cancellation apart. */
 function asBatchError(error: unknown, signal: AbortSignal | undefined): unknown {
   if (error instanceof BatchServiceError) return error;
@@ -169,7 +162,7 @@ function asBatchError(error: unknown, signal: AbortSignal | undefined): unknown 
     return new BatchServiceError(error.code, message, []);
   }
   if (isRestError(error)) {
-    if (error.response) return errorFromResponse(error.response.status, parseJson(Buffer.from(error.response.bodyAsText ?? '')), error.response.headers);
+    if (error.response) return errorFromResponse(error.response.status, parseJsonOrUndefined(error.response.bodyAsText ?? ''), error.response.headers);
     return new BatchServiceError(error.code ?? 'REQUEST_SEND_ERROR', error.message, []);
   }
   return error;

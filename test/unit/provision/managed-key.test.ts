@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractFailure } from '../../../contract/result';
-import { generateEd25519KeyPair, ManagedKeyStore, sha256Fingerprint } from '../../../main/keys/managed-key-store';
+import { generateEd25519KeyPair, ManagedKeyStore, publicKeyBlob } from '../../../main/keys/managed-key-store';
+import { sha256Fingerprint } from '../../../main/ssh/host-key-blob';
 import { ensureSshFolder, resolveExportPath, writePrivateKeyFile } from '../../../main/keys/private-key-export';
 import { SecretRedactor } from '../../../main/log';
 import type { SecretStore } from '../../../main/store/secret-store';
@@ -66,7 +67,7 @@ describe('the managed key of an account', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'k.pub'), `${pair.public}\n`);
     const printed = execFileSync('ssh-keygen', ['-lf', join(dir, 'k.pub')], { encoding: 'utf8' });
-    expect(printed).toContain(sha256Fingerprint(pair.public));
+    expect(printed).toContain(sha256Fingerprint(publicKeyBlob(pair.public)));
   });
 
   it('exports to a file of mode 0600 that OpenSSH accepts, and refuses to overwrite unless asked', async () => {
