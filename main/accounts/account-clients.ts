@@ -15,8 +15,8 @@ export interface EntraTokenSource {
   isSignedIn(identityId: string): Promise<boolean>;
 }
 
-/** An account's two clients while the services move from @azure/batch 10.2.0 to the 2025-06-01 client. */
-type AccountClientPair = Omit<BatchContextClients, 'account'>;
+/** An account's client, without the account description. */
+type AccountClient = Omit<BatchContextClients, 'account'>;
 
 /** The sandbox as an account description (its endpoint appears once it is ready). */
 export function sandboxAccount(sandbox: SandboxService): ActiveAccount {
@@ -28,7 +28,7 @@ export function sandboxAccount(sandbox: SandboxService): ActiveAccount {
  * proxy decision are unchanged; `forget` drops it after an edit or removal.
  */
 export class AccountClients {
-  private readonly cache = new Map<string, { fingerprint: string; clients: AccountClientPair }>();
+  private readonly cache = new Map<string, { fingerprint: string; clients: AccountClient }>();
 
   constructor(
     private readonly records: AccountRecords,
@@ -45,9 +45,7 @@ export class AccountClients {
     if (id === sandboxAccountId) {
       const connection = await this.sandbox.ready();
       const account = sandboxAccount(this.sandbox);
-      const clients = await this.cached(id, connection.endpoint, () =>
-        this.sharedKeyPair(connection.endpoint, connection.accountName, connection.key),
-      );
+      const clients = await this.cached(id, connection.endpoint, () => this.sharedKey(connection.endpoint, connection.accountName, connection.key));
       return { account, ...clients };
     }
     const record = (await this.records.read()).accounts.find((a) => a.id === id);
@@ -60,17 +58,17 @@ export class AccountClients {
     this.cache.delete(id);
   }
 
-  /** Both clients for a shared-key account: the 10.2.0 SDK's and the 2025-06-01 one. */
-  private async sharedKeyPair(endpoint: string, accountName: string, key: string): Promise<AccountClientPair> {
-    return { client: await this.factory.sharedKey(endpoint, accountName, key), rest: this.factory.rest(endpoint, { kind: 'sharedKey', accountName, key }) };
+  /** The client of a shared-key account. */
+  private sharedKey(endpoint: string, accountName: string, key: string): AccountClient {
+    return { rest: this.factory.rest(endpoint, { kind: 'sharedKey', accountName, key }) };
   }
 
-  private async clientForRecord(record: AccountRecord): Promise<AccountClientPair> {
+  private async clientForRecord(record: AccountRecord): Promise<AccountClient> {
     if (record.kind === 'sharedKey') {
       const key = await this.secrets.get(accountKeySecret(record.id));
       if (!key) throw new ContractFailure('NO_ACCOUNT', `The key of "${record.name}" is missing from the secret store. Edit the account and enter the key again.`);
       this.redactor.add(key);
-      return this.cached(record.id, `${record.endpoint} ${record.name}`, () => this.sharedKeyPair(record.endpoint, record.name, key));
+      return this.cached(record.id, `${record.endpoint} ${record.name}`, () => this.sharedKey(record.endpoint, record.name, key));
     }
     const entra = this.entra;
     if (!entra) throw new ContractFailure('SIGN_IN_REQUIRED', 'Microsoft Entra ID sign-in is not available in this build.');
@@ -78,19 +76,18 @@ export class AccountClients {
       throw new ContractFailure('SIGN_IN_REQUIRED', `${record.username} is signed out. Sign in again to use "${record.name}".`);
     }
     const getToken = () => entra.batchToken(record.identityId, record.tenantId);
-    return this.cached(record.id, `${record.endpoint} ${record.identityId} ${record.tenantId}`, async () => ({
-      client: await this.factory.bearer(record.endpoint, getToken),
+    return this.cached(record.id, `${record.endpoint} ${record.identityId} ${record.tenantId}`, () => ({
       rest: this.factory.rest(record.endpoint, { kind: 'entra', getToken }),
     }));
   }
 
   /** Returns the cached client when nothing it depends on changed, else builds a new one. */
-  private async cached(id: string, identity: string, build: () => Promise<AccountClientPair>): Promise<AccountClientPair> {
+  private async cached(id: string, identity: string, build: () => AccountClient): Promise<AccountClient> {
     const endpointUrl = identity.split(' ')[0] as string;
     const fingerprint = `${identity} ${(await this.proxyFor(endpointUrl)).proxyUrl ?? 'direct'}`;
     const hit = this.cache.get(id);
     if (hit && hit.fingerprint === fingerprint) return hit.clients;
-    const clients = await build();
+    const clients = build();
     this.cache.set(id, { fingerprint, clients });
     return clients;
   }

@@ -97,7 +97,6 @@ export function createAccountsFeature(deps: AccountsFeatureDeps): AccountsFeatur
     async dispose() {
       await flows.cancelAll();
       await sandbox.stop();
-      factory.dispose();
     },
   };
 }

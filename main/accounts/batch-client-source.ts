@@ -1,4 +1,3 @@
-import type { BatchServiceClient } from '@azure/batch';
 import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 
 /** The account the rest of the app works against, as services see it (no secrets). */
@@ -10,21 +9,16 @@ export interface ActiveAccount {
   kind: 'sandbox' | 'sharedKey' | 'entra';
 }
 
-/**
- * An account and its clients. `rest` speaks api-version 2025-06-01 (main/batch/rest); `client` is the @azure/batch
- * 10.2.0 client the services still use until each is switched over.
- */
+/** An account and its Batch client, which speaks api-version 2025-06-01 (main/batch/rest). */
 export interface BatchContextClients {
   account: ActiveAccount;
-  client: BatchServiceClient;
   rest: BatchRestClient;
 }
 
 /**
  * How feature services (pools, images, nodes, provisioning) get a Batch client for the active account. Implemented
  * by the accounts feature; tests may implement it with a client built directly against the emulator.
- * The 10.2.0 `client` is built with `noRetryPolicy: true` (callers own retries, main/batch/retry.ts); the 2025-06-01
- * `rest` client resends in its pipeline (Retry-After honoured), so its callers do not wrap it in withRetry.
+ * The client resends in its pipeline (Retry-After honoured), so callers do not wrap it in a retry loop.
  */
 export interface BatchClientSource {
   /** The active account and its client; throws ContractFailure('NO_ACCOUNT') when none is active or ready. */

@@ -1,6 +1,6 @@
 /**
- * Which thrown things are real network failures. Only these (and HTTP 408/429/5xx) are retried or shown as
- * "cannot reach"; anything else without an HTTP status is a bug in Batch Deck and must surface as INTERNAL.
+ * Which thrown things are real network failures. Only these are shown as "cannot reach"; anything else without an
+ * HTTP status is a bug in Batch Deck and must surface as INTERNAL.
  */
 
 /** Node/OS error codes that mean the connection failed, not the request and not our code. */
@@ -9,8 +9,8 @@ const networkCodes = new Set(['ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'ECONNREFU
 /** TLS verification failures: the host answered but could not be trusted. Not retried, but not a bug either. */
 const tlsCodes = /^(CERT_|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_)/;
 
-/** ms-rest-js (@azure/batch 10.2.0) reports "could not send" (DNS, or retries exhausted without an answer) with this code. */
-const sdkSendError = 'REQUEST_SEND_ERROR';
+/** Azure's HTTP pipelines report "could not send" (DNS, or retries exhausted without an answer) with this code. */
+const sendError = 'REQUEST_SEND_ERROR';
 
 interface ErrorShape {
   code?: unknown;
@@ -24,7 +24,7 @@ interface ErrorShape {
 /**
  * The network error code behind `error` (e.g. `ECONNRESET`), or undefined when it is not a network failure.
  * Looks through `cause` (undici's `TypeError: fetch failed`) and AggregateError's `errors` (Node's happy eyeballs),
- * reads ms-rest-js's REQUEST_SEND_ERROR (the errno is only in its message) and node-fetch's `request-timeout`.
+ * reads the pipeline's REQUEST_SEND_ERROR (the errno may be only in its message) and node-fetch's `request-timeout`.
  */
 export function networkCodeOf(error: unknown): string | undefined {
   return visit(error, 0, (shape) => {
@@ -33,7 +33,7 @@ export function networkCodeOf(error: unknown): string | undefined {
     if (code && networkCodes.has(code)) return code;
     if (/socket hang up/i.test(message)) return 'ECONNRESET';
     if (shape.type === 'request-timeout') return 'ETIMEDOUT';
-    if (code === sdkSendError) return [...networkCodes].find((c) => message.includes(c)) ?? sdkSendError;
+    if (code === sendError) return [...networkCodes].find((c) => message.includes(c)) ?? sendError;
     return undefined;
   });
 }
@@ -43,15 +43,10 @@ export function tlsCodeOf(error: unknown): string | undefined {
   return visit(error, 0, (shape) => (typeof shape.code === 'string' && tlsCodes.test(shape.code) ? shape.code : undefined));
 }
 
-/** True when `error` is a cancellation (an aborted signal or the SDK's REQUEST_ABORTED_ERROR), not a failure. */
+/** True when `error` is a cancellation (an aborted signal or a pipeline's REQUEST_ABORTED_ERROR), not a failure. */
 export function isAbort(error: unknown): boolean {
   const shape = (error ?? {}) as ErrorShape;
   return shape.name === 'AbortError' || shape.code === 'REQUEST_ABORTED_ERROR' || shape.code === 'ABORT_ERR';
-}
-
-/** True for statuses worth another try: 408 Request Timeout, 429 Too Many Requests and every 5xx. */
-export function isTransientStatus(statusCode: number | undefined): boolean {
-  return statusCode === 408 || statusCode === 429 || (statusCode !== undefined && statusCode >= 500 && statusCode <= 599);
 }
 
 /** Depth-first over the error, its cause chain and aggregated errors; the first hit wins. */

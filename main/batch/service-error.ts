@@ -1,8 +1,8 @@
 import { ContractFailure } from '../../contract/result';
 import { isAbort, networkCodeOf, tlsCodeOf } from './network-failure';
 
-/** The parts of an @azure/batch (ms-rest-js RestError) error we read; 10.2.0 puts the service body in `body`. */
-interface SdkErrorShape {
+/** The parts of a failed Batch call we read (main/batch/rest's BatchServiceError keeps the service's body in `body`). */
+interface BatchErrorShape {
   code?: string;
   statusCode?: number;
   message?: unknown;
@@ -15,20 +15,20 @@ interface SdkErrorShape {
  */
 export function isServiceOrNetworkFailure(error: unknown): boolean {
   if (error instanceof ContractFailure || isAbort(error)) return true;
-  const status = (error as SdkErrorShape | undefined)?.statusCode;
+  const status = (error as BatchErrorShape | undefined)?.statusCode;
   return typeof status === 'number' || networkCodeOf(error) !== undefined || tlsCodeOf(error) !== undefined;
 }
 
 /**
- * Turns anything the Batch SDK throws into a ContractFailure that keeps what the service said: its error code,
+ * Turns anything a Batch call throws into a ContractFailure that keeps what the service said: its error code,
  * message value (without the RequestId/Time trailer) and `values` (e.g. the offending property).
- * In 10.2.0 `err.message` is the `{lang, value}` object, so the text comes from `err.body.message.value`.
+ * The text comes from `err.body.message.value` (Batch sends the message as `{lang, value}`).
  * Only real network failures become UNREACHABLE; an error that is neither an answer nor a network failure is a bug
  * and becomes INTERNAL (callers that can rethrow should, see {@link isServiceOrNetworkFailure}, so it is logged).
  */
 export function toBatchFailure(error: unknown, endpoint: string): ContractFailure {
   if (error instanceof ContractFailure) return error;
-  const shape = (error ?? {}) as SdkErrorShape;
+  const shape = (error ?? {}) as BatchErrorShape;
   const serviceCode = shape.body?.code ?? (typeof shape.code === 'string' ? shape.code : undefined);
   const rawMessage = typeof shape.body?.message === 'object' ? shape.body.message?.value : shape.body?.message;
   const serviceMessage = (rawMessage ?? textOf(shape.message)).split('\nRequestId:')[0]?.trim() ?? '';

@@ -4,7 +4,10 @@ import { ContractFailure } from '../../contract/result';
 import { createBatchRestClient, type BatchRestClient, type BatchRetryOptions } from '../../main/batch/rest/batch-rest-client';
 import type { EmulatorProcess } from './emulator-process';
 
-/** A BatchClientSource for one emulator, as the accounts feature builds it (SDK retries off; the 2025-06-01 client beside it), for tests and benches. */
+/**
+ * A BatchClientSource for one emulator, as the accounts feature builds it, for tests and benches; `client` is the
+ * @azure/batch 10.2.0 SDK beside it, for setting up what a test needs the way an older client would.
+ */
 export function emulatorSource(
   emulator: Pick<EmulatorProcess, 'accountName' | 'accountKey' | 'endpoint'>,
   accountId = 'sandbox',
@@ -21,10 +24,10 @@ export function emulatorSource(
     client,
     rest,
     account,
-    active: async () => ({ account, client, rest }),
+    active: async () => ({ account, rest }),
     forAccount: async (id: string) => {
       if (id !== accountId) throw new ContractFailure('NOT_FOUND', `There is no account with id "${id}".`);
-      return { account, client, rest };
+      return { account, rest };
     },
     onActiveChange: () => () => undefined,
   };

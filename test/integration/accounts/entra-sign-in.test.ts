@@ -68,9 +68,9 @@ describe('Microsoft Entra ID through msal-node against the local authority', () 
     ]);
     const id = added.value[0].id;
     await app.call('accounts:setActive', { id });
-    const { account, client } = await app.feature.source.active();
+    const { account, rest } = await app.feature.source.active();
     expect(account).toMatchObject({ id, kind: 'entra' });
-    expect(await client.pool.list()).toHaveLength(0);
+    expect(await rest.pools.list()).toHaveLength(0);
     expect((await app.call('accounts:check', { id })).value).toEqual({ poolCount: 0, morePools: false });
     const again = (await app.call('entra:discover', { identityId, tenantId: ids.contoso })).value;
     expect(again[0].accounts[0].added).toBe(true);

@@ -34,8 +34,8 @@ describe('Restart sandbox while it is starting', () => {
 
       expect((await waiting).value).toEqual({ poolCount: 0, morePools: false });
       expect((await app.call('accounts:check', { id: 'sandbox' })).value).toEqual({ poolCount: 0, morePools: false });
-      const { client } = await app.feature.source.active();
-      expect(await client.pool.list()).toHaveLength(0);
+      const { rest } = await app.feature.source.active();
+      expect(await rest.pools.list()).toHaveLength(0);
       // One emulator serves; one that was stopped while starting has exited (no orphan holding ports).
       expect(launched.filter((p) => !p.exited)).toHaveLength(1);
       expect(launched).toHaveLength(afterSpawn ? 2 : 1);

@@ -14,15 +14,15 @@ describe('Local sandbox', () => {
     await app?.close();
   });
 
-  it('starts on a clean data folder, becomes the active account, and lists its empty pools through the real SDK', async () => {
+  it('starts on a clean data folder, becomes the active account, and lists its empty pools through its Batch client', async () => {
     const first = await app.call('accounts:list', {});
     expect(first.value[0]).toMatchObject({ id: 'sandbox', kind: 'sandbox', active: true });
     expect(['starting', 'ready']).toContain(first.value[0].status.state);
 
-    const { account, client } = await app.feature.source.active();
+    const { account, rest } = await app.feature.source.active();
     expect(account).toMatchObject({ id: 'sandbox', kind: 'sandbox', name: 'sandbox' });
     expect(account.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(await client.pool.list()).toHaveLength(0);
+    expect(await rest.pools.list()).toHaveLength(0);
 
     const check = await app.call('accounts:check', { id: 'sandbox' });
     expect(check.value).toEqual({ poolCount: 0, morePools: false });
@@ -41,8 +41,8 @@ describe('Local sandbox', () => {
   it('restarts on request and serves the same empty account again', async () => {
     const restarted = await app.call('accounts:restartSandbox', {});
     expect(restarted.value).toMatchObject({ id: 'sandbox', status: { state: 'ready' } });
-    const { client } = await app.feature.source.active();
-    expect(await client.pool.list()).toHaveLength(0);
+    const { rest } = await app.feature.source.active();
+    expect(await rest.pools.list()).toHaveLength(0);
   });
 
   it('cannot be removed, and stops when the app is disposed', async () => {
@@ -51,8 +51,8 @@ describe('Local sandbox', () => {
     await app.feature.dispose();
     const after = await app.call('accounts:list', {});
     expect(after.value[0].status.state).toBe('stopped');
-    const { client } = await app.feature.source.active().catch((e) => ({ client: e }));
-    expect(client.code).toBe('NO_ACCOUNT');
+    const refused = await app.feature.source.active().then(() => undefined, (e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'NO_ACCOUNT' });
   });
 });
 

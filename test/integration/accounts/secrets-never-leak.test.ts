@@ -30,13 +30,13 @@ describe('secrets never leave main', () => {
 
   it('after sandbox, shared-key and Entra ID use and sign-out, no key, token or refresh token is in the data folder, the log or any message to the renderer', async () => {
     // Sandbox: starts, lists pools.
-    expect(await (await app.feature.source.active()).client.pool.list()).toHaveLength(0);
+    expect(await (await app.feature.source.active()).rest.pools.list()).toHaveLength(0);
     expect((await app.call('accounts:check', { id: 'sandbox' })).ok).toBe(true);
     // Shared key: a wrong key, then the right one, then use it.
     expect((await app.call('accounts:addSharedKey', { name: 'contosobatch', url: world.emulator.endpoint, key: wrongKey })).error.code).toBe('AUTH_FAILED');
     const shared = (await app.call('accounts:addSharedKey', { name: 'contosobatch', url: world.emulator.endpoint, key: world.emulator.accountKey })).value;
     await app.call('accounts:setActive', { id: shared.id });
-    expect(await (await app.feature.source.active()).client.pool.list()).toHaveLength(0);
+    expect(await (await app.feature.source.active()).rest.pools.list()).toHaveLength(0);
     // Entra ID: device code and browser sign-in, tenants, discovery in both tenants, bearer calls.
     const identityId = (await signInWithDeviceCode(app, world.authority)).identity.id;
     const browser = (await app.call('entra:signIn', { method: 'browser' })).value.signInId;
@@ -48,7 +48,7 @@ describe('secrets never leave main', () => {
       const found = (await app.call('entra:discover', { identityId, tenantId })).value;
       const added = (await app.call('entra:addAccounts', { identityId, tenantId, resourceIds: [found[0].accounts[0].resourceId] })).value;
       await app.call('accounts:setActive', { id: added[0].id });
-      expect(await (await app.feature.source.active()).client.pool.list()).toHaveLength(0);
+      expect(await (await app.feature.source.active()).rest.pools.list()).toHaveLength(0);
       expect((await app.call('accounts:check', { id: added[0].id })).ok).toBe(true);
     }
     await app.call('entra:signOut', { identityId });

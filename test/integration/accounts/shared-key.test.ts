@@ -67,9 +67,9 @@ describe('shared-key accounts against the emulator', () => {
     const changes: string[] = [];
     app.feature.source.onActiveChange((account) => changes.push(account?.id ?? 'none'));
     expect((await app.call('accounts:setActive', { id })).value.active).toBe(true);
-    const { account, client } = await app.feature.source.active();
+    const { account, rest } = await app.feature.source.active();
     expect(account).toMatchObject({ id, kind: 'sharedKey', endpoint: emulator.endpoint });
-    expect(await client.pool.list()).toHaveLength(0);
+    expect(await rest.pools.list()).toHaveLength(0);
     expect((await app.call('accounts:check', { id })).value).toEqual({ poolCount: 0, morePools: false });
 
     expect((await app.call('accounts:remove', { id })).value).toEqual({ removed: 'opsteam' });
