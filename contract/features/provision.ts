@@ -88,6 +88,9 @@ export interface RemoteLoginRow {
   state: string;
   ipAddress?: string;
   port?: number;
+  /** The IPv6 login address and port of a dual-stack pool's node (2025-06-01), when Batch reports them. */
+  ipv6Address?: string;
+  ipv6Port?: number;
   unavailable?: LoginUnavailable;
   /** By user name, for users Batch Deck provisioned on this pool. */
   users: Record<string, NodeUserState>;

@@ -131,9 +131,10 @@ export async function getLoginSettings(
   poolId: string,
   nodeId: string,
   options: NodeCallOptions = {},
-): Promise<{ ipAddress: string; port: number }> {
+): Promise<{ ipAddress: string; port: number; ipv6Address?: string; ipv6Port?: number }> {
   const settings = await client.nodes.getRemoteLoginSettings(poolId, nodeId, callOptions(options));
-  return { ipAddress: settings.remoteLoginIPAddress, port: settings.remoteLoginPort };
+  const ipv6 = settings.ipv6RemoteLoginIPAddress && settings.ipv6RemoteLoginPort ? { ipv6Address: settings.ipv6RemoteLoginIPAddress, ipv6Port: settings.ipv6RemoteLoginPort } : {};
+  return { ipAddress: settings.remoteLoginIPAddress, port: settings.remoteLoginPort, ...ipv6 };
 }
 
 /** Every node of a pool (id, state, SSH endpoint), page by page. */

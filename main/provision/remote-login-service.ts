@@ -17,7 +17,8 @@ export const noSshEndpointMessage =
 export const noPublicIpMessage =
   'No SSH endpoint: this pool was created without public IP addresses (NoPublicIPAddresses), so its nodes cannot be reached from outside their virtual network. Connect from a machine inside the VNet, or recreate the pool with Batch-managed public IPs and SSH access.';
 
-type CachedLogin = { ipAddress: string; port: number; at: number } | { unavailable: LoginUnavailable; at: number };
+/** A node's login address (and its IPv6 twin on a dual-stack pool), or why it has none. */
+type CachedLogin = { ipAddress: string; port: number; ipv6Address?: string; ipv6Port?: number; at: number } | { unavailable: LoginUnavailable; at: number };
 
 /** What the service is built from. */
 export interface RemoteLoginServiceDeps {
@@ -98,7 +99,7 @@ export class RemoteLoginService {
       const login = logins.get(node.id);
       const row: RemoteLoginRow = { nodeId: node.id, state: node.state, users: {} };
       if (login && 'unavailable' in login) row.unavailable = login.unavailable;
-      else if (login) Object.assign(row, { ipAddress: login.ipAddress, port: login.port });
+      else if (login) Object.assign(row, { ipAddress: login.ipAddress, port: login.port }, login.ipv6Address ? { ipv6Address: login.ipv6Address, ipv6Port: login.ipv6Port } : {});
       for (const user of users) {
         const state = user.nodes[node.id];
         if (state) row.users[user.userName] = toNodeUserState(user, state);

@@ -1,6 +1,7 @@
 import { Badge, Button, Caption1, makeStyles, mergeClasses, Tooltip, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { NodeUserState, RemoteLoginRow } from '../../../contract/features/provision';
+import { LoginAddress } from './login-address';
 import { ShortId } from '../../components/short-id';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
 import { sortRows, type RowSort, type SortColumn } from './sort-rows';
@@ -98,7 +99,7 @@ export function RemoteLoginTable(props: { rows: RemoteLoginRow[]; userName: stri
       case 'state':
         return row.state;
       case 'ipAddress':
-        if (!row.unavailable) return <span className={styles.mono} data-testid="login-ip">{row.ipAddress ?? '…'}</span>;
+        if (!row.unavailable) return <LoginAddress row={row} className={styles.mono} />;
         return (
           <Tooltip content={row.unavailable.message} relationship="description">
             <Caption1 data-testid="login-unavailable" className={mergeClasses(row.unavailable.code !== 'NOT_READY' && styles.failed)}>
