@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { constants } from 'node:os';
 import * as pty from 'node-pty';
 import { ContractFailure } from '../../contract/result';
-import type { BackendListener, TerminalBackend } from '../terminal/terminal-backend';
+import type { BackendListener, TerminalBackend } from '../streams/terminal-backend';
 
 /** How to start a local shell; defaults come from the environment. */
 export interface LocalShellOptions {

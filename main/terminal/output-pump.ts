@@ -1,13 +1,5 @@
 import { flowHighWaterChars, flowLowWaterChars } from '../../contract/features/terminal';
-
-/** Schedules `run` after `ms`; returns the cancel function. Injected so tests drive time themselves. */
-export type Schedule = (run: () => void, ms: number) => () => void;
-
-/** setTimeout as a {@link Schedule}. */
-export const realSchedule: Schedule = (run, ms) => {
-  const timer = setTimeout(run, ms);
-  return () => clearTimeout(timer);
-};
+import { realSchedule, type Schedule } from '../streams/schedule';
 
 /** Options of an {@link OutputPump}. */
 export interface OutputPumpOptions {

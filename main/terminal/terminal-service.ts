@@ -8,8 +8,8 @@ import type { HostKeyPrompts } from '../ssh/host-key-prompts';
 import type { HostKeyTrust } from '../ssh/host-key-trust';
 import type { NodeLoginResolver } from '../ssh/node-login';
 import { SshShell, type SshShellDeps } from '../ssh/ssh-shell';
-import type { Schedule } from './output-pump';
-import type { BackendListener, TerminalBackend } from './terminal-backend';
+import type { Schedule } from '../streams/schedule';
+import type { BackendListener, TerminalBackend } from '../streams/terminal-backend';
 import { TerminalSession, type SessionIdentity } from './terminal-session';
 
 /** Most sessions (open or exited but not closed) at once: each holds a shell, a socket and a screen mirror. */

@@ -4,9 +4,10 @@ import type {
   TerminalSessionSnapshot,
 } from '../../contract/features/terminal';
 import type { EventEmitter } from '../events';
-import { OutputPump, type Schedule } from './output-pump';
+import type { Schedule } from '../streams/schedule';
+import { OutputPump } from './output-pump';
 import { ScreenMirror } from './screen-mirror';
-import type { BackendListener, TerminalBackend } from './terminal-backend';
+import type { BackendListener, TerminalBackend } from '../streams/terminal-backend';
 
 /** What a session is, apart from its backend. */
 export interface SessionIdentity {

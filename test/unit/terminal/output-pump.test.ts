@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutputPump, type Schedule } from '../../../main/terminal/output-pump';
+import type { Schedule } from '../../../main/streams/schedule';
+import { OutputPump } from '../../../main/terminal/output-pump';
 
 /** A hand-driven clock: `tick()` runs what is due. */
 function manualClock(): { schedule: Schedule; tick(): void; pending(): number } {
