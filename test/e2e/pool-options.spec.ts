@@ -121,6 +121,22 @@ test('the pool detail shows its options, and the remote-login table says why the
   await page.screenshot({ path: 'test-results/pool-options-no-public-ip.png' });
 });
 
+test('Copy pool keeps the options of the pool it copies and says what 2025-06-01 dropped', async () => {
+  await page.getByRole('button', { name: 'Copy pool…' }).click();
+  await expect(page.getByRole('heading', { name: 'Create pool' })).toBeVisible();
+  await expect(page.getByTestId('copy-note')).toContainText('node communication mode were removed from Batch in api-version 2025-06-01');
+  await expect(page.getByLabel('Pool id')).toHaveValue('hardened-copy');
+  await expect(page.getByRole('combobox', { name: 'Security type' })).toHaveText('Trusted Launch');
+  const copy = JSON.parse((await page.getByTestId('preview-json').textContent()) ?? '{}') as Record<string, unknown>;
+  const original = (await rawRequest(emulator, 'GET', '/_emulator/pools/hardened/created')).json?.body as Record<string, unknown>;
+  // Batch reports VM sizes in lower case; everything else comes back exactly as the original was sent.
+  const size = (body: Record<string, unknown>) => String(body.vmSize).toLowerCase();
+  expect({ ...copy, vmSize: size(copy) }).toEqual({ ...original, id: 'hardened-copy', vmSize: size(original) });
+  await page.getByRole('button', { name: 'Discard' }).click();
+  const confirmDiscard = page.getByRole('dialog').getByRole('button', { name: /Discard/ });
+  if (await confirmDiscard.isVisible()) await confirmDiscard.click();
+});
+
 test('a node of a pool with SSH access refuses SSH once deallocated and answers again once started', async () => {
   test.setTimeout(180_000);
   await createFormFor('22_04-lts');
