@@ -96,6 +96,7 @@ test('a pool with Trusted Launch, an ephemeral OS disk and no public IPs reaches
     networkConfiguration: { publicIPAddressConfiguration: { provision: 'nopublicipaddresses' } },
   });
   expect(preview).not.toHaveProperty('targetNodeCommunicationMode');
+  await page.screenshot({ path: 'test-results/pool-options-form.png', fullPage: true });
   await page.getByRole('button', { name: 'Create pool', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'hardened' })).toBeVisible();
 

@@ -31,7 +31,7 @@ export function DiskSection(props: FormSectionProps) {
           section={props}
           path="options.osDisk.ephemeral"
           label="Ephemeral OS disk (on the cache disk)"
-          hint="Faster and free, but a reimage or deallocation loses it; the VM size's cache disk must hold the image."
+          hint="Faster, no disk charge; a reimage wipes it, such nodes cannot be deallocated, and the VM size's cache disk must hold the image."
           checked={disk.ephemeral}
           onChange={(ephemeral) => set({ ephemeral })}
         />
