@@ -10,6 +10,15 @@ import type {
 import { accountIdSchema } from './accounts';
 import { nodeIdSchema, poolIdSchema, poolSpecSchema } from './batch-pool-spec';
 
+/**
+ * What happens to tasks on nodes a resize removes (Batch's nodeDeallocationOption): requeue them elsewhere, terminate
+ * them, wait for them to finish, or wait for their retention time too.
+ */
+export const nodeDeallocationOptions = ['requeue', 'terminate', 'taskcompletion', 'retaineddata'] as const;
+
+/** One {@link nodeDeallocationOptions} value. */
+export type NodeDeallocationOption = (typeof nodeDeallocationOptions)[number];
+
 export * from './batch-models';
 export * from './batch-network-rules';
 export * from './batch-pool-spec';
@@ -56,6 +65,8 @@ export const batchChannels = {
         poolId: poolIdSchema,
         targetDedicatedNodes: z.number().int().min(0).max(100_000),
         targetSpotNodes: z.number().int().min(0).max(100_000),
+        /** When shrinking: what happens to running tasks; the service's default (requeue) when absent. */
+        nodeDeallocationOption: z.enum(nodeDeallocationOptions).optional(),
       })
       .strict(),
   ).returns<{ poolId: string }>(),

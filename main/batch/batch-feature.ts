@@ -43,8 +43,8 @@ export function batchHandlers(services: BatchServices): PartialHandlers<BatchCha
     'pools:list': ({ accountId }) => pools.list(accountId),
     'pools:get': ({ accountId, poolId }) => pools.get(accountId, poolId),
     'pools:create': ({ accountId, spec }) => pools.create(accountId, spec),
-    'pools:resize': ({ accountId, poolId, targetDedicatedNodes, targetSpotNodes }) =>
-      pools.resize(accountId, poolId, targetDedicatedNodes, targetSpotNodes),
+    'pools:resize': ({ accountId, poolId, targetDedicatedNodes, targetSpotNodes, nodeDeallocationOption }) =>
+      pools.resize(accountId, poolId, targetDedicatedNodes, targetSpotNodes, nodeDeallocationOption),
     'pools:stop-resize': ({ accountId, poolId }) => pools.stopResize(accountId, poolId),
     'pools:delete': ({ accountId, poolId }) => pools.delete(accountId, poolId),
     'nodes:list': ({ accountId, poolId, knownVersion, force }) => nodes.list(accountId, poolId, knownVersion, force),

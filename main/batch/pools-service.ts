@@ -1,3 +1,4 @@
+import type { NodeDeallocationOption } from '../../contract/features/batch';
 import type { PoolDetail, PoolsResult } from '../../contract/features/batch-models';
 import { toPoolAddBody, type PoolSpec } from '../../contract/features/batch-pool-spec';
 import type { BatchClientSource, BatchContextClients } from '../accounts/batch-client-source';
@@ -66,10 +67,20 @@ export class PoolsService {
     return { poolId: spec.id };
   }
 
-  /** Sets new targets (Spot nodes are `targetLowPriorityNodes` on the wire); 409 PoolBeingResized while a resize runs. */
-  async resize(accountId: string, poolId: string, targetDedicatedNodes: number, targetSpotNodes: number): Promise<{ poolId: string }> {
+  /**
+   * Sets new targets (Spot nodes are `targetLowPriorityNodes` on the wire) and, when shrinking, what happens to the
+   * removed nodes' tasks; 409 PoolBeingResized while a resize runs.
+   */
+  async resize(
+    accountId: string,
+    poolId: string,
+    targetDedicatedNodes: number,
+    targetSpotNodes: number,
+    nodeDeallocationOption?: NodeDeallocationOption,
+  ): Promise<{ poolId: string }> {
     const ctx = await this.source.forAccount(accountId);
-    await restCall(ctx.account.endpoint, () => ctx.rest.pools.resize(poolId, { targetDedicatedNodes, targetLowPriorityNodes: targetSpotNodes }));
+    const body = { targetDedicatedNodes, targetLowPriorityNodes: targetSpotNodes, ...(nodeDeallocationOption ? { nodeDeallocationOption } : {}) };
+    await restCall(ctx.account.endpoint, () => ctx.rest.pools.resize(poolId, body));
     return { poolId };
   }
 

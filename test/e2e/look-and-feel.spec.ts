@@ -210,3 +210,21 @@ test('closing a live SSH tab asks first and leaves the keyboard in the next pane
     .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="terminal-pane"]'))))
     .toBe(true);
 });
+
+test('shrinking a pool asks what happens to the removed nodes\' tasks, warns about users and open terminals, and says when the resize has finished', async () => {
+  await page.goto(`${host.url}#pools?poolId=${poolId}`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Resize…' }).click();
+  const dialog = page.getByRole('dialog', { name: `Resize ${poolId}` });
+  await expect(dialog.getByTestId('resize-removes')).toHaveCount(0);
+  await dialog.getByLabel('Dedicated nodes').fill('2');
+  await dialog.getByLabel('Dedicated nodes').press('Tab');
+  const warning = dialog.getByTestId('resize-removes');
+  await expect(warning).toContainText('1 node will be removed');
+  await expect(warning).toContainText('2 terminals are open to this pool now');
+  await dialog.getByLabel('Tasks on the removed nodes').selectOption('terminate');
+  await dialog.getByRole('button', { name: 'Resize' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('allocation-text')).toHaveText('Steady: 2 of 2 nodes ready. The resize has finished.', { timeout: 60_000 });
+  await expect(page.getByTestId('pool-dedicated')).toContainText('dedicated 2 now / 2 target');
+});
