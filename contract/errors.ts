@@ -37,6 +37,8 @@ export const errorCodes = [
   'SSH_ERROR',
   /** A node has no SSH endpoint (pools created after 30 Nov 2025 without an inbound NAT pool for port 22). */
   'NO_SSH_ENDPOINT',
+  /** A terminal's node left its pool (resize, removal) or the pool was deleted: reconnecting cannot help. */
+  'NODE_GONE',
   /** A local shell (node-pty) could not be started. */
   'PTY_ERROR',
 ] as const;

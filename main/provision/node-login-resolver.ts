@@ -5,6 +5,7 @@ import type { SecretRedactor } from '../log';
 import type { NodeLoginRequest, NodeLoginResolver, NodeLoginTarget } from '../ssh/node-login';
 import type { SecretStore } from '../store/secret-store';
 import type { RemoteLoginService } from './remote-login-service';
+import { serviceCodeOf } from './node-user-calls';
 import { hostKeyIdFor } from '../ssh/host-key-blob';
 import { passwordSecretName, type ProvisionedUserRegistry, type UserRecord } from './user-registry';
 
@@ -39,6 +40,21 @@ export class ProvisionNodeLoginResolver implements NodeLoginResolver {
     const auth = await this.authOf(record, account.id, account.name, poolId, nodeId);
     const { ipAddress, port } = await this.deps.logins.loginAddress(account.id, poolId, nodeId);
     return { host: ipAddress, port, username: record.userName, auth, label: `${poolId} / ${nodeId}`, hostKeyId: hostKeyIdFor(ipAddress, port) };
+  }
+
+  /** Batch no longer lists the node (removed by a resize or by hand) or its pool: a terminal to it stops retrying. */
+  async whyGone(request: NodeLoginRequest): Promise<string | undefined> {
+    const { poolId, nodeId } = request;
+    try {
+      const { rest } = await this.deps.clients.forAccount(request.accountId);
+      await rest.nodes.get(poolId, nodeId, { select: ['id'] });
+      return undefined;
+    } catch (error) {
+      const code = serviceCodeOf(error);
+      if (code === 'NodeNotFound') return `Node ${nodeId} left pool ${poolId} (Batch no longer lists it), so this terminal stops reconnecting.`;
+      if (code === 'PoolNotFound') return `Pool ${poolId} was deleted, and node ${nodeId} with it, so this terminal stops reconnecting.`;
+      return undefined;
+    }
   }
 
   /** The user must exist on this node and not be expired. */

@@ -28,4 +28,9 @@ export interface NodeLoginResolver {
    * or no such user credentials), NO_SSH_ENDPOINT (pool made without an SSH NAT pool), …
    */
   resolve(request: NodeLoginRequest): Promise<NodeLoginTarget>;
+  /**
+   * Why the node can never be reached again (it left its pool, or the pool is gone), asked when a connection fails in a
+   * way that is otherwise retried; undefined while the node is still there or when that cannot be told.
+   */
+  whyGone?(request: NodeLoginRequest): Promise<string | undefined>;
 }

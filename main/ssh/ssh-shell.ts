@@ -18,6 +18,8 @@ export const defaultReconnectDelaysMs = [1000, 2000, 4000, 8000, 15_000, 30_000,
 export interface SshShellDeps {
   /** Resolves the login target anew on every (re)connect: credentials or the endpoint may have changed. */
   resolveTarget(): Promise<NodeLoginTarget>;
+  /** Why the node is gone for good (see NodeLoginResolver.whyGone); asked before each automatic retry. */
+  whyGone?(): Promise<string | undefined>;
   /** Names the session in log lines (no secrets). */
   name: string;
   /** Runs this command (with a pty, like `ssh -t host command`) instead of the login shell; never re-run on its own. */
@@ -180,8 +182,20 @@ export class SshShell implements TerminalBackend {
       if (this.closed || exit) return;
       const reason = lastError ? lastError.message : 'the server closed the connection';
       this.deps.log.warn('ssh', `${this.deps.name}: connection lost: ${reason}`);
-      this.retryLater(reason);
+      void this.retryUnlessGone(reason);
     });
+  }
+
+  /** Retries a lost or failed connection, unless the node has left its pool: then it says so and stops. */
+  private async retryUnlessGone(reason: string): Promise<void> {
+    const gone = await this.deps.whyGone?.().catch(() => undefined);
+    if (this.closed) return;
+    if (gone) {
+      this.deps.log.info('ssh', `${this.deps.name}: not reconnecting: ${gone}`);
+      this.listener.status({ state: 'disconnected', reason: gone, code: 'NODE_GONE' });
+      return;
+    }
+    this.retryLater(reason);
   }
 
   private failed(error: unknown): void {
@@ -193,7 +207,7 @@ export class SshShell implements TerminalBackend {
     const reason = error instanceof Error ? error.message : String(error);
     if (!failure) this.deps.log.error('ssh', `${this.deps.name}: connect failed with a bug`, error);
     else this.deps.log.info('ssh', `${this.deps.name}: connect failed (${failure.code}): ${reason}`);
-    if (retryable) return this.retryLater(reason);
+    if (retryable) return void this.retryUnlessGone(reason);
     // Host-key verdicts keep their own status (the block or the rejection) on screen.
     if (failure?.code === 'HOST_KEY_CHANGED') return;
     this.listener.status({ state: 'disconnected', reason, code: failure?.code ?? 'INTERNAL' });

@@ -52,6 +52,7 @@ export class TerminalService {
         name: `${sessionId} (${poolId}/${nodeId} as ${user})`,
         ...(command ? { command } : {}),
         resolveTarget: () => this.deps.resolver.resolve({ accountId, poolId, nodeId, userName: user }),
+        whyGone: () => this.deps.resolver.whyGone?.({ accountId, poolId, nodeId, userName: user }) ?? Promise.resolve(undefined),
         trust: this.deps.trust,
         prompts: this.deps.prompts,
         log: this.deps.log,

@@ -19,6 +19,7 @@ export const errorTitles: Record<ErrorCode, string> = {
   HOST_KEY_UNKNOWN: 'Unknown SSH host key',
   SSH_ERROR: 'SSH connection failed',
   NO_SSH_ENDPOINT: 'This node has no SSH endpoint',
+  NODE_GONE: 'The node left its pool',
   PTY_ERROR: 'Local shell failed',
 };
 

@@ -228,3 +228,18 @@ test('shrinking a pool asks what happens to the removed nodes\' tasks, warns abo
   await expect(page.getByTestId('allocation-text')).toHaveText('Steady: 2 of 2 nodes ready. The resize has finished.', { timeout: 60_000 });
   await expect(page.getByTestId('pool-dedicated')).toContainText('dedicated 2 now / 2 target');
 });
+
+test('a terminal to a node that left its pool stops reconnecting and says the node is gone', async () => {
+  await page.goto(`${host.url}#terminals`);
+  await page.reload();
+  const pane = page.getByTestId('terminal-pane').first();
+  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+  const nodeId = ((await pane.getAttribute('aria-label')) ?? '').replace(`Terminal ${poolId} / `, '');
+  expect(nodeId).toMatch(/^tvmps_/);
+  const removal = await contractCall(page, 'nodes:action', { accountId: 'sandbox', poolId, action: 'remove', target: { nodeIds: [nodeId] } });
+  expect(removal.ok).toBe(true);
+  const gone = pane.getByTestId('session-node-gone');
+  await expect(gone).toContainText(`Node ${nodeId} left pool ${poolId}`, { timeout: 60_000 });
+  await expect(pane.getByTestId('session-status')).toHaveText('Node gone');
+  await expect(pane.getByRole('button', { name: /Reconnect/ })).toHaveCount(0);
+});

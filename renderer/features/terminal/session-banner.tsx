@@ -27,7 +27,7 @@ export function statusBadge(status: SessionStatus): { text: string; color: 'succ
     case 'reconnecting':
       return { text: `Reconnecting (attempt ${status.attempt})`, color: 'warning' };
     case 'disconnected':
-      return { text: 'Disconnected', color: 'danger' };
+      return status.code === 'NODE_GONE' ? { text: 'Node gone', color: 'subtle' } : { text: 'Disconnected', color: 'danger' };
     case 'exited':
       return { text: status.exitCode === null ? `Ended (${status.signal ?? 'closed'})` : `Exited ${status.exitCode}`, color: 'subtle' };
     default:
@@ -71,6 +71,17 @@ export function SessionBanner(props: { sessionId: string; status: SessionStatus 
         </MessageBar>
       );
     case 'disconnected':
+      // The node left its pool (or the pool was deleted): reconnecting cannot help, so none is offered.
+      if (status.code === 'NODE_GONE') {
+        return (
+          <MessageBar intent="info" data-testid="session-node-gone">
+            <MessageBarBody>
+              <MessageBarTitle>The node is gone</MessageBarTitle>
+              {status.reason} Its output stays here until you close the tab.
+            </MessageBarBody>
+          </MessageBar>
+        );
+      }
       return (
         <MessageBar intent="error" data-testid="session-disconnected">
           <MessageBarBody>
