@@ -1,5 +1,6 @@
 import {
   Button,
+  makeStyles,
   Menu,
   MenuItemCheckbox,
   MenuList,
@@ -13,6 +14,12 @@ import {
 import { SendRegular } from '@fluentui/react-icons';
 import { useTerminalStore } from './terminal-store';
 
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  indicator: { flexBasis: '100%', minWidth: 0, borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}` },
+  oneLine: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+});
 /**
  * Chooses the sessions that receive broadcast input and turns broadcasting on or off. While on, a red bar says how
  * many sessions every keystroke goes to, and each target pane is outlined and badged.
@@ -23,9 +30,10 @@ export function BroadcastBar() {
   const { setTargets, setBroadcast } = useTerminalStore.getState();
   const live = sessions.filter((s) => s.status.state !== 'exited');
   const targets = broadcast.targets;
+  const styles = useStyles();
   return (
     <>
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+      <div className={styles.row}>
         <Menu
           checkedValues={{ targets }}
           onCheckedValueChange={(_, data) => setTargets(data.checkedItems)}
@@ -61,9 +69,9 @@ export function BroadcastBar() {
           intent="error"
           icon={<SendRegular />}
           data-testid="broadcast-indicator"
-          style={{ flexBasis: '100%', minWidth: 0, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` }}
+          className={styles.indicator}
         >
-          <MessageBarBody style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          <MessageBarBody className={styles.oneLine}>
             Broadcasting: what you type in a red-outlined pane goes to {targets.length} session{targets.length === 1 ? '' : 's'} (
             {sessions.filter((s) => targets.includes(s.sessionId)).map((s) => s.label).join(', ')}).
           </MessageBarBody>

@@ -5,6 +5,8 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { KnownHostKey, SessionStatus } from '../../../contract/features/terminal';
@@ -89,11 +91,14 @@ export function HostKeyChanged(props: { status: Changed }) {
   );
 }
 
+const useStyles = makeStyles({ list: { margin: `${tokens.spacingVerticalXXS} 0` } });
+
 function KnownKeys(props: { title: string; keys: KnownHostKey[] }) {
+  const styles = useStyles();
   return (
     <div>
       {props.title}
-      <ul style={{ margin: '2px 0' }}>
+      <ul className={styles.list}>
         {props.keys.map((k) => (
           <li key={`${k.source}:${k.fingerprint}`}>
             {k.keyType} <code>{k.fingerprint}</code> ({k.source === 'known_hosts' ? '~/.ssh/known_hosts' : 'Batch Deck trust store'})

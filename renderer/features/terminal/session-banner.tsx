@@ -5,7 +5,9 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  makeStyles,
   Spinner,
+  tokens,
 } from '@fluentui/react-components';
 import type { SessionStatus } from '../../../contract/features/terminal';
 import { assertNever } from '../../../contract/result';
@@ -45,15 +47,18 @@ export function StatusBadge(props: { status: SessionStatus }) {
   );
 }
 
+const useStyles = makeStyles({ spinner: { justifyContent: 'flex-start', padding: tokens.spacingHorizontalXS } });
+
 /** What a pane shows above the terminal when the session is not simply connected. Scrollback stays below it. */
 export function SessionBanner(props: { sessionId: string; status: SessionStatus }) {
+  const styles = useStyles();
   const { status, sessionId } = props;
   const reconnect = () => void reconnectSession(sessionId).catch(reportError);
   switch (status.state) {
     case 'connected':
       return null;
     case 'connecting':
-      return <Spinner size="tiny" label="Connecting…" labelPosition="after" style={{ justifyContent: 'flex-start', padding: 4 }} />;
+      return <Spinner size="tiny" label="Connecting…" labelPosition="after" className={styles.spinner} />;
     case 'host-key-prompt':
       return <HostKeyPrompt status={status} />;
     case 'host-key-changed':

@@ -1,10 +1,35 @@
-import { Badge, Button, Caption1, Input, tokens, Tooltip } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Input, makeStyles, mergeClasses, shorthands, tokens, Tooltip } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, DismissRegular, SearchRegular, SendRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { terminalBackground } from '../../theme/terminal-theme';
 import { handleOf } from './session-registry';
 import { SessionBanner, StatusBadge } from './session-banner';
 import { useTerminalStore, type SessionView } from './terminal-store';
+
+const useStyles = makeStyles({
+  pane: {
+    flex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+    minWidth: 0,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  focused: shorthands.borderColor(tokens.colorBrandStroke1),
+  broadcasting: shorthands.borderColor(tokens.colorPaletteRedBorder2),
+  header: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalSNudge}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  title: { flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  search: { display: 'flex', gap: tokens.spacingHorizontalXS, padding: tokens.spacingHorizontalXS },
+  // The terminal's own background: it follows the theme through xterm's colours (a CSS variable), not a token.
+  host: { flex: 1, minHeight: 0, padding: tokens.spacingHorizontalXS, background: terminalBackground },
+});
 
 /** Waits this long after the last size change before fitting (columns stay stable while a divider is dragged). */
 const fitDebounceMs = 60;
@@ -19,6 +44,7 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
   const [searching, setSearching] = useState(false);
   const [query, setQuery] = useState('');
   const sessionId = session?.sessionId;
+  const styles = useStyles();
 
   useEffect(() => {
     const container = host.current;
@@ -49,17 +75,16 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
     if (search && query) void (forward ? search.findNext(query) : search.findPrevious(query));
   };
 
-  const border = broadcasting ? tokens.colorPaletteRedBorder2 : focused ? tokens.colorBrandStroke1 : tokens.colorNeutralStroke2;
   return (
     <section
       aria-label={session ? `Terminal ${session.label}` : 'Empty pane'}
       data-testid="terminal-pane"
       data-session-id={sessionId ?? ''}
       onMouseDown={() => focusPane(index)}
-      style={{ flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, border: `2px solid ${border}`, borderRadius: 4 }}
+      className={mergeClasses(styles.pane, focused && styles.focused, broadcasting && styles.broadcasting)}
     >
-      <header style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '2px 6px', background: tokens.colorNeutralBackground3 }}>
-        <Caption1 style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+      <header className={styles.header}>
+        <Caption1 className={styles.title}>
           {session ? session.label : 'Pick a tab to show it here'}
         </Caption1>
         {broadcasting && (
@@ -80,7 +105,7 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
         )}
       </header>
       {searching && session && (
-        <div style={{ display: 'flex', gap: 4, padding: 4 }}>
+        <div className={styles.search}>
           <Input
             size="small"
             autoFocus
@@ -100,7 +125,7 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
       <div
         ref={host}
         data-testid="terminal-host"
-        style={{ flex: 1, minHeight: 0, padding: 4, background: terminalBackground }}
+        className={styles.host}
       />
     </section>
   );

@@ -68,6 +68,8 @@ export function TerminalsPage() {
   }, [accountId, poolId, nodeId, user, go]);
 
   const grid = paneGrid(layout.panes.length);
+  // The grid's tracks depend on the pane count: computed, so inline.
+  const gridStyle = { gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows };
   return (
     <section aria-label="Terminals" className={styles.page}>
       <Toolbar aria-label="Terminal actions" className={styles.toolbar}>
@@ -95,9 +97,9 @@ export function TerminalsPage() {
       {sessions.length === 0 ? (
         <p className={styles.empty}>No terminals yet. Open a new local shell, or connect to a node from a pool&apos;s remote-login table.</p>
       ) : (
-        <div className={styles.panes} style={{ gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows }}>
+        <div className={styles.panes} style={gridStyle}>
           {layout.panes.map((sessionId, index) => (
-            <div key={index} className={styles.pane} style={{ gridColumn: grid.span(index) }}>
+            <div key={index} className={styles.pane} style={grid.span(index) ? { gridColumn: grid.span(index) } : undefined}>
               <TerminalPane index={index} session={sessions.find((s) => s.sessionId === sessionId)} canClose={layout.panes.length > 1} />
             </div>
           ))}
