@@ -32,7 +32,9 @@ test('discovery lists the accounts it can and names the subscription whose accou
 
     const failed = identity.getByTestId('subscription-listing-failed');
     await expect(failed).toContainText('Could not list the Batch accounts of Contoso Finance');
-    await expect(failed).toContainText(`AUTH_FAILED): Azure Resource Manager refused the discovery request: AuthorizationFailed: ${refusal}`);
+    await expect(failed).toContainText(`Authentication failed: Azure Resource Manager refused the discovery request: AuthorizationFailed: ${refusal}`);
+    // Codes stay out of what the user reads.
+    await expect(failed).not.toContainText('AUTH_FAILED');
     await expect(identity.getByText('No Batch accounts in this subscription.')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/entra-discovery-partial.png' });
 

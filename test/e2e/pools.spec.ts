@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+import { contractCall } from './contract-call';
 
 let host: WebHostProcess;
 let page: Page;
@@ -73,15 +74,21 @@ test('create a pool with 2 nodes and a start task; nodes become idle; its output
   expect(output.trim()).toMatch(/^\/.*startup$/);
 });
 
-test('creating a second pool with the same id shows the service PoolExists message', async () => {
+test('a second pool whose id differs only in case is caught before sending; Discard asks first', async () => {
   await createFormFromImages();
-  await page.getByLabel('Pool id').fill('e2e-pool');
+  await page.getByLabel('Pool id').fill('E2E-Pool');
   await page.getByLabel('Allow SSH from').fill('127.0.0.1');
   await page.getByRole('button', { name: 'Create pool', exact: true }).click();
-  const error = page.getByTestId('service-error');
-  await expect(error).toContainText('PoolExists');
-  await expect(error).toContainText(/already exists/i);
+  // Batch treats pool ids case-insensitively and would answer PoolExists: the form says so before any request.
+  await expect(page.getByText(/A pool named e2e-pool already exists in this account \(ids ignore case\)/)).toBeVisible();
+  await expect(page.getByLabel('Pool id')).toBeFocused();
+  const listed = await contractCall(page, 'pools:list', { accountId: 'sandbox' });
+  expect((listed.value as { pools: { id: string }[] }).pools.map((p) => p.id)).toEqual(['e2e-pool']);
+
   await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByTestId('discard-confirm')).toBeVisible();
+  await page.getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByRole('heading', { name: 'Create pool' })).toHaveCount(0);
 });
 
 test('resize the pool to 3 nodes, then delete it after typing its id', async () => {
