@@ -14,6 +14,7 @@ import { addPoolRoutes } from './api/pool-routes';
 import { addAutoScaleRoutes } from './api/autoscale-routes';
 import { addApplicationRoutes } from './api/application-routes';
 import { addJobRoutes } from './api/job-routes';
+import { addTaskRoutes } from './api/task-routes';
 import { JobLifecycle } from './state/job-lifecycle';
 import { addAccountRoutes } from './api/account-routes';
 import { addNodeRoutes } from './api/node-routes';
@@ -133,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   addFileRoutes(batch, em);
   addApplicationRoutes(batch, em);
   addJobRoutes(batch, em);
+  addTaskRoutes(batch, em);
   const account = { accountName, accountKey, issuers };
   pipeline.handle = createRequestHandler({ batch, admin: adminRouter({ em, faults, issuers }), account, faults, endpoint: () => endpoint, log });
   allocator.resume();

@@ -36,6 +36,13 @@ export const fail = {
   jobCompleted: () => new BatchApiError(409, 'JobCompleted', 'The specified job is already in a completed state.'),
   jobBeingDeleted: () => new BatchApiError(409, 'JobBeingDeleted', 'The specified job has been marked for deletion and is being garbage collected.'),
   jobBeingTerminated: () => new BatchApiError(409, 'JobBeingTerminated', 'The specified job is in the process of being terminated.'),
+  taskNotFound: () => new BatchApiError(404, 'TaskNotFound', 'The specified task does not exist.'),
+  taskExists: () => new BatchApiError(409, 'TaskExists', 'The specified task already exists.'),
+  /** An addtaskcollection body with more tasks than one request may carry. */
+  tooManyTasks: (max: number, sent: number) =>
+    new BatchApiError(400, 'RequestBodyTooLarge', 'The request body is too large and exceeds the maximum permissible limit.', [
+      detail('Reason', `A task collection may hold at most ${max} tasks; this one holds ${sent}. Send them in several requests.`),
+    ]),
   applicationNotFound: () => new BatchApiError(404, 'ApplicationNotFound', 'The specified application does not exist.'),
   fileNotFound: () => new BatchApiError(404, 'FileNotFound', 'The specified file does not exist.'),
   nodeStateUnusable: () => new BatchApiError(409, 'NodeStateUnusable', 'The state of the specified node is unusable'),

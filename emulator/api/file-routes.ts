@@ -38,10 +38,11 @@ async function walk(root: string, relative: string, recursive: boolean, out: Ent
   }
 }
 
-/** The node's root and the absolute path for a files-API path; anything escaping the root is FileNotFound. */
-async function resolveNodePath(em: Emulator, node: StoredNode, filePath: string): Promise<{ root: string; full: string }> {
-  await em.nodes.ensurePrepared(node);
-  const root = await realpath(em.runtime.nodeDir(refOf(node)));
+/** The absolute path for a files-API path under `dir`; anything escaping it (or missing) is FileNotFound. */
+export async function resolveUnder(dir: string, filePath: string): Promise<{ root: string; full: string }> {
+  const root = await realpath(dir).catch(() => {
+    throw fail.fileNotFound();
+  });
   const full = path.resolve(root, filePath.replace(/\\/g, '/').replace(/^\/+/, ''));
   if (full !== root && !full.startsWith(root + path.sep)) throw fail.fileNotFound();
   const real = await realpath(full).catch(() => undefined);
@@ -49,15 +50,20 @@ async function resolveNodePath(em: Emulator, node: StoredNode, filePath: string)
   return { root, full: real };
 }
 
-async function listFiles(em: Emulator, ctx: RequestContext): Promise<void> {
-  const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
+/** The node's root and the absolute path for a files-API path; anything escaping the root is FileNotFound. */
+async function resolveNodePath(em: Emulator, node: StoredNode, filePath: string): Promise<{ root: string; full: string }> {
   await em.nodes.ensurePrepared(node);
+  return resolveUnder(em.runtime.nodeDir(refOf(node)), filePath);
+}
+
+/** Answers a file listing of `dir` (recursive when asked); `urlOf` names a file path's URL. */
+export async function sendFolderListing(ctx: RequestContext, dir: string, urlOf: (name: string) => string): Promise<void> {
   const recursive = ctx.query.get('recursive')?.toLowerCase() === 'true';
   const entries: Entry[] = [];
-  await walk(em.runtime.nodeDir(refOf(node)), '', recursive, entries);
+  await walk(dir, '', recursive, entries);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const toWire = (e: Entry): JsonObject => {
-    const wire: JsonObject = { name: e.name, url: fileUrl(ctx, pool.id, node.id, e.name), isDirectory: e.stats.isDirectory() };
+    const wire: JsonObject = { name: e.name, url: urlOf(e.name), isDirectory: e.stats.isDirectory() };
     if (!e.stats.isDirectory()) {
       wire.properties = {
         creationTime: isoNow(e.stats.birthtime),
@@ -72,6 +78,12 @@ async function listFiles(em: Emulator, ctx: RequestContext): Promise<void> {
   };
   const page = pageOf(ctx, entries, (e) => e.name, toWire, { max: 1000 });
   sendPage(ctx, 'files', page);
+}
+
+async function listFiles(em: Emulator, ctx: RequestContext): Promise<void> {
+  const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
+  await em.nodes.ensurePrepared(node);
+  await sendFolderListing(ctx, em.runtime.nodeDir(refOf(node)), (name) => fileUrl(ctx, pool.id, node.id, name));
 }
 
 function fileHeaders(ctx: RequestContext, url: string, stats: Stats): Record<string, string> {
@@ -101,12 +113,11 @@ function parseRange(value: string | undefined, size: number): { start: number; e
   return { start, end };
 }
 
-async function getFile(em: Emulator, ctx: RequestContext): Promise<void> {
-  const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
-  const { root, full } = await resolveNodePath(em, node, ctx.params.filePath as string);
+/** Answers GET (content, honouring ocp-range) or HEAD (properties) for a resolved file; `urlOf` names its URL. */
+export async function sendFile(ctx: RequestContext, root: string, full: string, urlOf: (name: string) => string): Promise<void> {
   const stats = await stat(full);
   const name = path.relative(root, full).split(path.sep).join('/');
-  const headers = fileHeaders(ctx, fileUrl(ctx, pool.id, node.id, name), stats);
+  const headers = fileHeaders(ctx, urlOf(name), stats);
   if (ctx.method === 'HEAD') {
     sendEmpty(ctx, 200, { ...headers, 'Content-Length': stats.isDirectory() ? 0 : stats.size });
     return;
@@ -124,6 +135,12 @@ async function getFile(em: Emulator, ctx: RequestContext): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+async function getFile(em: Emulator, ctx: RequestContext): Promise<void> {
+  const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
+  const { root, full } = await resolveNodePath(em, node, ctx.params.filePath as string);
+  await sendFile(ctx, root, full, (name) => fileUrl(ctx, pool.id, node.id, name));
 }
 
 async function deleteFile(em: Emulator, ctx: RequestContext): Promise<void> {

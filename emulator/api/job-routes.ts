@@ -35,7 +35,8 @@ function jobWire(job: StoredJob, endpoint: string): JsonObject {
   return wire;
 }
 
-function jobOr404(em: Emulator, id: string): StoredJob {
+/** A job by id, or the service's JobNotFound. */
+export function jobOr404(em: Emulator, id: string): StoredJob {
   const job = em.store.job(id);
   if (!job) throw fail.jobNotFound();
   return job;
@@ -125,7 +126,7 @@ function deleteJob(em: Emulator, ctx: RequestContext): void {
 }
 
 /**
- * Registers the job operations. Tasks are not emulated yet (issue 12): a job holds none, so terminating, disabling
+ * Registers the job operations. Tasks are stored but not run yet (issue 12): none is ever running, so terminating, disabling
  * and deleting finish after a short step.
  */
 export function addJobRoutes(router: Router, em: Emulator): void {

@@ -133,6 +133,22 @@ export interface StoredApplication {
   versions: string[];
 }
 
+/** Task states as the wire spells them; the emulator does not run tasks yet (issue 12), so they stay active. */
+export type TaskState = 'active' | 'preparing' | 'running' | 'completed';
+
+/** A task as stored: the client's validated spec plus the service-owned fields. */
+export interface StoredTask {
+  id: string;
+  jobId: string;
+  /** The validated add-task body (without `id`). */
+  spec: JsonObject;
+  eTag: string;
+  lastModified: string;
+  creationTime: string;
+  state: TaskState;
+  stateTransitionTime: string;
+}
+
 /** The whole persisted document. */
 export interface StoredState {
   version: 1;
@@ -140,4 +156,5 @@ export interface StoredState {
   nodes: StoredNode[];
   applications?: StoredApplication[];
   jobs?: StoredJob[];
+  tasks?: StoredTask[];
 }

@@ -1,22 +1,18 @@
-import type { StoredApplication, StoredJob, StoredNode, StoredPool, StoredState } from './model';
-
-/** Compares ids the way listings order them: by code unit, so paging by "last id seen" is stable. */
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+import type { StoredApplication, StoredJob, StoredNode, StoredPool, StoredState, StoredTask } from './model';
+import { byId, IdGroups } from './id-groups';
 
 /**
- * All pools and nodes of the account, in memory. Ids are case-preserving and unique case-insensitively, as in
+ * All pools, nodes, jobs and tasks of the account, in memory. Ids are case-preserving and unique case-insensitively, as in
  * the service. Every mutation goes through a method here or ends with `changed()`, which schedules a save.
  */
 export class BatchStore {
   private readonly pools = new Map<string, StoredPool>();
-  private readonly nodes = new Map<string, Map<string, StoredNode>>();
+  private readonly nodes = new IdGroups<StoredNode>();
   private sortedPools: StoredPool[] | undefined;
-  private readonly sortedNodes = new Map<string, StoredNode[]>();
   private applications: StoredApplication[] = [];
   private readonly jobs = new Map<string, StoredJob>();
   private sortedJobs: StoredJob[] | undefined;
+  private readonly tasks = new IdGroups<StoredTask>();
 
   constructor(private readonly onChange: () => void = () => {}) {}
 
@@ -25,18 +21,19 @@ export class BatchStore {
     this.pools.clear();
     this.nodes.clear();
     for (const pool of state.pools) this.pools.set(pool.id.toLowerCase(), pool);
-    for (const node of state.nodes) this.nodeMap(node.poolId).set(node.id.toLowerCase(), node);
+    for (const node of state.nodes) this.nodes.add(node.poolId, node);
     this.applications = [...(state.applications ?? [])].sort(byId);
     this.jobs.clear();
     for (const job of state.jobs ?? []) this.jobs.set(job.id.toLowerCase(), job);
+    this.tasks.clear();
+    for (const task of state.tasks ?? []) this.tasks.add(task.jobId, task);
     this.invalidate();
   }
 
   /** The document to persist (shares objects with the live state: serialize it at once). */
   snapshot(): StoredState {
-    const nodes: StoredNode[] = [];
-    for (const map of this.nodes.values()) nodes.push(...map.values());
-    return { version: 1, pools: [...this.pools.values()], nodes, applications: this.applications, jobs: [...this.jobs.values()] };
+    const jobs = [...this.jobs.values()];
+    return { version: 1, pools: [...this.pools.values()], nodes: this.nodes.all(), applications: this.applications, jobs, tasks: this.tasks.all() };
   }
 
   /** Records that something changed in place, so the state gets saved. */
@@ -65,8 +62,7 @@ export class BatchStore {
   /** Forgets a pool and all its nodes. */
   removePool(id: string): void {
     this.pools.delete(id.toLowerCase());
-    this.nodes.delete(id.toLowerCase());
-    this.sortedNodes.delete(id.toLowerCase());
+    this.nodes.dropGroup(id);
     this.sortedPools = undefined;
     this.onChange();
   }
@@ -89,10 +85,33 @@ export class BatchStore {
     this.onChange();
   }
 
-  /** Forgets a job. */
+  /** Forgets a job and its tasks. */
   removeJob(id: string): void {
     this.jobs.delete(id.toLowerCase());
+    this.tasks.dropGroup(id);
     this.sortedJobs = undefined;
+    this.onChange();
+  }
+
+  /** A task of a job, case-insensitively. */
+  task(jobId: string, taskId: string): StoredTask | undefined {
+    return this.tasks.get(jobId, taskId);
+  }
+
+  /** The tasks of a job, ordered by id. */
+  tasksOf(jobId: string): readonly StoredTask[] {
+    return this.tasks.list(jobId);
+  }
+
+  /** Adds tasks to their jobs. */
+  addTasks(tasks: readonly StoredTask[]): void {
+    for (const task of tasks) this.tasks.add(task.jobId, task);
+    this.onChange();
+  }
+
+  /** Forgets one task. */
+  removeTask(jobId: string, taskId: string): void {
+    this.tasks.remove(jobId, taskId);
     this.onChange();
   }
 
@@ -109,49 +128,28 @@ export class BatchStore {
 
   /** A node of a pool, case-insensitively. */
   node(poolId: string, nodeId: string): StoredNode | undefined {
-    return this.nodes.get(poolId.toLowerCase())?.get(nodeId.toLowerCase());
+    return this.nodes.get(poolId, nodeId);
   }
 
   /** The nodes of a pool, ordered by id. */
   nodesOf(poolId: string): readonly StoredNode[] {
-    const key = poolId.toLowerCase();
-    let sorted = this.sortedNodes.get(key);
-    if (!sorted) {
-      sorted = [...(this.nodes.get(key)?.values() ?? [])].sort(byId);
-      this.sortedNodes.set(key, sorted);
-    }
-    return sorted;
+    return this.nodes.list(poolId);
   }
 
   /** Adds nodes to their pool. */
   addNodes(nodes: readonly StoredNode[]): void {
-    for (const node of nodes) {
-      this.nodeMap(node.poolId).set(node.id.toLowerCase(), node);
-      this.sortedNodes.delete(node.poolId.toLowerCase());
-    }
+    for (const node of nodes) this.nodes.add(node.poolId, node);
     this.onChange();
   }
 
   /** Removes one node from its pool. */
   removeNode(poolId: string, nodeId: string): void {
-    this.nodes.get(poolId.toLowerCase())?.delete(nodeId.toLowerCase());
-    this.sortedNodes.delete(poolId.toLowerCase());
+    this.nodes.remove(poolId, nodeId);
     this.onChange();
-  }
-
-  private nodeMap(poolId: string): Map<string, StoredNode> {
-    const key = poolId.toLowerCase();
-    let map = this.nodes.get(key);
-    if (!map) {
-      map = new Map();
-      this.nodes.set(key, map);
-    }
-    return map;
   }
 
   private invalidate(): void {
     this.sortedPools = undefined;
     this.sortedJobs = undefined;
-    this.sortedNodes.clear();
   }
 }
