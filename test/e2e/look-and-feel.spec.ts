@@ -232,8 +232,10 @@ test('shrinking a pool asks what happens to the removed nodes\' tasks, warns abo
 test('a terminal to a node that left its pool stops reconnecting and says the node is gone', async () => {
   await page.goto(`${host.url}#terminals`);
   await page.reload();
-  const pane = page.getByTestId('terminal-pane').first();
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+  // The resize before may have taken one of the terminals' nodes: use a pane that is still connected.
+  const connected = page.getByTestId('terminal-pane').filter({ has: page.getByTestId('session-status').getByText('Connected', { exact: true }) }).first();
+  await expect(connected).toBeVisible({ timeout: 30_000 });
+  const pane = page.locator(`[data-testid="terminal-pane"][data-session-id="${await connected.getAttribute('data-session-id')}"]`);
   const nodeId = ((await pane.getAttribute('aria-label')) ?? '').replace(`Terminal ${poolId} / `, '');
   expect(nodeId).toMatch(/^tvmps_/);
   const removal = await contractCall(page, 'nodes:action', { accountId: 'sandbox', poolId, action: 'remove', target: { nodeIds: [nodeId] } });

@@ -1,9 +1,12 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({ note: { margin: `${tokens.spacingVerticalS} 0` } });
 
 /** Where old docs send people to "Cloud Services configuration": say plainly that it is gone and what replaced it. */
 export function CloudServicesRetiredNote() {
+  const styles = useStyles();
   return (
-    <MessageBar intent="info" data-testid="cloud-services-retired" style={{ margin: '8px 0' }}>
+    <MessageBar intent="info" data-testid="cloud-services-retired" className={styles.note}>
       <MessageBarBody>
         <MessageBarTitle>Looking for Cloud Services configuration?</MessageBarTitle>
         Azure retired Cloud Services (<code>cloudServiceConfiguration</code>) pools on 29 February 2024, and the service now

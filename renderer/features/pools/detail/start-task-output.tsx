@@ -1,15 +1,22 @@
-import { Caption1, Dropdown, Option, Switch, Tab, TabList } from '@fluentui/react-components';
+import { Caption1, Dropdown, makeStyles, Option, Switch, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { NodeFileTail, type NodeFileName } from './node-file-tail';
+
+const useStyles = makeStyles({
+  box: { display: 'grid', gap: tokens.spacingVerticalS },
+  controls: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  node: { minWidth: '360px' },
+});
 
 /** The start task's stdout/stderr of one node (chosen here or from the node table), following the tail. */
 export function StartTaskOutput(props: { poolId: string; nodeIds: string[]; nodeId: string | undefined; onNodeChange: (nodeId: string) => void }) {
   const { poolId, nodeId } = props;
   const [file, setFile] = useState<NodeFileName>('stdout.txt');
   const [follow, setFollow] = useState(true);
+  const styles = useStyles();
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
-      <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+    <div className={styles.box}>
+      <div className={styles.controls}>
         <Dropdown
           size="small"
           aria-label="Node"
@@ -17,7 +24,7 @@ export function StartTaskOutput(props: { poolId: string; nodeIds: string[]; node
           value={nodeId ?? ''}
           selectedOptions={nodeId ? [nodeId] : []}
           onOptionSelect={(_, d) => d.optionValue && props.onNodeChange(d.optionValue)}
-          style={{ minWidth: 360 }}
+          className={styles.node}
         >
           {/* A dropdown of 10,000 options helps nobody: the node table's Output button reaches any node. */}
           {props.nodeIds.slice(0, 500).map((id) => (
