@@ -11,7 +11,9 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
+  makeStyles,
   ProgressBar,
+  tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { nodeColumn, type NodeAction, type NodeRow } from '../../../../contract/features/batch-models';
@@ -32,11 +34,19 @@ const actions: { action: NodeAction; label: string; confirm?: string }[] = [
   ...deallocateActions,
 ];
 
+const useStyles = makeStyles({
+  bar: { display: 'grid', gap: tokens.spacingVerticalS },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  progressRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  progress: { flex: 1 },
+});
+
 /**
  * Bulk actions on the selected nodes, or on every node in one state, with confirmation, progress, cancel and each
  * node's result; the last action of the pool is shown again after a reload (main keeps it).
  */
 export function BulkActionsBar(props: { poolId: string; rows: NodeRow[] }) {
+  const styles = useStyles();
   const { selected, replace } = useNodeSelection();
   const counts = useMemo(() => countByState(props.rows.map((r) => r[nodeColumn.state])), [props.rows]);
   const [target, setTarget] = useState<string>('selection');
@@ -52,8 +62,8 @@ export function BulkActionsBar(props: { poolId: string; rows: NodeRow[] }) {
     mutation.mutate({ action: item.action, target: stateTarget ? { state: stateTarget } : { nodeIds: [...selected] } });
   };
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
-      <div role="toolbar" aria-label="Node actions" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+    <div className={styles.bar}>
+      <div role="toolbar" aria-label="Node actions" className={styles.toolbar}>
         <Dropdown
           size="small"
           aria-label="Act on"
@@ -78,8 +88,8 @@ export function BulkActionsBar(props: { poolId: string; rows: NodeRow[] }) {
         )}
       </div>
       {running && (
-        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <ProgressBar value={summary ? doneCount(summary) / Math.max(1, summary.total) : undefined} style={{ flex: 1 }} />
+        <div className={styles.progressRow}>
+          <ProgressBar value={summary ? doneCount(summary) / Math.max(1, summary.total) : undefined} className={styles.progress} />
           <Caption1 data-testid="node-action-progress">
             {summary ? `${summary.subject}: ${doneCount(summary)} of ${summary.total}${summary.counts.failed ? `, ${summary.counts.failed} failed` : ''}` : 'Starting…'}
           </Caption1>

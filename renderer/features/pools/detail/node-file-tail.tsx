@@ -1,4 +1,4 @@
-import { Button, Caption1, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileChunk } from '../../../../contract/features/batch-models';
 import { ServiceErrorMessage } from '../../../components/service-error-message';
@@ -8,6 +8,20 @@ import { useNodeFileReader } from './use-nodes';
 
 /** The start task files on a Linux node. */
 export type NodeFileName = 'stdout.txt' | 'stderr.txt';
+
+const useStyles = makeStyles({
+  tail: { display: 'grid', gap: tokens.spacingVerticalS },
+  controls: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  text: {
+    margin: 0,
+    padding: tokens.spacingHorizontalM,
+    background: tokens.colorNeutralBackground3,
+    height: 'calc(100vh - 420px)',
+    overflow: 'auto',
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+  },
+});
 
 const sliceBytes = 64 * 1024;
 const followBytes = 256 * 1024;
@@ -41,6 +55,7 @@ function append(shown: Shown, chunk: FileChunk): Shown {
  */
 export function NodeFileTail(props: { poolId: string; nodeId: string; path: string; follow: boolean; onStopFollowing: () => void }) {
   const { poolId, nodeId, path, follow } = props;
+  const styles = useStyles();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<unknown>();
   const preRef = useRef<HTMLPreElement>(null);
@@ -88,8 +103,8 @@ export function NodeFileTail(props: { poolId: string; nodeId: string; path: stri
   };
 
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
-      <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+    <div className={styles.tail}>
+      <div className={styles.controls}>
         <Button size="small" disabled={!shown || shown.start === 0} onClick={() => void loadEarlier()}>
           Load earlier
         </Button>
@@ -106,7 +121,7 @@ export function NodeFileTail(props: { poolId: string; nodeId: string; path: stri
           ref={preRef}
           data-testid="start-task-output"
           aria-label={`${path} of ${nodeId}`}
-          style={{ margin: 0, padding: 12, background: tokens.colorNeutralBackground3, height: 'calc(100vh - 420px)', overflow: 'auto', fontSize: 12, whiteSpace: 'pre-wrap' }}
+          className={styles.text}
         >
           {shown.text || '(empty)'}
         </pre>

@@ -1,4 +1,4 @@
-import { Caption1, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { nodeColumn, type NodeRow } from '../../../../contract/features/batch-models';
 import { stateColor, stateLabel } from '../node-state-style';
@@ -18,6 +18,28 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
+const useStyles = makeStyles({
+  wrap: { position: 'relative', width: '100%', maxHeight: '360px', overflow: 'auto' },
+  canvas: { display: 'block', cursor: 'crosshair' },
+  box: {
+    position: 'absolute',
+    border: `1px dashed ${tokens.colorBrandStroke1}`,
+    background: 'rgba(0, 120, 212, 0.1)',
+    pointerEvents: 'none',
+  },
+  tooltip: {
+    position: 'absolute',
+    background: tokens.colorNeutralBackgroundInverted,
+    color: tokens.colorNeutralForegroundInverted,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    pointerEvents: 'none',
+    whiteSpace: 'nowrap',
+    zIndex: 1,
+  },
+  tooltipText: { color: 'inherit' },
+});
+
 type Drag = { x0: number; y0: number; x1: number; y1: number; additive: boolean };
 
 /**
@@ -26,6 +48,7 @@ type Drag = { x0: number; y0: number; x1: number; y1: number; additive: boolean 
  */
 export function NodeHeatMap(props: { rows: NodeRow[] }) {
   const { rows } = props;
+  const styles = useStyles();
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useWidth(wrapRef);
@@ -86,13 +109,15 @@ export function NodeHeatMap(props: { rows: NodeRow[] }) {
   };
   const hovered = hover ? rows[hover.index] : undefined;
   return (
-    <div ref={wrapRef} style={{ position: 'relative', width: '100%', maxHeight: 360, overflow: 'auto' }}>
+    <div ref={wrapRef} className={styles.wrap}>
       <canvas
         ref={canvasRef}
         data-testid="node-heat-map"
         role="img"
         aria-label={`Heat map of ${rows.length} nodes by state; ${selected.size} selected`}
-        style={{ width: layout.width, height: layout.height, display: 'block', cursor: 'crosshair' }}
+        className={styles.canvas}
+        // The canvas size and the drag box and tooltip positions follow the data and the pointer: inline.
+        style={{ width: layout.width, height: layout.height }}
         onMouseDown={(e) => {
           const { x, y } = point(e);
           setDrag({ x0: x, y0: y, x1: x, y1: y, additive: e.shiftKey });
@@ -108,15 +133,12 @@ export function NodeHeatMap(props: { rows: NodeRow[] }) {
       />
       {drag && (
         <div
+          className={styles.box}
           style={{
-            position: 'absolute',
             left: Math.min(drag.x0, drag.x1),
             top: Math.min(drag.y0, drag.y1),
             width: Math.abs(drag.x1 - drag.x0),
             height: Math.abs(drag.y1 - drag.y0),
-            border: `1px dashed ${tokens.colorBrandStroke1}`,
-            background: 'rgba(0, 120, 212, 0.1)',
-            pointerEvents: 'none',
           }}
         />
       )}
@@ -124,20 +146,10 @@ export function NodeHeatMap(props: { rows: NodeRow[] }) {
         <div
           role="tooltip"
           data-testid="heat-map-tooltip"
-          style={{
-            position: 'absolute',
-            left: Math.min(hover.x + 12, layout.width - 260),
-            top: hover.y + 12,
-            background: tokens.colorNeutralBackgroundInverted,
-            color: tokens.colorNeutralForegroundInverted,
-            padding: '4px 8px',
-            borderRadius: 4,
-            pointerEvents: 'none',
-            whiteSpace: 'nowrap',
-            zIndex: 1,
-          }}
+          className={styles.tooltip}
+          style={{ left: Math.min(hover.x + 12, layout.width - 260), top: hover.y + 12 }}
         >
-          <Caption1 style={{ color: 'inherit' }}>
+          <Caption1 className={styles.tooltipText}>
             {hovered[nodeColumn.id]} — {stateLabel(hovered[nodeColumn.state])}
           </Caption1>
         </div>

@@ -1,10 +1,18 @@
-import { tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { PoolDetail } from '../../../../contract/features/batch-models';
 import { poolOptionRows } from './pool-option-rows';
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalL}`, margin: 0 },
+  pair: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
 
 /** Read-only facts about the pool: image, agent, slots, the 2025-06-01 options, NAT pools and start task. */
 export function PoolConfiguration(props: { pool: PoolDetail }) {
   const { pool } = props;
+  const styles = useStyles();
   const image = pool.image ? `${pool.image.publisher}/${pool.image.offer}/${pool.image.sku}/${pool.image.version ?? 'latest'}` : '—';
   const rows: [string, string][] = [
     ['Image', image],
@@ -23,11 +31,11 @@ export function PoolConfiguration(props: { pool: PoolDetail }) {
     for (const v of pool.startTask.environment) rows.push([`env ${v.name}`, v.value]);
   }
   return (
-    <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px', margin: 0 }}>
+    <dl className={styles.list}>
       {rows.map(([term, value]) => (
-        <div key={term} style={{ display: 'contents' }}>
-          <dt style={{ color: tokens.colorNeutralForeground3 }}>{term}</dt>
-          <dd style={{ margin: 0, fontFamily: 'monospace', wordBreak: 'break-all' }}>{value}</dd>
+        <div key={term} className={styles.pair}>
+          <dt className={styles.term}>{term}</dt>
+          <dd className={styles.value}>{value}</dd>
         </div>
       ))}
     </dl>

@@ -1,4 +1,4 @@
-import { Badge, Button, Caption1, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title2 } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { nodeColumn } from '../../../../contract/features/batch-models';
 import { serviceErrorInfo } from '../../../components/service-error-message';
@@ -21,12 +21,26 @@ import { useNodeListProgress, useNodes } from './use-nodes';
 const detailTabs = ['nodes', 'output', 'remote', 'config'] as const;
 type DetailTab = (typeof detailTabs)[number];
 
+const useStyles = makeStyles({
+  gone: { padding: tokens.spacingHorizontalXXL, display: 'grid', gap: tokens.spacingVerticalM },
+  page: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minHeight: 0,
+  },
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  nodes: { display: 'grid', gap: tokens.spacingVerticalS, minHeight: 0 },
+});
+
 /**
  * One pool of one account: allocation progress, heat map, node table, bulk actions, start task output and remote login.
  * Every request names `accountId`, the account the page was opened for.
  */
 export function PoolDetailPage(props: { accountId: string; poolId: string }) {
   const { accountId, poolId } = props;
+  const styles = useStyles();
   const go = useNavigation((s) => s.go);
   const justCreated = useNavigation((s) => s.route.params.created === '1');
   const pool = usePool(accountId, poolId);
@@ -51,7 +65,7 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
   if (failure?.code === 'PoolNotFound' || failure?.code === 'NOT_FOUND') {
     const why = failure.code === 'PoolNotFound' ? `Pool ${poolId} no longer exists.` : `Pool ${poolId}: ${failure.message}`;
     return (
-      <section style={{ padding: 24, display: 'grid', gap: 12 }}>
+      <section className={styles.gone}>
         <MessageBar intent="info" data-testid="pool-gone">
           <MessageBarBody>{why}</MessageBarBody>
         </MessageBar>
@@ -65,8 +79,8 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
     setTab('output');
   };
   return (
-    <section aria-labelledby="page-title" style={{ padding: '16px 24px', display: 'flex', flexDirection: 'column', gap: 8, minHeight: 0 }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+    <section aria-labelledby="page-title" className={styles.page}>
+      <div className={styles.row}>
         <Button appearance="subtle" onClick={() => go('pools')}>
           ← Pools
         </Button>
@@ -103,11 +117,11 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
         <Tab value="config">Configuration</Tab>
       </TabList>
       {tab === 'nodes' && (
-        <div style={{ display: 'grid', gap: 8, minHeight: 0 }}>
+        <div className={styles.nodes}>
           {!rows && <Spinner size="small" label={progress ? `Listing nodes… ${progress.toLocaleString()}` : 'Listing nodes…'} />}
           {rows && (
             <>
-              <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+              <div className={styles.row}>
                 <HeatMapLegend rows={rows} />
                 {nodes.data?.listedAt && <Caption1>listed {new Date(nodes.data.listedAt).toLocaleTimeString()}; kept fresh from node counts</Caption1>}
               </div>
