@@ -14,6 +14,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useScopedAccountId } from '../accounts/account-scope';
+import { useConnectStyles } from './connect-styles';
 import { call, ContractCallError } from '../../ipc/client';
 import { managedKeyQueryKey, useManagedKey } from './managed-key-summary';
 
@@ -24,6 +25,7 @@ import { managedKeyQueryKey, useManagedKey } from './managed-key-summary';
  */
 export function KeyExportDialog(props: { open: boolean; reason?: string; onClose(): void; onExported(path: string): void }) {
   const accountId = useScopedAccountId();
+  const styles = useConnectStyles();
   const key = useManagedKey();
   const queryClient = useQueryClient();
   const [path, setPath] = useState<string>();
@@ -52,7 +54,7 @@ export function KeyExportDialog(props: { open: boolean; reason?: string; onClose
       <DialogSurface aria-label="Export the managed private key">
         <DialogBody>
           <DialogTitle>Export the managed private key</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 12 }}>
+          <DialogContent className={styles.dialogContent}>
             {props.reason && <Caption1>{props.reason}</Caption1>}
             <Caption1>
               Anyone who can read this file can log in to every node where this account's managed key is provisioned. Batch Deck writes it

@@ -24,6 +24,7 @@ import {
 import { call } from '../../ipc/client';
 import { describeError } from '../../ipc/error-text';
 import { useScopedAccountId } from '../accounts/account-scope';
+import { useConnectStyles } from './connect-styles';
 import { ManagedKeySummary } from './managed-key-summary';
 
 /** `YYYY-MM-DDTHH:mm` in local time, what a datetime-local input holds. */
@@ -54,6 +55,7 @@ export function ProvisionDialog(props: {
   onStarted(operationId: string, userName: string): void;
 }) {
   const accountId = useScopedAccountId();
+  const styles = useConnectStyles();
   const [userName, setUserName] = useState('');
   const [rotatePassword, setRotatePassword] = useState(false);
   const [authKind, setAuthKind] = useState<ProvisionAuthKind>('managedKey');
@@ -113,7 +115,7 @@ export function ProvisionDialog(props: {
       <DialogSurface aria-label="Add a user to nodes">
         <DialogBody>
           <DialogTitle>Add a user to nodes of {props.poolId}</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 12 }}>
+          <DialogContent className={styles.dialogContent}>
             <Field label="User name" required validationMessage={show(errors.userName)}>
               <Input value={userName} onChange={(_, d) => setUserName(d.value)} data-testid="provision-user-name" />
             </Field>

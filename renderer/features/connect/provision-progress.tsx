@@ -1,13 +1,27 @@
-import { Badge, Body1Strong, Button, Caption1, ProgressBar, tokens } from '@fluentui/react-components';
+import { Badge, Body1Strong, Button, Caption1, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { cancelOperation, doneCount, type TrackedOperation } from '../operations/use-operations';
 
 const inFlight = ['retrying', 'running', 'pending'] as const;
 const failuresShown = 50;
 
+const useStyles = makeStyles({
+  box: {
+    display: 'grid',
+    gap: tokens.spacingVerticalSNudge,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalSNudge },
+  failures: { margin: 0, paddingLeft: '18px', maxHeight: '160px', overflow: 'auto' },
+});
+
 /** Live progress of one provisioning operation: a bar, counts per outcome and status, cancel while it runs, every failed node's reason. */
 export function ProvisionProgress(props: { operation: TrackedOperation }) {
   const { summary, items } = props.operation;
+  const styles = useStyles();
   const [cancelling, setCancelling] = useState(false);
   const done = doneCount(summary);
   const failures = Object.values(items).filter((n) => n.status === 'failed');
@@ -30,9 +44,9 @@ export function ProvisionProgress(props: { operation: TrackedOperation }) {
       aria-label={`${verb} ${summary.total} nodes`}
       data-testid="provision-progress"
       data-state={summary.state}
-      style={{ display: 'grid', gap: 6, padding: 12, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: 4 }}
+      className={styles.box}
     >
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+      <div className={styles.heading}>
         <Body1Strong>
           {verb} {summary.total} node(s)
         </Body1Strong>
@@ -46,7 +60,7 @@ export function ProvisionProgress(props: { operation: TrackedOperation }) {
         )}
       </div>
       <ProgressBar value={summary.total ? done / summary.total : 0} color={failures.length ? 'warning' : 'brand'} />
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }} data-testid="provision-counts">
+      <div className={styles.counts} data-testid="provision-counts">
         {badges
           .filter(([, n]) => n > 0)
           .map(([label, n, color]) => (
@@ -57,7 +71,7 @@ export function ProvisionProgress(props: { operation: TrackedOperation }) {
       </div>
       {summary.error && <Caption1>Stopped: {summary.error.message}</Caption1>}
       {failures.length > 0 && (
-        <ul aria-label="Failed nodes" style={{ margin: 0, paddingLeft: 18, maxHeight: 160, overflow: 'auto' }}>
+        <ul aria-label="Failed nodes" className={styles.failures}>
           {failures.slice(0, failuresShown).map((n) => (
             <li key={n.id}>
               <Caption1>

@@ -2,12 +2,14 @@ import {
   Button,
   Caption1,
   Field,
+  makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Select,
   Spinner,
   Subtitle2,
+  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { RemoteLoginRow } from '../../../contract/features/provision';
@@ -24,6 +26,14 @@ import { SshCommandNotice, type SshCommandResult } from './ssh-command-notice';
 import { usePoolOperations } from './use-provision-operations';
 import { useRemoteLogin } from './use-remote-login';
 
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalM },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
+  title: { marginRight: 'auto' },
+  userSelect: { minWidth: '220px' },
+  command: { userSelect: 'all' },
+});
+
 type Notice = { intent: 'success' | 'error' | 'info'; title: string; text: string; testId: string };
 
 /**
@@ -32,6 +42,7 @@ type Notice = { intent: 'success' | 'error' | 'info'; title: string; text: strin
  */
 export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: string[] }) {
   const { poolId, selectedNodeIds } = props;
+  const styles = useStyles();
   const accountId = useScopedAccountId();
   const table = useRemoteLogin(accountId, poolId);
   const operations = usePoolOperations(accountId, poolId);
@@ -85,13 +96,13 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
   };
 
   return (
-    <section aria-label="Remote login" style={{ display: 'grid', gap: 12 }} data-testid="remote-login-panel">
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: 8 }}>
-        <Subtitle2 as="h3" style={{ marginRight: 'auto' }}>
+    <section aria-label="Remote login" className={styles.panel} data-testid="remote-login-panel">
+      <div className={styles.toolbar}>
+        <Subtitle2 as="h3" className={styles.title}>
           Remote login
         </Subtitle2>
         <Field label="User shown">
-          <Select style={{ minWidth: 220 }} value={userName ?? ''} onChange={(_, d) => setChosenUser(d.value)} disabled={users.length === 0} aria-label="User shown in the table">
+          <Select className={styles.userSelect} value={userName ?? ''} onChange={(_, d) => setChosenUser(d.value)} disabled={users.length === 0} aria-label="User shown in the table">
             {users.length === 0 && <option value="">none yet</option>}
             {users.map((u) => (
               <option key={u.userName} value={u.userName}>
@@ -122,7 +133,7 @@ export function RemoteLoginPanel(props: { poolId: string; selectedNodeIds: strin
         <MessageBar intent={notice.intent}>
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle>
-            <code data-testid={notice.testId} style={{ userSelect: 'all' }}>
+            <code data-testid={notice.testId} className={styles.command}>
               {notice.text}
             </code>
           </MessageBarBody>

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useScopedAccountId } from '../accounts/account-scope';
+import { useConnectStyles } from './connect-styles';
 import { call } from '../../ipc/client';
 import { describeError } from '../../ipc/error-text';
 
@@ -26,6 +27,7 @@ export function RemoveUserDialog(props: {
   onStarted(operationId: string): void;
 }) {
   const accountId = useScopedAccountId();
+  const styles = useConnectStyles();
   const [chosenTarget, setTarget] = useState<'selected' | 'all'>('selected');
   const target = props.selectedNodeIds.length === 0 ? 'all' : chosenTarget;
   const [error, setError] = useState<string>();
@@ -51,7 +53,7 @@ export function RemoveUserDialog(props: {
       <DialogSurface aria-label={`Remove ${props.userName}`}>
         <DialogBody>
           <DialogTitle>Remove {props.userName}</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 12 }}>
+          <DialogContent className={styles.dialogContent}>
             <Caption1>Open SSH sessions of this user on those nodes end when it is removed.</Caption1>
             <Field label="From" validationMessage={error}>
               <RadioGroup value={target} onChange={(_, d) => setTarget(d.value as 'selected' | 'all')}>
