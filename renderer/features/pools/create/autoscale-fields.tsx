@@ -1,16 +1,18 @@
 import { Field, Input, SpinButton, Textarea } from '@fluentui/react-components';
 import type { PoolOptions } from '../../../../contract/features/batch';
-import { SwitchField, changeOption, optionsFieldset, optionsGrid } from './choice-field';
+import { SwitchField, changeOption } from './choice-field';
+import { useFormStyles } from './form-styles';
 import { fieldState, spinValue, type FormSectionProps } from './form-section';
 
 /** Autoscale (a formula instead of fixed node counts) and the virtual network subnet, both kept by Copy pool. */
 export function AutoscaleAndSubnetFields(props: FormSectionProps) {
+  const styles = useFormStyles();
   const { autoScale, subnetId } = props.draft.options;
   const scale = (patch: Partial<PoolOptions['autoScale']>) => changeOption(props, 'autoScale', patch);
   return (
-    <fieldset style={optionsFieldset}>
-      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>Autoscale and virtual network</legend>
-      <div style={optionsGrid}>
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Autoscale and virtual network</legend>
+      <div className={styles.grid}>
         <SwitchField section={props} path="options.autoScale.enabled" label="Autoscale" hint="A formula sets the node counts; the counts above are then not sent." checked={autoScale.enabled} onChange={(enabled) => scale({ enabled })} />
         {autoScale.enabled && (
           <Field label="Evaluate every (minutes)" hint="5 minutes to 168 hours." {...fieldState(props, 'options.autoScale.intervalMinutes')}>

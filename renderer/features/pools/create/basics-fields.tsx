@@ -1,4 +1,5 @@
-import { Combobox, Field, Input, Option, SpinButton } from '@fluentui/react-components';
+import { Combobox, Field, Input, Option, SpinButton, mergeClasses } from '@fluentui/react-components';
+import { useFormStyles } from './form-styles';
 import { fieldState, spinValue, type FormSectionProps } from './form-section';
 import { vmSizeSuggestions } from './vm-sizes';
 import { spotCaveat } from '../spot-words';
@@ -6,9 +7,10 @@ import { spotCaveat } from '../spot-words';
 /** Id, display name, VM size, node counts and task slots. */
 export function BasicsFields(props: FormSectionProps) {
   const { draft, change } = props;
+  const styles = useFormStyles();
   return (
-    <fieldset style={{ border: 'none', padding: 0, margin: 0, minWidth: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 12, alignItems: 'start' }}>
-      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>Pool</legend>
+    <fieldset className={mergeClasses(styles.fieldset, styles.grid)}>
+      <legend className={styles.legend}>Pool</legend>
       <Field label="Pool id" required hint="Letters, digits, - and _; up to 64; unique in the account (ignoring case)." {...fieldState(props, 'id')}>
         <Input value={draft.id} onChange={(_, d) => change({ id: d.value })} aria-label="Pool id" />
       </Field>

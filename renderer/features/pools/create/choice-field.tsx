@@ -41,8 +41,3 @@ export function changeOption<K extends keyof PoolOptions>(section: FormSectionPr
   const next = typeof current === 'object' && current !== null ? { ...current, ...(patch as object) } : patch;
   section.change({ options: { ...section.draft.options, [key]: next } });
 }
-
-/** The grid every options section lays its fields in. */
-export const optionsGrid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 12, alignItems: 'start' } as const;
-/** A section's fieldset style (as the other sections of the form). */
-export const optionsFieldset = { border: 'none', padding: 0, margin: 0, minWidth: 0, display: 'grid', gap: 8 } as const;

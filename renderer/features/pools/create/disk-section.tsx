@@ -1,6 +1,7 @@
 import { Field, SpinButton } from '@fluentui/react-components';
 import type { PoolOptions } from '../../../../contract/features/batch';
-import { ChoiceField, SwitchField, changeOption, optionsFieldset, optionsGrid } from './choice-field';
+import { ChoiceField, SwitchField, changeOption } from './choice-field';
+import { useFormStyles } from './form-styles';
 import { fieldState, spinValue, type FormSectionProps } from './form-section';
 
 type OsDisk = PoolOptions['osDisk'];
@@ -21,12 +22,13 @@ const cachingChoices = [
 
 /** The OS disk: ephemeral on the VM's cache disk, size, storage type and caching. */
 export function DiskSection(props: FormSectionProps) {
+  const styles = useFormStyles();
   const disk = props.draft.options.osDisk;
   const set = (patch: Partial<OsDisk>) => changeOption(props, 'osDisk', patch);
   return (
-    <fieldset style={optionsFieldset}>
-      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>OS disk</legend>
-      <div style={optionsGrid}>
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>OS disk</legend>
+      <div className={styles.grid}>
         <SwitchField
           section={props}
           path="options.osDisk.ephemeral"

@@ -1,20 +1,27 @@
-import { Body1, Button, Field, Input, Switch, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useNavigation } from '../../../navigation';
 import { fieldState, type FormSectionProps } from './form-section';
+import { useFormStyles } from './form-styles';
+
+const useStyles = makeStyles({
+  manualGrid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: tokens.spacingHorizontalM },
+});
 
 /** The image and its node agent SKU: carried from the Images page; typed by hand only when the user insists. */
 export function ImageFields(props: FormSectionProps & { manual: boolean; setManual: (manual: boolean) => void }) {
+  const styles = useFormStyles();
+  const local = useStyles();
   const { draft, change, manual } = props;
   const go = useNavigation((s) => s.go);
   const chosen = draft.image.publisher && draft.image.offer && draft.image.sku;
   const imageError = props.error('image.publisher') ?? props.error('image.offer') ?? props.error('image.sku') ?? props.error('nodeAgentSkuId');
   const setImage = (key: keyof typeof draft.image, value: string) => change({ image: { ...draft.image, [key]: value } });
   return (
-    <fieldset style={{ border: 'none', padding: 0, margin: 0, minWidth: 0, display: 'grid', gap: 8 }}>
-      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>Image (Virtual Machine Configuration)</legend>
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Image (Virtual Machine Configuration)</legend>
       {!manual && (
-        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Body1 data-testid="chosen-image" style={{ color: chosen ? undefined : tokens.colorNeutralForeground3 }}>
+        <div className={styles.row}>
+          <Body1 data-testid="chosen-image" className={chosen ? undefined : styles.dimmed}>
             {chosen ? (
               <>
                 <code>
@@ -32,13 +39,13 @@ export function ImageFields(props: FormSectionProps & { manual: boolean; setManu
         </div>
       )}
       {!manual && imageError && (
-        <Body1 role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+        <Body1 role="alert" className={styles.error}>
           {imageError}
         </Body1>
       )}
       <Switch label="Enter the image and agent SKU by hand" checked={manual} onChange={(_, d) => props.setManual(d.checked)} />
       {manual && (
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 12 }}>
+        <div className={local.manualGrid}>
           <Field label="Publisher" {...fieldState(props, 'image.publisher')}>
             <Input value={draft.image.publisher} onChange={(_, d) => setImage('publisher', d.value)} aria-label="Publisher" />
           </Field>

@@ -1,6 +1,7 @@
-import { Body1, Field, Textarea, tokens } from '@fluentui/react-components';
+import { Body1, Field, Textarea } from '@fluentui/react-components';
 import type { PoolOptions } from '../../../../contract/features/batch';
-import { ChoiceField, SwitchField, changeOption, optionsFieldset, optionsGrid } from './choice-field';
+import { ChoiceField, SwitchField, changeOption } from './choice-field';
+import { useFormStyles } from './form-styles';
 import { fieldState, type FormSectionProps } from './form-section';
 
 type PublicIp = PoolOptions['publicIp'];
@@ -13,13 +14,14 @@ const provisionChoices = [
 
 /** Public IP addresses of the nodes (Batch-managed, user-managed, none), dual stack and accelerated networking. */
 export function PublicIpSection(props: FormSectionProps) {
+  const styles = useFormStyles();
   const publicIp = props.draft.options.publicIp;
   const set = (patch: Partial<PublicIp>) => changeOption(props, 'publicIp', patch);
   const none = publicIp.provision === 'nopublicipaddresses';
   return (
-    <fieldset style={optionsFieldset}>
-      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>Network: public IP addresses</legend>
-      <div style={optionsGrid}>
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Network: public IP addresses</legend>
+      <div className={styles.grid}>
         <ChoiceField
           section={props}
           path="options.publicIp.provision"
@@ -51,7 +53,7 @@ export function PublicIpSection(props: FormSectionProps) {
         </Field>
       )}
       {none && (
-        <Body1 role="note" style={{ color: tokens.colorPaletteMarigoldForeground2 }}>
+        <Body1 role="note" className={styles.caution}>
           Nodes get no public IP address: there is no SSH (and no other inbound connection) from outside the pool&apos;s virtual network.
           Connect from a machine inside the VNet, or choose Batch-managed IPs.
         </Body1>

@@ -1,5 +1,6 @@
 import type { PoolOptions } from '../../../../contract/features/batch';
-import { ChoiceField, SwitchField, changeOption, optionsFieldset, optionsGrid } from './choice-field';
+import { ChoiceField, SwitchField, changeOption } from './choice-field';
+import { useFormStyles } from './form-styles';
 import type { FormSectionProps } from './form-section';
 
 const fillChoices = [
@@ -29,12 +30,13 @@ const containerChoices = [
 
 /** Task scheduling, node placement, OS upgrades and the container runtime. */
 export function SchedulingSection(props: FormSectionProps) {
+  const styles = useFormStyles();
   const options = props.draft.options;
   const upgrade = (patch: Partial<PoolOptions['upgrade']>) => changeOption(props, 'upgrade', patch);
   return (
-    <fieldset style={optionsFieldset}>
-      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>Scheduling, placement and upgrades</legend>
-      <div style={optionsGrid}>
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Scheduling, placement and upgrades</legend>
+      <div className={styles.grid}>
         <ChoiceField section={props} path="options.scheduling.nodeFillType" label="Task placement" hint="Spread: one task per node first; pack: fill a node's task slots before the next." value={options.scheduling.nodeFillType} choices={fillChoices} onChange={(nodeFillType) => changeOption(props, 'scheduling', { nodeFillType })} />
         <ChoiceField section={props} path="options.scheduling.jobDefaultOrder" label="Equal-priority jobs" hint="Whether tasks of older jobs run before newer ones of the same priority." value={options.scheduling.jobDefaultOrder} choices={orderChoices} onChange={(jobDefaultOrder) => changeOption(props, 'scheduling', { jobDefaultOrder })} />
         <ChoiceField section={props} path="options.placement" label="Node placement" hint="Zonal spreads nodes over the region's availability zones." value={options.placement} choices={placementChoices} onChange={(placement) => changeOption(props, 'placement', placement)} />

@@ -1,5 +1,6 @@
 import type { PoolOptions } from '../../../../contract/features/batch';
-import { ChoiceField, SwitchField, changeOption, optionsFieldset, optionsGrid } from './choice-field';
+import { ChoiceField, SwitchField, changeOption } from './choice-field';
+import { useFormStyles } from './form-styles';
 import type { FormSectionProps } from './form-section';
 
 type Security = PoolOptions['security'];
@@ -18,12 +19,13 @@ const encryptionChoices = [
 
 /** VM security: Trusted Launch (secure boot, vTPM), confidential VMs and encryption at host. */
 export function SecuritySection(props: FormSectionProps) {
+  const styles = useFormStyles();
   const security = props.draft.options.security;
   const set = (patch: Partial<Security>) => changeOption(props, 'security', patch);
   return (
-    <fieldset style={optionsFieldset}>
-      <legend style={{ fontWeight: 600, paddingBottom: 8 }}>Security</legend>
-      <div style={optionsGrid}>
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Security</legend>
+      <div className={styles.grid}>
         <ChoiceField
           section={props}
           path="options.security.type"
