@@ -2,8 +2,8 @@ import { ContractFailure } from '../../contract/result';
 import type { SecretStore } from '../store/secret-store';
 import { accountKeySecret, sandboxAccountId, type AccountRecord, type AccountRecords } from './account-records';
 import type { BatchClientFactory } from './batch-client-factory';
-import type { ActiveAccount, BatchContextClients } from './batch-client-source';
-import type { ProxyChoice } from './net/proxy-config';
+import type { ActiveAccount, BatchContextClients } from '../batch/batch-client-source';
+import type { ProxyChoice } from '../net/proxy-config';
 import { sandboxAccountName, type SandboxService } from './sandbox/sandbox-service';
 import type { SecretRedactor } from '../log';
 

@@ -11,13 +11,13 @@ import { AccountRecords } from './account-records';
 import { accountsHandlers, type AccountsChannel } from './accounts-handlers';
 import { AccountsService } from './accounts-service';
 import { BatchClientFactory } from './batch-client-factory';
-import type { BatchClientSource } from './batch-client-source';
+import type { BatchClientSource } from '../batch/batch-client-source';
 import { entraHandlers, type EntraChannel } from './entra/entra-handlers';
 import { EntraService } from './entra/entra-service';
 import { MsalApps } from './entra/msal-apps';
 import { SignInFlows } from './entra/sign-in-flows';
-import { NodeHttpTransport, type HttpTransport } from './net/http-transport';
-import { chooseProxy } from './net/proxy-config';
+import { NodeHttpTransport, type HttpTransport } from '../net/http-transport';
+import { chooseProxy } from '../net/proxy-config';
 import { ChildProcessEmulatorLauncher, resolveEmulatorEntry, type EmulatorLauncher } from './sandbox/emulator-launcher';
 import { SandboxService } from './sandbox/sandbox-service';
 

@@ -8,7 +8,7 @@ import { sandboxAccount, type AccountClients, type EntraTokenSource } from './ac
 import { accountKeySecret, sandboxAccountId, type AccountRecord, type AccountRecords, type EntraRecord, type SharedKeyRecord } from './account-records';
 import type { BatchClientFactory } from './batch-client-factory';
 import { listPoolsOnce } from './batch-check';
-import type { ActiveAccount, BatchClientSource, BatchContextClients } from './batch-client-source';
+import type { ActiveAccount, BatchClientSource, BatchContextClients } from '../batch/batch-client-source';
 import type { SandboxService } from './sandbox/sandbox-service';
 import { invalid, parseSharedKeyInput, parseSharedKeyTarget } from './shared-key-input';
 

@@ -1,4 +1,4 @@
-import type { ProxyChoice } from './net/proxy-config';
+import type { ProxyChoice } from '../net/proxy-config';
 import { createBatchRestClient, type BatchAuth, type BatchRestClient, type BatchRetryOptions } from '../batch/rest/batch-rest-client';
 
 /**

@@ -1,6 +1,6 @@
 import { ContractFailure } from '../../contract/result';
 import { batchAccountNamePattern as accountNamePattern } from '../../contract/features/accounts';
-import { isLoopbackHost } from './net/proxy-config';
+import { isLoopbackHost } from '../net/proxy-config';
 
 /** A shared-key account as typed by the user, checked and normalised. */
 export interface SharedKeyInput {

@@ -1,4 +1,4 @@
-import type { ActiveAccount } from '../accounts/batch-client-source';
+import type { ActiveAccount } from './batch-client-source';
 import type { AccountRef } from '../../contract/features/batch-models';
 
 /** What a Batch call needs to know about its account (to name it in results and errors). */

@@ -1,4 +1,4 @@
-import type { BatchRestClient } from '../batch/rest/batch-rest-client';
+import type { BatchRestClient } from './rest/batch-rest-client';
 
 /** The account the rest of the app works against, as services see it (no secrets). */
 export interface ActiveAccount {

@@ -1,5 +1,5 @@
 import type { batchChannels } from '../../contract/features/batch';
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource } from './batch-client-source';
 import type { EventEmitter } from '../events';
 import type { PartialHandlers } from '../router';
 import { ImagesService } from './images-service';

@@ -1,5 +1,5 @@
 import type { ImagesResult, SupportedImage } from '../../contract/features/batch-models';
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource } from './batch-client-source';
 import { accountRef, isoOf } from './batch-call';
 import type { BatchSupportedImage } from './rest/models/account';
 import { toBatchFailure } from './service-error';

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { NodeAction } from '../../contract/features/batch-models';
 import { nodeColumn } from '../../contract/features/batch-models';
 import { ContractFailure, assertNever } from '../../contract/result';
-import type { BatchClientSource, BatchContextClients } from '../accounts/batch-client-source';
+import type { BatchClientSource, BatchContextClients } from './batch-client-source';
 import type { PartialHandlers } from '../router';
 import { itemErrorOf, type OperationContext, type OperationRegistry } from '../operations/operation-registry';
 import { runItems } from '../operations/run-items';

@@ -1,5 +1,5 @@
 import type { FileChunk } from '../../contract/features/batch-models';
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource } from './batch-client-source';
 import { restCall } from './rest-call';
 import { wholeCharacters } from './utf8-range';
 

@@ -1,5 +1,5 @@
 import type { NodeRow, NodesResult } from '../../contract/features/batch-models';
-import type { BatchClientSource, BatchContextClients } from '../accounts/batch-client-source';
+import type { BatchClientSource, BatchContextClients } from './batch-client-source';
 import type { EventEmitter } from '../events';
 import { nodeListSelect, sameRows, toNodeRow } from './node-rows';
 import type { PoolsService } from './pools-service';

@@ -1,7 +1,7 @@
 import type { NodeDeallocationOption } from '../../contract/features/batch';
 import type { PoolDetail, PoolsResult } from '../../contract/features/batch-models';
 import { toPoolAddBody, type PoolSpec } from '../../contract/features/batch-pool-spec';
-import type { BatchClientSource, BatchContextClients } from '../accounts/batch-client-source';
+import type { BatchClientSource, BatchContextClients } from './batch-client-source';
 import { accountRef, type BatchContext } from './batch-call';
 import { toPoolDetail, toPoolSummary } from './pool-mapping';
 import { restCall } from './rest-call';

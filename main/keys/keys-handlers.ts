@@ -1,7 +1,7 @@
 import type { provisionChannels } from '../../contract/features/provision';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
+import type { ActiveAccount, BatchClientSource } from '../batch/batch-client-source';
 import type { Logger } from '../log';
 import type { PartialHandlers } from '../router';
 import { sha256Fingerprint } from '../ssh/host-key-blob';

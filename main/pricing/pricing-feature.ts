@@ -1,6 +1,6 @@
 import type { pricingChannels } from '../../contract/features/pricing';
 import type { AccountView } from '../../contract/features/accounts';
-import type { HttpTransport } from '../accounts/net/http-transport';
+import type { HttpTransport } from '../net/http-transport';
 import type { Logger } from '../log';
 import type { PartialHandlers } from '../router';
 import { defaultSandboxRegion } from './account-region';

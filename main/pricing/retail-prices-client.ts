@@ -1,4 +1,4 @@
-import type { HttpTransport } from '../accounts/net/http-transport';
+import type { HttpTransport } from '../net/http-transport';
 import { retailPricePageSchema, type RetailPriceItem } from './retail-prices';
 
 /** The public Retail Prices API; tests point the client at a local stand-in instead. */

@@ -1,4 +1,4 @@
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource } from '../batch/batch-client-source';
 import { keysHandlers } from '../keys/keys-handlers';
 import { ManagedKeyStore } from '../keys/managed-key-store';
 import { KeyExportRecords } from '../keys/private-key-export';

@@ -1,6 +1,6 @@
 import type { RequestOut } from '../../contract/channels';
 import { ContractFailure } from '../../contract/result';
-import type { ActiveAccount } from '../accounts/batch-client-source';
+import type { ActiveAccount } from '../batch/batch-client-source';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { SecretRedactor } from '../log';
 import type { SecretStore } from '../store/secret-store';

@@ -1,5 +1,5 @@
 import { ContractFailure } from '../../contract/result';
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource } from '../batch/batch-client-source';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { SecretRedactor } from '../log';
 import type { NodeLoginRequest, NodeLoginResolver, NodeLoginTarget } from '../ssh/node-login';

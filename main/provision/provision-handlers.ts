@@ -1,6 +1,6 @@
 import type { provisionChannels } from '../../contract/features/provision';
 import { ContractFailure } from '../../contract/result';
-import type { BatchClientSource } from '../accounts/batch-client-source';
+import type { BatchClientSource } from '../batch/batch-client-source';
 import { suggestedKeyPath, type KeysChannel } from '../keys/keys-handlers';
 import type { KeyExportRecords } from '../keys/private-key-export';
 import type { PartialHandlers } from '../router';

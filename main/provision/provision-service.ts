@@ -1,7 +1,7 @@
 import type { RequestOut } from '../../contract/channels';
 import type { OperationKind } from '../../contract/features/operations';
 import { ContractFailure } from '../../contract/result';
-import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
+import type { ActiveAccount, BatchClientSource } from '../batch/batch-client-source';
 import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import { toBatchFailure } from '../batch/service-error';
 import type { ManagedKeyStore } from '../keys/managed-key-store';

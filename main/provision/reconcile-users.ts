@@ -1,4 +1,4 @@
-import type { ActiveAccount } from '../accounts/batch-client-source';
+import type { ActiveAccount } from '../batch/batch-client-source';
 import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { SecretRedactor } from '../log';

@@ -1,6 +1,6 @@
 import type { LoginUnavailable, RemoteLoginRow, RemoteLoginTable } from '../../contract/features/provision';
 import { ContractFailure } from '../../contract/result';
-import type { ActiveAccount, BatchClientSource } from '../accounts/batch-client-source';
+import type { ActiveAccount, BatchClientSource } from '../batch/batch-client-source';
 import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import { toBatchFailure } from '../batch/service-error';
 import { runBounded } from '../operations/bounded-pool';

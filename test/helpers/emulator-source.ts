@@ -1,5 +1,5 @@
 import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
-import type { ActiveAccount, BatchClientSource } from '../../main/accounts/batch-client-source';
+import type { ActiveAccount, BatchClientSource } from '../../main/batch/batch-client-source';
 import { ContractFailure } from '../../contract/result';
 import { createBatchRestClient, type BatchRestClient, type BatchRetryOptions } from '../../main/batch/rest/batch-rest-client';
 import type { EmulatorProcess } from './emulator-process';

@@ -1,5 +1,5 @@
 import type { OperationItem, OperationSummary } from '../../contract/features/operations';
-import type { BatchClientSource } from '../../main/accounts/batch-client-source';
+import type { BatchClientSource } from '../../main/batch/batch-client-source';
 import { NodeActionsService, type NodeActionOptions } from '../../main/batch/node-actions-service';
 import type { NodesService } from '../../main/batch/nodes-service';
 import type { EventEmitter } from '../../main/events';

@@ -1,8 +1,8 @@
 import type { DiscoveredSubscription, TenantView } from '../../../contract/features/accounts';
 import { ContractFailure } from '../../../contract/result';
 import { networkCodeOf, tlsCodeOf } from '../../batch/network-failure';
-import type { HttpTransport } from '../net/http-transport';
-import { isLoopbackHost } from '../net/proxy-config';
+import type { HttpTransport } from '../../net/http-transport';
+import { isLoopbackHost } from '../../net/proxy-config';
 import { parseJsonOrUndefined } from '../../store/parse-json';
 
 /** ARM api-versions used for discovery (subscriptions/tenants GA versions; Batch management 2024-07-01). */

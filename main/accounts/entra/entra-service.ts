@@ -5,7 +5,7 @@ import { ContractFailure } from '../../../contract/result';
 import type { SecretRedactor } from '../../log';
 import type { EntraTokenSource } from '../account-clients';
 import type { EntraRecord } from '../account-records';
-import type { HttpTransport } from '../net/http-transport';
+import type { HttpTransport } from '../../net/http-transport';
 import { ArmDiscovery, type FoundBatchAccount } from './arm-discovery';
 import { toSignInFailure } from './auth-errors';
 import type { MsalApps } from './msal-apps';

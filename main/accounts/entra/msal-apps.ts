@@ -2,7 +2,7 @@ import { LogLevel, PublicClientApplication, type Configuration } from '@azure/ms
 import type { Settings } from '../../../contract/features/settings';
 import type { Logger, SecretRedactor } from '../../log';
 import type { SecretStore } from '../../store/secret-store';
-import type { HttpTransport } from '../net/http-transport';
+import type { HttpTransport } from '../../net/http-transport';
 import { cloudEndpoints, entraClientId, isWellKnownAuthority, type CloudEndpoints } from './cloud-endpoints';
 import { MsalNetworkModule } from './msal-network';
 import { SecretStoreCachePlugin } from './secret-cache-plugin';

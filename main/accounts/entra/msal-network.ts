@@ -1,6 +1,6 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { networkCodeOf, tlsCodeOf } from '../../batch/network-failure';
-import type { HttpTransport } from '../net/http-transport';
+import type { HttpTransport } from '../../net/http-transport';
 
 /** Why msal's last request failed: the text to show, and the error itself when it was a bug rather than the network. */
 export interface NetworkFailure {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IdentityView, SignInProgress } from '../../../contract/features/accounts';
 import type { EventEmitter } from '../../events';
 import type { Logger, SecretRedactor } from '../../log';
-import type { HttpTransport } from '../net/http-transport';
+import type { HttpTransport } from '../../net/http-transport';
 import { toSignInFailure } from './auth-errors';
 import type { NetworkFailure } from './msal-network';
 

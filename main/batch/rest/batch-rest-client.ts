@@ -1,7 +1,7 @@
 import { getClient } from '@azure-rest/core-client';
 import { proxyPolicyName } from '@azure/core-rest-pipeline';
 import tls from 'node:tls';
-import { isLoopbackHost } from '../../accounts/net/proxy-config';
+import { isLoopbackHost } from '../../net/proxy-config';
 import { attemptTimeoutPolicy } from './attempt-timeout-policy';
 import { BatchRequester } from './batch-requester';
 import { CallRegistry } from './call-registry';

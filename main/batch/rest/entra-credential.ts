@@ -1,6 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { bearerTokenAuthenticationPolicy, type PipelinePolicy } from '@azure/core-rest-pipeline';
-import { isLoopbackHost } from '../../accounts/net/proxy-config';
+import { isLoopbackHost } from '../../net/proxy-config';
 
 /** The scope of a Batch data-plane token (the double slash is the resource URI's own trailing slash). */
 export const batchTokenScope = 'https://batch.core.windows.net//.default';

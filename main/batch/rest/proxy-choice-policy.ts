@@ -2,8 +2,8 @@ import { proxyPolicy, proxyPolicyName, type PipelinePolicy } from '@azure/core-r
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { openTunnel } from '../../accounts/net/http-transport';
-import type { ProxyChoice } from '../../accounts/net/proxy-config';
+import { openTunnel } from '../../net/http-transport';
+import type { ProxyChoice } from '../../net/proxy-config';
 
 /** Which proxy a URL goes through: the app's decision (setting, HTTPS_PROXY, NO_PROXY, loopback always direct). */
 export type ProxyFor = (url: string) => Promise<ProxyChoice>;

@@ -1,5 +1,5 @@
 import { BatchClientFactory } from '../../../main/accounts/batch-client-factory';
-import { chooseProxy } from '../../../main/accounts/net/proxy-config';
+import { chooseProxy } from '../../../main/net/proxy-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAccounts, type AccountsFixture } from './accounts-fixture';
 import { startConnectProxy, type ConnectProxy } from './connect-proxy';

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProxyChoice } from '../../../main/accounts/net/proxy-config';
+import type { ProxyChoice } from '../../../main/net/proxy-config';
 import { toBatchFailure } from '../../../main/batch/service-error';
 import { startEmulatorProcess, type EmulatorProcess } from '../../helpers/emulator-process';
 import { createTestCertificates, type TestCertificates } from '../../helpers/local-authority/test-certificates';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../contract/features/accounts';
 import type { VmPrice } from '../../../contract/features/pricing';
-import { NodeHttpTransport } from '../../../main/accounts/net/http-transport';
+import { NodeHttpTransport } from '../../../main/net/http-transport';
 import type { Logger } from '../../../main/log';
 import { createPricingService } from '../../../main/pricing/pricing-feature';
 import type { PricingService } from '../../../main/pricing/pricing-service';

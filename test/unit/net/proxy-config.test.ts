@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseProxy, isBypassed, isLoopbackHost } from '../../../../main/accounts/net/proxy-config';
+import { chooseProxy, isBypassed, isLoopbackHost } from '../../../main/net/proxy-config';
 
 describe('proxy choice', () => {
   it('uses the setting first, then HTTPS_PROXY, https_proxy, ALL_PROXY, HTTP_PROXY', () => {
