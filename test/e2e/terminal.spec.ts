@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+import { openSshPool } from './ssh-pool-page';
 import { contractCall } from './contract-call';
 import { expectAnswerAndResize, openLocalShell, row, rows, typeInto, withoutWebgl } from './terminal-page';
 
@@ -178,18 +179,7 @@ test.describe('SSH to emulator nodes', () => {
 
 /** Creates a pool with SSH and `nodes` nodes, waits until they are idle, and provisions user `ops` with the managed key. */
 async function prepareProvisionedPool(page: Page, poolId: string, nodes: number): Promise<void> {
-  const spec = {
-    id: poolId,
-    vmSize: 'standard_d2s_v3',
-    image: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' },
-    nodeAgentSkuId: 'batch.node.ubuntu 22.04',
-    targetDedicatedNodes: nodes,
-    ssh: { sourceAddressPrefix: '127.0.0.1' },
-  };
-  await expect.poll(async () => (await contractCall(page, 'pools:create', { accountId: 'sandbox', spec })).ok, { timeout: 60_000 }).toBe(true);
-  await page.goto(`${page.url().split('#')[0]}#pools?poolId=${poolId}`);
-  await page.reload();
-  await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(nodes, { timeout: 60_000 });
+  await openSshPool(page, page.url().split('#')[0] as string, poolId, nodes);
   const apply = await contractCall(page, 'provision:apply', { accountId: 'sandbox', poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
   expect(apply.ok).toBe(true);
   await page.getByRole('tab', { name: 'Remote login' }).click();
