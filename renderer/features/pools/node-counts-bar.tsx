@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
-import { stateColor, stateLabel } from './node-state-style';
+import { stateBackground, stateLabel, useStateBackgrounds } from './node-state-style';
 
 const useStyles = makeStyles({
   box: { display: 'grid', gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -10,6 +10,7 @@ const useStyles = makeStyles({
 /** A stacked bar of node counts by state with a short legend (from `/nodecounts`, never from listing nodes). */
 export function NodeCountsBar(props: { counts: { state: string; count: number }[]; compact?: boolean }) {
   const styles = useStyles();
+  const backgrounds = useStateBackgrounds();
   const total = props.counts.reduce((sum, c) => sum + c.count, 0);
   if (total === 0) return <Caption1>no nodes</Caption1>;
   const text = props.counts.map((c) => `${c.count} ${stateLabel(c.state)}`).join(', ');
@@ -18,8 +19,8 @@ export function NodeCountsBar(props: { counts: { state: string; count: number }[
       <div className={styles.bar}>
         {props.counts.map((c) => (
           <Tooltip key={c.state} content={`${c.count} ${stateLabel(c.state)}`} relationship="label">
-            {/* Each segment's share and state colour are data: inline. */}
-            <div style={{ flexGrow: c.count, background: stateColor(c.state) }} />
+            {/* Each segment's share of the bar is data: inline; its colour is its state's class. */}
+            <div className={stateBackground(backgrounds, c.state)} style={{ flexGrow: c.count }} />
           </Tooltip>
         ))}
       </div>

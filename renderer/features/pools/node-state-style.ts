@@ -1,3 +1,4 @@
+import { makeStyles } from '@fluentui/react-components';
 import { knownNodeStates, type NodeStateCounts, type PoolSummary } from '../../../contract/features/batch-models';
 
 /** Colour per node state: green is working, blue is busy, amber is on its way, red needs the operator. */
@@ -37,6 +38,17 @@ const labels: Record<string, string> = {
   upgradingos: 'upgrading OS',
   deallocated: 'deallocated (stopped, disk kept)',
 };
+
+/** One background class per node state, plus `other` for states newer than this app: swatches need no inline style. */
+export const useStateBackgrounds = makeStyles({
+  ...Object.fromEntries(Object.entries(stateColors).map(([state, color]) => [state, { backgroundColor: color }])),
+  other: { backgroundColor: otherStateColor },
+});
+
+/** The class from {@link useStateBackgrounds} that paints `state`'s colour. */
+export function stateBackground(classes: Record<string, string>, state: string): string {
+  return classes[state] ?? (classes.other as string);
+}
 
 /** Words for a node state. */
 export function stateLabel(state: string): string {

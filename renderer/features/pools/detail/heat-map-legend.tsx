@@ -1,7 +1,7 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { nodeColumn, type NodeRow } from '../../../../contract/features/batch-models';
-import { countByState, stateColor, stateLabel } from '../node-state-style';
+import { countByState, stateBackground, stateLabel, useStateBackgrounds } from '../node-state-style';
 import { useNodeSelection } from './node-selection';
 
 const useStyles = makeStyles({
@@ -14,13 +14,14 @@ export function HeatMapLegend(props: { rows: NodeRow[] }) {
   const counts = useMemo(() => countByState(props.rows.map((r) => r[nodeColumn.state])), [props.rows]);
   const select = useNodeSelection((s) => s.select);
   const styles = useStyles();
+  const backgrounds = useStateBackgrounds();
   const selectState = (state: string) =>
     select(props.rows.filter((r) => r[nodeColumn.state] === state).map((r) => r[nodeColumn.id]), 'replace');
   return (
     <div aria-label="Node states" className={styles.legend}>
       {[...counts.entries()].map(([state, count]) => (
         <Button key={state} size="small" appearance="subtle" onClick={() => selectState(state)} title={`Select all ${stateLabel(state)} nodes`}>
-          <span aria-hidden className={styles.swatch} style={{ background: stateColor(state) }} />
+          <span aria-hidden className={mergeClasses(styles.swatch, stateBackground(backgrounds, state))} />
           {stateLabel(state)}: {count}
         </Button>
       ))}

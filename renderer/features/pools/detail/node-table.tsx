@@ -1,9 +1,9 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { nodeColumn, type NodeRow } from '../../../../contract/features/batch-models';
 import { ShortId } from '../../../components/short-id';
 import { VirtualTable, type VirtualColumn } from '../../../components/virtual-table';
-import { stateColor, stateLabel } from '../node-state-style';
+import { stateBackground, stateLabel, useStateBackgrounds } from '../node-state-style';
 import { rangeIds, useNodeSelection } from './node-selection';
 
 const columns: VirtualColumn[] = [
@@ -44,6 +44,7 @@ function loginAddress(row: NodeRow): string | undefined {
 export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: string) => void }) {
   const { rows } = props;
   const styles = useStyles();
+  const backgrounds = useStateBackgrounds();
   const ids = useMemo(() => rows.map((r) => r[nodeColumn.id]), [rows]);
   const { selected, anchor, select } = useNodeSelection();
   const onRowClick = (index: number, event: React.MouseEvent) => {
@@ -74,7 +75,7 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
           case 'state':
             return (
               <span>
-                <span aria-hidden className={styles.swatch} style={{ background: stateColor(row[nodeColumn.state]) }} />
+                <span aria-hidden className={mergeClasses(styles.swatch, stateBackground(backgrounds, row[nodeColumn.state]))} />
                 {stateLabel(row[nodeColumn.state])}
               </span>
             );
