@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { azCreateCommand, emptyJobDraft, jobSpecFromDraft, validateJobDraft } from '../../../../renderer/features/jobs/job-draft';
+
+describe('the create-job form', () => {
+  it('says what to change on each field that breaks a service rule', () => {
+    const errors = validateJobDraft({ ...emptyJobDraft(), id: 'has space', priority: '2000', maxWallClockMinutes: '0', maxTaskRetryCount: '-2', releaseCommandLine: 'rm -rf x' });
+    expect(Object.keys(errors).sort()).toEqual(['id', 'maxTaskRetryCount', 'maxWallClockMinutes', 'poolId', 'priority', 'releaseCommandLine']);
+    expect(errors.releaseCommandLine).toContain('preparation task');
+  });
+
+  it('catches a job id that exists already in another case before sending', () => {
+    expect(validateJobDraft({ ...emptyJobDraft('p'), id: 'Nightly' }, ['nightly']).id).toContain('already exists');
+    expect(validateJobDraft({ ...emptyJobDraft('p'), id: 'nightly-2' }, ['nightly'])).toEqual({});
+  });
+
+  it('sends only what the user set: minutes become an ISO 8601 duration, empty fields stay out', () => {
+    expect(jobSpecFromDraft({ ...emptyJobDraft('p'), id: ' j1 ' })).toEqual({ id: 'j1', poolId: 'p', priority: 0, onAllTasksComplete: 'noaction', onTaskFailure: 'noaction' });
+    const full = jobSpecFromDraft({ ...emptyJobDraft('p'), id: 'j', priority: '-5', maxWallClockMinutes: '90', maxTaskRetryCount: '3', preparationCommandLine: 'prep', releaseCommandLine: 'rel', onAllTasksComplete: 'terminatejob' });
+    expect(full).toMatchObject({ priority: -5, constraints: { maxWallClockTime: 'PT90M', maxTaskRetryCount: 3 }, jobPreparationTask: { commandLine: 'prep' }, jobReleaseTask: { commandLine: 'rel' }, onAllTasksComplete: 'terminatejob' });
+  });
+
+  it('copies as an az script whose JSON file holds the job and whose account name is quoted for the shell', () => {
+    const script = azCreateCommand({ id: 'j', poolId: 'p' }, "o'brien", 'https://a.b');
+    expect(script).toContain(`--account-name 'o'\\''brien'`);
+    expect(JSON.parse(script.split('\n').slice(1, -2).join('\n'))).toEqual({ id: 'j', poolId: 'p' });
+  });
+});
