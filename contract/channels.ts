@@ -4,6 +4,8 @@ import { accountsChannels, accountsEvents } from './features/accounts';
 import { appChannels, appEvents } from './features/app';
 import { batchChannels, batchEvents } from './features/batch';
 import { pricingChannels } from './features/pricing';
+import { jobsChannels } from './features/jobs';
+import { tasksChannels } from './features/tasks';
 import { nodeActionsChannels } from './features/node-actions';
 import { operationsChannels, operationsEvents } from './features/operations';
 import { provisionChannels } from './features/provision';
@@ -21,6 +23,8 @@ export const invokeChannels = {
   ...nodeActionsChannels,
   ...terminalChannels,
   ...pricingChannels,
+  ...jobsChannels,
+  ...tasksChannels,
 } satisfies Record<string, InvokeSpec>;
 
 /** Every event channel from main to the renderer, by name. */

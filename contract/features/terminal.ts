@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, invoke } from '../channel';
 import { accountIdSchema } from './accounts';
+import { environmentNameSchema } from './jobs';
 import { nodeIdSchema, nodeUserNameSchema, poolIdSchema } from './provision';
 
 /** Unacknowledged chars above which main pauses a session's source (ssh2 channel or pty). */
@@ -102,6 +103,23 @@ export interface TrustedHostKey extends HostKeyView {
   addedAt: string;
 }
 
+/** Text the shell line may carry safely: no control characters (a line break would run what follows). */
+const shellTextSchema = z
+  .string()
+  .max(32_768)
+  .refine((text) => ![...text].some((ch) => (ch < ' ' && ch !== '\t') || ch === '\u007f'), 'Line breaks and control characters cannot be sent to a shell line.');
+
+/** Where a new node shell starts: an absolute folder and variables to export, written into the shell once after the first connect. */
+export const startInSchema = z
+  .object({
+    directory: shellTextSchema.min(1).refine((d) => d.startsWith('/'), 'The start folder must be an absolute path.'),
+    environment: z.array(z.object({ name: environmentNameSchema, value: shellTextSchema }).strict()).max(300).default([]),
+  })
+  .strict();
+
+/** A start folder and environment (after defaults). */
+export type StartIn = z.output<typeof startInSchema>;
+
 const sessionRef = z.object({ sessionId: sessionIdSchema }).strict();
 
 /** Channels of the terminal feature: sessions keyed by id, input in, output out as events. */
@@ -118,6 +136,8 @@ export const terminalChannels = {
         nodeId: nodeIdSchema,
         user: nodeUserNameSchema,
         command: z.string().min(1).max(4096).optional(),
+        /** Once, after the first connect: `cd` there and export these (tasks' "Open a shell here"). */
+        startIn: startInSchema.optional(),
       })
       .extend(openSizeSchema.shape)
       .strict(),
