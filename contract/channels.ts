@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventSpec, InvokeSpec } from './channel';
 import { accountsChannels, accountsEvents } from './features/accounts';
 import { appChannels, appEvents } from './features/app';
+import { fleetChannels } from './features/fleet';
 import { batchChannels, batchEvents } from './features/batch';
 import { pricingChannels } from './features/pricing';
 import { jobsChannels } from './features/jobs';
@@ -25,6 +26,7 @@ export const invokeChannels = {
   ...pricingChannels,
   ...jobsChannels,
   ...tasksChannels,
+  ...fleetChannels,
 } satisfies Record<string, InvokeSpec>;
 
 /** Every event channel from main to the renderer, by name. */

@@ -73,7 +73,11 @@ export const jobSpecSchema = z
     jobPreparationTask: jobTaskSpecSchema.optional(),
     jobReleaseTask: jobTaskSpecSchema.omit({ waitForSuccess: true }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((spec) => !spec.jobReleaseTask || spec.jobPreparationTask, {
+    message: 'Batch runs a release task only with a preparation task: add one (e.g. /bin/true).',
+    path: ['jobReleaseTask'],
+  });
 
 /** A job as the form describes it (after defaults). */
 export type JobSpec = z.output<typeof jobSpecSchema>;
