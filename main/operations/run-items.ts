@@ -1,6 +1,6 @@
 import type { ItemError } from '../../contract/features/operations';
 import type { RetryNotice } from '../batch/rest/call-registry';
-import { runBounded } from './bounded-pool';
+import { AdaptiveLimit, runBounded } from './bounded-pool';
 import type { OperationContext } from './operation-registry';
 
 /** What one item's work gets: the operation's cancel signal and hooks that make attempts and retries visible. */
@@ -14,8 +14,8 @@ export interface ItemCallbacks {
 
 /** How {@link runItems} runs. */
 export interface RunItemsOptions {
-  /** Requests in flight at once. */
-  concurrency: number;
+  /** Requests in flight at once: fixed, or adaptive (halved when the service throttles, raised as calls succeed). */
+  concurrency: number | AdaptiveLimit;
   /** Turns what an item threw into what the user reads (what Batch said). */
   errorOf: (error: unknown) => ItemError;
   /** Told about every retry (services log it: throttling is what operators ask about). */
@@ -38,6 +38,7 @@ export async function runItems<T>(
   options: RunItemsOptions,
 ): Promise<void> {
   const { tracker, signal } = context;
+  const adaptive = options.concurrency instanceof AdaptiveLimit ? options.concurrency : undefined;
   await runBounded(
     items,
     options.concurrency,
@@ -51,10 +52,12 @@ export async function runItems<T>(
           onRetry: (notice) => {
             // The resend is attempt retry + 1; the item shows it as retrying until it is answered.
             tracker.update(id, { status: 'retrying', attempts: notice.retry + 1 });
+            if (notice.statusCode === 429 || notice.statusCode === 503) adaptive?.throttled();
             options.retried?.(id, notice);
           },
         });
         tracker.update(id, { status: 'succeeded', outcome });
+        adaptive?.succeeded();
         await options.settled?.(id, { outcome });
       } catch (error) {
         if (signal.aborted) {

@@ -1,6 +1,7 @@
 import type { RetryNotice } from '../batch/rest/call-registry';
 import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import type { CallOptions } from '../batch/rest/batch-requester';
+import type { InboundEndpoint } from '../batch/rest/models/nodes';
 
 /** The user as provisioning sends it to every node. */
 export interface NodeUserSpec {
@@ -28,6 +29,16 @@ export interface PoolNode {
   hasSshEndpoint: boolean | undefined;
   /** When the node last booted (ISO): a node that booted after a user was confirmed there may have lost it. */
   lastBootTime?: string;
+  /** The node's public address for port 22 as the node list gives it (what getRemoteLoginSettings would answer). */
+  login?: NodeLogin;
+}
+
+/** A node's remote login address, and its IPv6 twin on a dual-stack pool. */
+export interface NodeLogin {
+  ipAddress: string;
+  port: number;
+  ipv6Address?: string;
+  ipv6Port?: number;
 }
 
 /** The service error code of a failed call (`NodeUserExists`, `PoolNotFound`, …). */
@@ -131,22 +142,37 @@ export async function getLoginSettings(
   poolId: string,
   nodeId: string,
   options: NodeCallOptions = {},
-): Promise<{ ipAddress: string; port: number; ipv6Address?: string; ipv6Port?: number }> {
+): Promise<NodeLogin> {
   const settings = await client.nodes.getRemoteLoginSettings(poolId, nodeId, callOptions(options));
   const ipv6 = settings.ipv6RemoteLoginIPAddress && settings.ipv6RemoteLoginPort ? { ipv6Address: settings.ipv6RemoteLoginIPAddress, ipv6Port: settings.ipv6RemoteLoginPort } : {};
   return { ipAddress: settings.remoteLoginIPAddress, port: settings.remoteLoginPort, ...ipv6 };
 }
 
-/** Every node of a pool (id, state, SSH endpoint), page by page. */
+/** Every node of a pool (id, state, SSH endpoint and its public address), page by page. */
 export async function listPoolNodes(client: BatchRestClient, poolId: string, options: NodeCallOptions = {}): Promise<PoolNode[]> {
   const listed = await client.nodes.list(poolId, { select: ['id', 'state', 'endpointConfiguration', 'lastBootTime'], maxResults: 1000, ...callOptions(options) });
   return listed.map((node) => {
     const endpoints = node.endpointConfiguration?.inboundEndpoints;
+    const login = endpoints && loginFromEndpoints(endpoints);
     return {
       id: node.id,
       state: node.state ?? 'unknown',
       hasSshEndpoint: endpoints ? endpoints.some((e) => e.backendPort === 22) : undefined,
       ...(node.lastBootTime ? { lastBootTime: new Date(node.lastBootTime).toISOString() } : {}),
+      ...(login ? { login } : {}),
     };
   });
+}
+
+/**
+ * The login address a node's inbound endpoints give for port 22: the IPv4 endpoint, and the IPv6 twin a dual-stack
+ * pool lists beside it. Batch's remote login settings are these same public address and frontend port
+ * (https://learn.microsoft.com/rest/api/batchservice/compute-node/list, `endpointConfiguration.inboundEndpoints`).
+ */
+export function loginFromEndpoints(endpoints: readonly InboundEndpoint[]): NodeLogin | undefined {
+  const ssh = endpoints.filter((e) => e.backendPort === 22 && e.publicIPAddress && e.frontendPort > 0);
+  const v4 = ssh.find((e) => !e.publicIPAddress.includes(':'));
+  if (!v4) return undefined;
+  const v6 = ssh.find((e) => e.publicIPAddress.includes(':'));
+  return { ipAddress: v4.publicIPAddress, port: v4.frontendPort, ...(v6 ? { ipv6Address: v6.publicIPAddress, ipv6Port: v6.frontendPort } : {}) };
 }

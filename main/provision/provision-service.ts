@@ -7,6 +7,7 @@ import { toBatchFailure } from '../batch/service-error';
 import type { ManagedKeyStore } from '../keys/managed-key-store';
 import type { Logger, SecretRedactor } from '../log';
 import type { OperationRegistry } from '../operations/operation-registry';
+import { AdaptiveLimit } from '../operations/bounded-pool';
 import { runItems, type ItemCallbacks } from '../operations/run-items';
 import type { SecretStore } from '../store/secret-store';
 import { planCredential } from './credential-plan';
@@ -22,12 +23,17 @@ export interface ProvisionServiceDeps {
   redactor: SecretRedactor;
   operations: OperationRegistry;
   log: Logger;
-  /** Requests in flight across one operation (default 24: fast on big pools, gentle on Batch's throttling). */
+  /**
+   * Most requests in flight across one operation (default 64). The operation starts there and halves whenever Batch
+   * throttles (429/503, after the pipeline waited its Retry-After), then creeps back up as calls succeed.
+   */
   concurrency?: number;
   now?: () => Date;
 }
 
 const oneDayMs = 24 * 3_600_000;
+/** Requests in flight at the start of an operation (see ProvisionServiceDeps.concurrency). */
+const defaultConcurrency = 64;
 
 type ApplyRequest = RequestOut<'provision:apply'>;
 type RemoveRequest = RequestOut<'provision:remove'>;
@@ -116,7 +122,7 @@ export class ProvisionService {
       itemIds: nodeIds,
       run: (context) =>
         runItems(context, context.tracker.itemIds, (id) => id, work, {
-          concurrency: this.deps.concurrency ?? 24,
+          concurrency: new AdaptiveLimit(this.deps.concurrency ?? defaultConcurrency, Math.min(4, this.deps.concurrency ?? defaultConcurrency)),
           errorOf: (error) => {
             const failure = toBatchFailure(error, account.endpoint);
             const serviceCode = typeof failure.details?.serviceCode === 'string' ? failure.details.serviceCode : undefined;

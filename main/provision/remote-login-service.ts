@@ -5,7 +5,7 @@ import type { BatchRestClient } from '../batch/rest/batch-rest-client';
 import { toBatchFailure } from '../batch/service-error';
 import { runBounded } from '../operations/bounded-pool';
 import type { Logger } from '../log';
-import { getLoginSettings, listPoolNodes, serviceCodeOf, type PoolNode } from './node-user-calls';
+import { getLoginSettings, listPoolNodes, serviceCodeOf, type NodeLogin, type PoolNode } from './node-user-calls';
 import { loginReadyStates, type NodeUserReconciler } from './reconcile-users';
 import { toNodeUserState, toProvisionedUser, type ProvisionedUserRegistry } from './user-registry';
 
@@ -18,7 +18,7 @@ export const noPublicIpMessage =
   'No SSH endpoint: this pool was created without public IP addresses (NoPublicIPAddresses), so its nodes cannot be reached from outside their virtual network. Connect from a machine inside the VNet, or recreate the pool with Batch-managed public IPs and SSH access.';
 
 /** A node's login address (and its IPv6 twin on a dual-stack pool), or why it has none. */
-type CachedLogin = { ipAddress: string; port: number; ipv6Address?: string; ipv6Port?: number; at: number } | { unavailable: LoginUnavailable; at: number };
+type CachedLogin = (NodeLogin & { at: number }) | { unavailable: LoginUnavailable; at: number };
 
 /** What the service is built from. */
 export interface RemoteLoginServiceDeps {
@@ -26,7 +26,7 @@ export interface RemoteLoginServiceDeps {
   registry: ProvisionedUserRegistry;
   reconciler: NodeUserReconciler;
   log: Logger;
-  /** getRemoteLoginSettings calls in flight at once (default 16). */
+  /** getRemoteLoginSettings calls in flight at once, for nodes whose listing carries no public endpoint (default 16). */
   concurrency?: number;
   /** How long a node's login address is reused without asking Batch again (default 5 minutes). */
   ttlMs?: number;
@@ -34,8 +34,9 @@ export interface RemoteLoginServiceDeps {
 }
 
 /**
- * The remote login table: each node's state from one paged node listing, its login address from
- * getRemoteLoginSettings (bounded concurrency, cached per node until `ttlMs` or an explicit refresh), and the status
+ * The remote login table: each node's state and login address from one paged node listing (its inbound endpoint for
+ * port 22: public IP and frontend port), getRemoteLoginSettings only for nodes that list no such endpoint (bounded
+ * concurrency, cached per node until `ttlMs` or an explicit refresh), and the status
  * of every user Batch Deck provisioned there, re-checked when a node booted since (see NodeUserReconciler). Also answers single-node lookups for the login resolver.
  */
 export class RemoteLoginService {
@@ -87,6 +88,9 @@ export class RemoteLoginService {
         logins.set(node.id, { unavailable: { code: 'NO_SSH_ENDPOINT', message: noPublicIpMessage }, at: this.now() });
       } else if (node.hasSshEndpoint === false) {
         logins.set(node.id, this.remember(account, poolId, node.id, { unavailable: { code: 'NO_SSH_ENDPOINT', message: noSshEndpointMessage }, at: this.now() }));
+      } else if (node.login) {
+        // The listing is as fresh as a getRemoteLoginSettings answer and costs nothing per node.
+        logins.set(node.id, this.remember(account, poolId, node.id, { ...node.login, at: this.now() }));
       } else if (known) logins.set(node.id, known);
       else toFetch.push(node);
     }

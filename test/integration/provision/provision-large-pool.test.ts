@@ -9,6 +9,14 @@ let fx: ProvisionFixture;
 // same path in the suite at a size that runs in seconds.
 const nodeCount = 200;
 
+/** Counts calls of one method of the app's real client from now on (the calls still go to the emulator). */
+function countCalls<T extends object>(target: T, method: keyof T & string): () => number {
+  const original = target[method] as (...args: unknown[]) => unknown;
+  let calls = 0;
+  Object.assign(target, { [method]: (...args: unknown[]) => (calls++, original.apply(target, args)) });
+  return () => calls;
+}
+
 beforeAll(async () => {
   fx = await startProvisionFixture();
   await fx.createSshPool('big', nodeCount, { timeoutMs: 50_000 });
@@ -29,10 +37,18 @@ describe(`a ${nodeCount}-node pool`, () => {
     const created = events.map((e) => e.outcomes.created ?? 0);
     expect(created).toEqual([...created].sort((a, b) => a - b));
 
-    const table = await fx.provisioning.handlers['remote-login:list']({ accountId: fx.accountId, poolId: 'big', refresh: false }, ctx);
+    // The table comes from the node list (each node's inbound endpoint for port 22), not one request per node.
+    const settingsCalls = countCalls(fx.rest.nodes, 'getRemoteLoginSettings');
+    const table = await fx.provisioning.handlers['remote-login:list']({ accountId: fx.accountId, poolId: 'big', refresh: true }, ctx);
     expect(table.rows).toHaveLength(nodeCount);
     expect(table.rows.every((r) => r.ipAddress === '127.0.0.1' && r.port && r.users.fleet?.status === 'created')).toBe(true);
     expect(new Set(table.rows.map((r) => r.port)).size).toBe(nodeCount);
+    expect(settingsCalls()).toBe(0);
+    // …and each address is the one Batch's remote login settings give for that node.
+    for (const row of table.rows.slice(0, 5)) {
+      const settings = await fx.rest.nodes.getRemoteLoginSettings('big', row.nodeId);
+      expect([row.ipAddress, row.port]).toEqual([settings.remoteLoginIPAddress, settings.remoteLoginPort]);
+    }
     await fx.setFaults({});
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBounded } from '../../../main/operations/bounded-pool';
+import { AdaptiveLimit, runBounded } from '../../../main/operations/bounded-pool';
 
 /** A deferred promise the test settles by hand, so concurrency is observed without timers. */
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -72,5 +72,46 @@ describe('runBounded (the concurrency limit of whole-pool provisioning)', () => 
 
   it('refuses a limit that is not a positive integer', async () => {
     await expect(runBounded([1], 0, async () => undefined)).rejects.toThrow(/positive integer/);
+  });
+});
+
+describe('AdaptiveLimit (whole-pool provisioning backs off when Batch throttles)', () => {
+  it('halves the calls in flight when the service throttles and grows back one at a time as calls succeed', async () => {
+    let clock = 0;
+    const limit = new AdaptiveLimit(16, 2, 1000, () => clock);
+    const items = Array.from({ length: 200 }, (_, i) => i);
+    let inFlight = 0;
+    const peaks: number[] = [];
+    await runBounded(items, limit, async (item) => {
+      inFlight++;
+      peaks[item] = inFlight;
+      await new Promise((r) => setImmediate(r));
+      inFlight--;
+      if (item === 20) {
+        // A burst of 429s is one signal: the second within the cool-down does not halve again.
+        limit.throttled();
+        limit.throttled();
+        clock += 5000;
+      } else limit.succeeded();
+    });
+    expect(Math.max(...peaks.slice(0, 20))).toBe(16);
+    // Calls already running when the 429 came finish; after them only 8 (then 9, 10, …) run at once.
+    expect(Math.max(...peaks.slice(41, 47))).toBe(9);
+    expect(Math.max(...peaks.slice(41, 100))).toBeLessThan(16);
+    expect(peaks.at(-1)).toBe(16);
+    expect(limit.value).toBe(16);
+  });
+
+  it('never goes below its floor, and a run with every lane waiting still finishes', async () => {
+    let clock = 0;
+    const limit = new AdaptiveLimit(8, 3, 0, () => (clock += 10));
+    const done: number[] = [];
+    await runBounded(Array.from({ length: 30 }, (_, i) => i), limit, async (item) => {
+      limit.throttled();
+      await new Promise((r) => setImmediate(r));
+      done.push(item);
+    });
+    expect(limit.value).toBe(3);
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
   });
 });
