@@ -9,7 +9,7 @@ export function openChannel(client: Client, size: { cols: number; rows: number }
   return new Promise((resolve, reject) => {
     const done = (error: Error | undefined, channel: ClientChannel): void => {
       if (error) {
-        client.end();
+        // The connection is shared (other tabs, SFTP, tunnels): the caller releases its lease instead of ending it.
         reject(new SshConnectFailure('SSH_ERROR', `The node refused ${command ? 'the command' : 'a shell'}: ${error.message}`, true));
       } else {
         resolve(channel);

@@ -1,14 +1,13 @@
-import type { Client, ClientChannel } from 'ssh2';
+import type { ClientChannel } from 'ssh2';
 import { StringDecoder } from 'node:string_decoder';
 import { ContractFailure } from '../../contract/result';
 import type { Logger } from '../log';
+import { ChannelWindow } from '../streams/channel-window';
 import { realSchedule, type Schedule } from '../streams/schedule';
 import type { BackendListener, TerminalBackend } from '../streams/terminal-backend';
-import type { HostKeyPrompts } from './host-key-prompts';
-import type { HostKeyTrust } from './host-key-trust';
-import type { NodeLoginTarget } from './node-login';
+import type { SshConnectionKey, SshConnections, SshLease } from './connection-pool';
 import { openChannel, statusOfHostKeyEvent } from './ssh-channel';
-import { connectVerified, type HostKeyEvent } from './ssh-connect';
+import type { HostKeyEvent } from './ssh-connect';
 import { SshConnectFailure } from './ssh-failure';
 
 /** Waits before automatic reconnect attempts; after the last one the session stays disconnected (manual reconnect). */
@@ -16,32 +15,30 @@ export const defaultReconnectDelaysMs = [1000, 2000, 4000, 8000, 15_000, 30_000,
 
 /** What an SSH shell needs. */
 export interface SshShellDeps {
-  /** Resolves the login target anew on every (re)connect: credentials or the endpoint may have changed. */
-  resolveTarget(): Promise<NodeLoginTarget>;
+  /** The shared connections; every (re)connect acquires the node's connection anew (the login is resolved then). */
+  connections: SshConnections;
+  /** Which node and user this shell runs on. */
+  key: SshConnectionKey;
   /** Why the node is gone for good (see NodeLoginResolver.whyGone); asked before each automatic retry. */
   whyGone?(): Promise<string | undefined>;
   /** Names the session in log lines (no secrets). */
   name: string;
   /** Runs this command (with a pty, like `ssh -t host command`) instead of the login shell; never re-run on its own. */
   command?: string;
-  trust: HostKeyTrust;
-  prompts: HostKeyPrompts;
   log: Logger;
   reconnectDelaysMs?: number[];
-  keepaliveIntervalMs?: number;
-  keepaliveCountMax?: number;
   schedule?: Schedule;
   /** Opens the shell channel on a logged-in connection; tests hold it back to close the tab in between. */
   openChannel?: typeof openChannel;
 }
 
 /**
- * An interactive shell over ssh2 with a pty, kept alive (keepalive 15 s × 3) and reconnected with backoff when the
- * connection drops; a remote `exit` ends it. Host keys are verified on every connect (see connectVerified).
+ * An interactive shell over ssh2 with a pty, on the node's shared connection (SshConnectionPool: kept alive, host keys
+ * verified on every connect), reconnected with backoff when the connection drops; a remote `exit` ends it.
  */
 export class SshShell implements TerminalBackend {
   readonly kind = 'ssh' as const;
-  private client: Client | undefined;
+  private lease: SshLease | undefined;
   private channel: ClientChannel | undefined;
   /** Automatic retries scheduled since the last successful connect (picks the backoff delay). */
   private retries = 0;
@@ -97,93 +94,94 @@ export class SshShell implements TerminalBackend {
     void this.connect();
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.closed = true;
     this.cancelRetry?.();
     this.abort?.abort();
-    const client = this.client;
+    const { lease, channel } = this;
     this.channel = undefined;
-    this.client = undefined;
-    if (!client) return;
-    const gone = new Promise<void>((resolve) => client.once('close', () => resolve()));
-    client.end();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([gone, new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)))]);
-    clearTimeout(timer);
-    client.destroy();
+    this.lease = undefined;
+    // Our shell ends on the node even while other users keep the shared connection; the last user ends the connection.
+    channel?.close();
+    lease?.release();
+    return Promise.resolve();
   }
 
   /**
    * One connection attempt. Closing the tab aborts it at any stage: while the login target resolves, during the
    * handshake (connectVerified ends it), and after the login succeeded but before the shell opened — the connection
-   * is already a logged-in session on the node then, so it must be ended here, not left open until quit.
+   * is already a logged-in session on the node then, so it must be released here (and a shell that opens after all
+   * closed at once), not left open until quit.
    */
   private async connect(): Promise<void> {
     if (this.closed) return;
     this.connecting = true;
     const { signal } = (this.abort = new AbortController());
     this.listener.status({ state: 'connecting', attempt: this.retries + 1 });
-    let client: Client | undefined;
+    let lease: SshLease | undefined;
+    let opening: Promise<ClientChannel> | undefined;
     let channel: ClientChannel;
     try {
-      const target = await unlessAborted(this.deps.resolveTarget(), signal);
-      client = await connectVerified(target, {
-        trust: this.deps.trust,
-        prompts: this.deps.prompts,
-        signal,
-        onHostKey: (event) => this.hostKeyStatus(event),
-        ...(this.deps.keepaliveIntervalMs ? { keepaliveIntervalMs: this.deps.keepaliveIntervalMs } : {}),
-        ...(this.deps.keepaliveCountMax ? { keepaliveCountMax: this.deps.keepaliveCountMax } : {}),
-      });
-      channel = await unlessAborted((this.deps.openChannel ?? openChannel)(client, this.size, this.deps.command), signal);
+      lease = await this.deps.connections.acquire(this.deps.key, { signal, onHostKey: (event) => this.hostKeyStatus(event) });
+      opening = (this.deps.openChannel ?? openChannel)(lease.client, this.size, this.deps.command);
+      channel = await unlessAborted(opening, signal);
       if (this.closed) throw cancelled();
     } catch (error) {
       this.connecting = false;
-      client?.end();
+      // A shell that opens after the tab closed is closed at once: the shared connection may outlive this session.
+      void opening?.then((late) => late.close()).catch(() => undefined);
+      lease?.release();
       return this.failed(error);
     }
     this.connecting = false;
-    this.client = client;
+    this.lease = lease;
     this.channel = channel;
     this.retries = 0;
     this.everConnected = true;
-    this.wire(client, channel);
+    this.wire(lease, channel);
     this.listener.status({ state: 'connected' });
   }
 
-  private wire(client: Client, channel: ClientChannel): void {
+  private wire(lease: SshLease, channel: ClientChannel): void {
     const decoder = new StringDecoder('utf8');
     let exit: { code: number | null; signal: string | null } | undefined;
-    let lastError: Error | undefined;
     if (this.paused) channel.pause();
-    channel.on('data', (chunk: Buffer) => this.listener.data(decoder.write(chunk)));
-    channel.stderr.on('data', (chunk: Buffer) => this.listener.data(chunk.toString('utf8')));
+    // The node runs at most a small window ahead of what is handed on here (Ctrl-C is not stuck behind megabytes).
+    const window = ChannelWindow.take(channel);
+    channel.on('data', (chunk: Buffer) => {
+      window?.consumed(chunk.length);
+      this.listener.data(decoder.write(chunk));
+    });
+    channel.stderr.on('data', (chunk: Buffer) => {
+      window?.consumed(chunk.length);
+      this.listener.data(chunk.toString('utf8'));
+    });
     channel.on('exit', (code: number | null, signal?: string) => {
       exit = { code: typeof code === 'number' ? code : null, signal: signal ?? null };
     });
+    const lost = (reason: string): void => {
+      if (this.lease !== lease) return;
+      this.lease = undefined;
+      this.channel = undefined;
+      lease.release();
+      if (this.closed || exit) return;
+      this.deps.log.warn('ssh', `${this.deps.name}: connection lost: ${reason}`);
+      void this.retryUnlessGone(reason);
+    };
     channel.on('close', () => {
       this.listener.data(decoder.end());
       if (this.channel !== channel) return;
-      this.channel = undefined;
       if (exit) {
         this.closed = true;
-        client.end();
+        lost('the shell exited');
         this.listener.exit(exit.code, exit.signal);
       } else {
-        client.end();
+        // ssh2 reports a dropped connection before its channels' close: this is the node closing just our shell.
+        lost('the node closed the shell');
       }
     });
-    client.on('error', (error) => (lastError = error));
-    client.on('close', () => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      this.channel = undefined;
-      if (this.closed || exit) return;
-      const reason = lastError ? lastError.message : 'the server closed the connection';
-      this.deps.log.warn('ssh', `${this.deps.name}: connection lost: ${reason}`);
-      void this.retryUnlessGone(reason);
-    });
+    lease.onClose(lost);
   }
 
   /** Retries a lost or failed connection, unless the node has left its pool: then it says so and stops. */

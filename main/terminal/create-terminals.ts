@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { EventEmitter } from '../events';
 import type { Logger } from '../log';
+import { SshConnectionPool } from '../ssh/connection-pool';
 import { HostKeyPrompts } from '../ssh/host-key-prompts';
 import { HostKeyTrust } from '../ssh/host-key-trust';
 import { KnownHostsFile } from '../ssh/known-hosts-file';
@@ -25,6 +26,10 @@ export interface TerminalFeature {
   /** The host-key trust store (the remote-login table copies a node's trusted keys with its ssh command). */
   trust: HostKeyTrust;
   service: TerminalService;
+  /** Connections waiting on an unknown host key (fleet commands answer first-seen keys when the user asked them to). */
+  prompts: HostKeyPrompts;
+  /** The app's one SSH connection per (account, pool, node, user): terminals, SFTP, tunnels and exec share it. */
+  connections: SshConnectionPool;
   dispose(): Promise<void>;
 }
 
@@ -33,6 +38,12 @@ export function createTerminals(deps: TerminalFeatureDeps): TerminalFeature {
   const knownHosts = new KnownHostsFile(deps.knownHostsPath ?? join(homedir(), '.ssh', 'known_hosts'));
   const trust = new HostKeyTrust(deps.dataDir, knownHosts);
   const prompts = new HostKeyPrompts();
-  const service = new TerminalService({ events: deps.events, log: deps.log, resolver: deps.resolver, trust, prompts });
-  return { handlers: terminalHandlers(service, trust, prompts), trust, service, dispose: () => service.dispose() };
+  const { log, resolver } = deps;
+  const connections = new SshConnectionPool({ resolver, trust, prompts, log });
+  const service = new TerminalService({ events: deps.events, log, resolver, trust, prompts, connections });
+  const dispose = async (): Promise<void> => {
+    await service.dispose();
+    await connections.dispose();
+  };
+  return { handlers: terminalHandlers(service, trust, prompts), trust, service, connections, prompts, dispose };
 }

@@ -7,6 +7,7 @@ import { LocalShell, type LocalShellOptions } from '../pty/local-shell';
 import type { HostKeyPrompts } from '../ssh/host-key-prompts';
 import type { HostKeyTrust } from '../ssh/host-key-trust';
 import type { NodeLoginResolver } from '../ssh/node-login';
+import { SshConnectionPool, type SshConnections } from '../ssh/connection-pool';
 import { SshShell, type SshShellDeps } from '../ssh/ssh-shell';
 import type { Schedule } from '../streams/schedule';
 import type { BackendListener, TerminalBackend } from '../streams/terminal-backend';
@@ -23,8 +24,10 @@ export interface TerminalServiceDeps {
   trust: HostKeyTrust;
   prompts: HostKeyPrompts;
   localShell?: LocalShellOptions;
+  /** The app's shared SSH connections; when absent (tests), the service keeps its own pool over resolver/trust/prompts. */
+  connections?: SshConnections;
   /** Overrides for SSH timing (tests use short keepalives and backoff). */
-  ssh?: Pick<SshShellDeps, 'reconnectDelaysMs' | 'keepaliveIntervalMs' | 'keepaliveCountMax'>;
+  ssh?: Pick<SshShellDeps, 'reconnectDelaysMs'> & { keepaliveIntervalMs?: number; keepaliveCountMax?: number };
   scrollback?: number;
   schedule?: Schedule;
 }
@@ -35,7 +38,12 @@ export class TerminalService {
   /** Numbers local shells so their tabs can be told apart. */
   private localShells = 0;
 
-  constructor(private readonly deps: TerminalServiceDeps) {}
+  private readonly connections: SshConnections;
+
+  constructor(private readonly deps: TerminalServiceDeps) {
+    const { resolver, trust, prompts, log } = deps;
+    this.connections = deps.connections ?? new SshConnectionPool({ resolver, trust, prompts, log, ...deps.ssh });
+  }
 
   /**
    * Opens an SSH shell to a node of the named account; connection progress follows as `term:status`. The session keeps
@@ -48,13 +56,12 @@ export class TerminalService {
     const identity = { kind: 'ssh' as const, label, node, cols, rows };
     const session = this.add(identity, (listener, sessionId) => {
       const deps: SshShellDeps = {
-        ...this.deps.ssh,
+        ...(this.deps.ssh?.reconnectDelaysMs ? { reconnectDelaysMs: this.deps.ssh.reconnectDelaysMs } : {}),
         name: `${sessionId} (${poolId}/${nodeId} as ${user})`,
         ...(command ? { command } : {}),
-        resolveTarget: () => this.deps.resolver.resolve({ accountId, poolId, nodeId, userName: user }),
+        connections: this.connections,
+        key: { accountId, poolId, nodeId, user },
         whyGone: () => this.deps.resolver.whyGone?.({ accountId, poolId, nodeId, userName: user }) ?? Promise.resolve(undefined),
-        trust: this.deps.trust,
-        prompts: this.deps.prompts,
         log: this.deps.log,
         ...(this.deps.schedule ? { schedule: this.deps.schedule } : {}),
       };

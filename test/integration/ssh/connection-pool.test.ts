@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SshConnectionPool, type SshConnectionKey } from '../../../main/ssh/connection-pool';
@@ -12,9 +10,8 @@ import { KnownHostsFile } from '../../../main/ssh/known-hosts-file';
 import type { NodeLoginRequest } from '../../../main/ssh/node-login';
 import { eventually } from '../../helpers/eventually';
 import { startSshd, type RunningSshd } from '../../helpers/sshd';
-import { MemoryLogger } from './terminal-fixture';
+import { MemoryLogger, serverConnections as sshConnections } from './terminal-fixture';
 
-const run = promisify(execFile);
 let sshd: RunningSshd;
 let dataDir: string;
 let pool: SshConnectionPool;
@@ -41,11 +38,7 @@ function logins(): number {
   return sshd.log().match(/Accepted publickey for /g)?.length ?? 0;
 }
 
-/** Established TCP connections on sshd's side of its port, as the kernel lists them. */
-async function serverConnections(): Promise<number> {
-  const { stdout } = await run('ss', ['-Htn', 'state', 'established', `( sport = :${sshd.port} )`]);
-  return stdout.split('\n').filter((line) => line.trim()).length;
-}
+const serverConnections = (): Promise<number> => sshConnections(sshd.port);
 
 /** Waits until sshd has logged `count` more logins than `before` (its log arrives on its own time). */
 async function loginsSince(before: number, count: number): Promise<void> {

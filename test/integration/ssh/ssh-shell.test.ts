@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTerminalFixture, fixtureAccountId, waitUntil, type TerminalFixture } from './terminal-fixture';
+import { createTerminalFixture, fixtureAccountId, serverConnections, waitUntil, type TerminalFixture } from './terminal-fixture';
 
 let fx: TerminalFixture;
 
@@ -19,6 +19,17 @@ describe('SSH terminal sessions against OpenSSH sshd', () => {
     await waitUntil('connected', () => shell.status?.state === 'connected');
     fx.service.input([shell.sessionId], 'echo $((6*7))\r');
     await waitUntil('42 on screen', () => shell.screenLines().some((line) => line.trim() === '42'));
+  });
+
+  it('two tabs on one node share one login; closing one leaves the other typing', async () => {
+    const first = fx.openShell();
+    const second = fx.openShell();
+    await waitUntil('both connected', () => first.status?.state === 'connected' && second.status?.state === 'connected');
+    expect(await serverConnections(fx.sshd.port)).toBe(1);
+    await fx.service.close(first.sessionId);
+    fx.service.input([second.sessionId], 'echo $((6*9))\r');
+    await waitUntil('54 on screen', () => second.screenLines().some((line) => line.trim() === '54'));
+    await fx.service.close(second.sessionId);
   });
 
   it('typing exit 3 ends the session with exit code 3', async () => {

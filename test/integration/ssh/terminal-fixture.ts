@@ -1,7 +1,9 @@
 import headless from '@xterm/headless';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { flowAckUnitChars, type SessionStatus } from '../../../contract/features/terminal';
 import { EventBus } from '../../../main/events';
 import type { Logger } from '../../../main/log';
@@ -191,4 +193,10 @@ export async function waitUntil<T>(what: string, check: () => T | undefined | fa
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Established TCP connections on the server side of `port` (sshd's), as the kernel lists them. */
+export async function serverConnections(port: number): Promise<number> {
+  const { stdout } = await promisify(execFile)('ss', ['-Htn', 'state', 'established', `( sport = :${port} )`]);
+  return stdout.split('\n').filter((line) => line.trim()).length;
 }
