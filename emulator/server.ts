@@ -15,7 +15,10 @@ import { addAutoScaleRoutes } from './api/autoscale-routes';
 import { addApplicationRoutes } from './api/application-routes';
 import { addJobRoutes } from './api/job-routes';
 import { addTaskRoutes } from './api/task-routes';
+import { addJobTaskRoutes } from './api/job-task-routes';
 import { JobLifecycle } from './state/job-lifecycle';
+import { JobNodeTasks } from './state/job-node-tasks';
+import { TaskScheduler } from './state/task-scheduler';
 import { addAccountRoutes } from './api/account-routes';
 import { addNodeRoutes } from './api/node-routes';
 import { addUserRoutes } from './api/user-routes';
@@ -123,8 +126,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const deps = { store, runtime, timers, log };
   const nodes = new NodeLifecycle(deps);
   const allocator = new PoolAllocator(deps, nodes);
-  const jobs = new JobLifecycle({ store, timers });
-  const em: Emulator = { accountName, store, nodes, allocator, jobs, runtime };
+  const jobs = new JobLifecycle({ store, timers, log });
+  const jobNodeTasks = new JobNodeTasks({ store, runtime, log });
+  const tasks = new TaskScheduler({
+    store, nodes, runtime, log,
+    prepare: (job, node) => jobNodeTasks.prepare(job, node),
+    blocked: (job, node) => jobNodeTasks.blocked(job, node),
+    allTasksComplete: (job) => {
+      if (job.spec.onAllTasksComplete === 'terminatejob') jobs.terminate(job, 'AllTasksComplete');
+    },
+  });
+  jobs.attach({ endTasks: (job, how) => tasks.endJobTasks(job, how), release: (job) => jobNodeTasks.release(job), kick: () => tasks.kick() });
+  const em: Emulator = { accountName, store, nodes, allocator, jobs, tasks, runtime };
   const batch = new Router();
   addPoolRoutes(batch, em);
   addAutoScaleRoutes(batch, em);
@@ -135,15 +148,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   addApplicationRoutes(batch, em);
   addJobRoutes(batch, em);
   addTaskRoutes(batch, em);
+  addJobTaskRoutes(batch, em);
   const account = { accountName, accountKey, issuers };
   pipeline.handle = createRequestHandler({ batch, admin: adminRouter({ em, faults, issuers }), account, faults, endpoint: () => endpoint, log });
   allocator.resume();
   jobs.resume();
+  tasks.resume();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       timers.cancelAll();
+      tasks.stop();
       server.close();
       server.closeAllConnections();
       stateFile.flush();

@@ -3,6 +3,7 @@ import type { BatchStore } from '../state/store';
 import type { NodeLifecycle } from '../state/node-lifecycle';
 import type { PoolAllocator } from '../state/pool-allocator';
 import type { JobLifecycle } from '../state/job-lifecycle';
+import type { TaskScheduler } from '../state/task-scheduler';
 import type { StoredNode, StoredPool } from '../state/model';
 import { fail } from './batch-error';
 
@@ -13,6 +14,7 @@ export interface Emulator {
   nodes: NodeLifecycle;
   allocator: PoolAllocator;
   jobs: JobLifecycle;
+  tasks: TaskScheduler;
   runtime: NodeRuntimeApi;
 }
 

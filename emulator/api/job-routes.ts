@@ -104,9 +104,9 @@ function terminateJob(em: Emulator, ctx: RequestContext): void {
 
 function disableJob(em: Emulator, ctx: RequestContext): void {
   const job = changeableJob(em, ctx);
-  oneOf(jsonBody(ctx), 'disableTasks', ['requeue', 'terminate', 'wait'] as const, { required: true });
+  const disableTasks = oneOf(jsonBody(ctx), 'disableTasks', ['requeue', 'terminate', 'wait'] as const, { required: true });
   if (job.state !== 'active') throw fail.invalidForState(`Only an active job can be disabled; the job is ${job.state}.`);
-  em.jobs.disable(job);
+  em.jobs.disable(job, disableTasks ?? 'requeue');
   acknowledge(ctx, job, 202);
 }
 

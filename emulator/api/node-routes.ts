@@ -74,6 +74,7 @@ function nodeOperation(em: Emulator, ctx: RequestContext, operation: 'reboot' | 
   if (operation === 'disable' && node.state !== 'idle' && node.state !== 'running') assertNodeReady(node);
   node.schedulingState = operation === 'disable' ? 'disabled' : 'enabled';
   em.store.changed();
+  if (operation === 'enable') em.tasks.kick();
   sendEmpty(ctx, 200, { DataServiceId: url });
 }
 

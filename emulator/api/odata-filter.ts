@@ -1,7 +1,16 @@
 import { fail } from './batch-error';
 
-/** A compiled `$filter`: true when an item (in wire shape) matches. */
-export type Predicate = (item: Record<string, unknown>) => boolean;
+/**
+ * A compiled `$filter`: true when an item (in wire shape) matches. `equals` holds the `field eq value` comparisons
+ * every match must satisfy (top-level `and` terms), so a listing can test them on its own index before building
+ * an item's wire shape.
+ */
+export type Predicate = ((item: Record<string, unknown>) => boolean) & { equals?: Map<string, unknown> };
+
+function withEquals(predicate: Predicate, equals: Map<string, unknown> | undefined): Predicate {
+  if (equals && equals.size > 0) predicate.equals = equals;
+  return predicate;
+}
 
 type Token = { kind: 'word' | 'string' | 'number' | 'punct'; text: string };
 
@@ -83,7 +92,7 @@ class Parser {
     while (this.peekWord('and')) {
       this.pos++;
       const l = left, r = this.unary();
-      left = (item) => l(item) && r(item);
+      left = withEquals((item) => l(item) && r(item), new Map([...(l.equals ?? []), ...(r.equals ?? [])]));
     }
     return left;
   }
@@ -115,10 +124,11 @@ class Parser {
 
   private comparison(): Predicate {
     const field = this.take('word').text;
-    const op = COMPARISONS[this.take('word').text.toLowerCase()];
+    const name = this.take('word').text.toLowerCase();
+    const op = COMPARISONS[name];
     if (!op) throw new Error(`unknown operator after '${field}'`);
     const literal = this.literal();
-    return (item) => op(fieldOf(item, field), literal);
+    return withEquals((item) => op(fieldOf(item, field), literal), name === 'eq' ? new Map([[field, literal]]) : undefined);
   }
 
   private literal(): unknown {

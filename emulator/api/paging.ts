@@ -26,7 +26,8 @@ export function maxResults(ctx: RequestContext, limits: ListLimits): number {
   return n;
 }
 
-function decodeSkipToken(raw: string): string {
+/** The key a `$skiptoken` carries (the last item of the previous page), or the service's 400. */
+export function decodeSkipToken(raw: string): string {
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { after?: unknown };
     if (typeof parsed.after === 'string') return parsed.after;
@@ -36,7 +37,8 @@ function decodeSkipToken(raw: string): string {
   throw fail.invalidQuery('$skiptoken', raw, 'The continuation token is not valid.');
 }
 
-function nextLinkFor(ctx: RequestContext, take: number, afterKey: string): string {
+/** The next link of a page that ended at `afterKey`: the same query with maxresults and a `$skiptoken`. */
+export function nextLinkFor(ctx: RequestContext, take: number, afterKey: string): string {
   const params = new Map<string, string>();
   for (const [name, value] of ctx.query) if (name !== '$skiptoken' && name !== 'maxresults') params.set(name, value);
   params.set('maxresults', String(take));

@@ -1,38 +1,21 @@
-import { access } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Router } from './router';
 import type { RequestContext } from './request-context';
 import { jsonBody } from './request-context';
 import { metadataUrl, sendEmpty, sendJson } from './respond';
 import { BatchApiError, fail } from './batch-error';
 import { checkConditions } from './conditions';
-import { pageOf, sendPage } from './paging';
+import { sendPage } from './paging';
+import { taskPage } from './task-list';
+import { taskWire } from './task-wire';
 import { applySelect } from './select';
 import { httpDate, type Emulator } from './emulator-context';
 import { taskCollection, validateTaskAdd } from './validate-task';
+import { moveTask } from '../state/task-state';
 import { resolveUnder, sendFile, sendFolderListing } from './file-routes';
 import { jobOr404 } from './job-routes';
-import { refOf } from '../state/node-lifecycle';
 import { isoNow, newETag } from '../state/ids';
 import type { JsonObject, StoredJob, StoredTask } from '../state/model';
-
-/** The service's "no limit" time span (TimeSpan.MaxValue). */
-const UNLIMITED = 'P10675199DT2H48M5.4775807S';
-
-/** A task in wire shape (BatchTask), defaults filled in as the service writes them. */
-function taskWire(task: StoredTask, endpoint: string): JsonObject {
-  const spec = task.spec;
-  const wire: JsonObject = {
-    ...spec,
-    id: task.id, url: `${endpoint}/jobs/${task.jobId}/tasks/${task.id}`, eTag: task.eTag, creationTime: task.creationTime,
-    lastModified: task.lastModified, state: task.state, stateTransitionTime: task.stateTransitionTime,
-    userIdentity: spec.userIdentity ?? { autoUser: { scope: 'pool', elevationLevel: 'nonadmin' } },
-    constraints: { maxWallClockTime: UNLIMITED, retentionTime: 'P7D', maxTaskRetryCount: 0, ...(spec.constraints as JsonObject | undefined) },
-    requiredSlots: spec.requiredSlots ?? 1,
-    executionInfo: { retryCount: 0, requeueCount: 0 },
-  };
-  return wire;
-}
 
 function taskOr404(em: Emulator, ctx: RequestContext): StoredTask {
   const job = jobOr404(em, ctx.params.jobId as string);
@@ -62,6 +45,7 @@ function addTask(em: Emulator, ctx: RequestContext): void {
   if (em.store.task(job.id, id)) throw fail.taskExists();
   const task = newTask(job, id, spec);
   em.store.addTasks([task]);
+  if (job.state === 'active') em.tasks.kick();
   const url = `${ctx.endpoint}/jobs/${job.id}/tasks/${task.id}`;
   sendEmpty(ctx, 201, { ETag: task.eTag, 'Last-Modified': httpDate(task.lastModified), Location: url, DataServiceId: url });
 }
@@ -90,28 +74,63 @@ function addTaskCollection(em: Emulator, ctx: RequestContext): void {
   const added: StoredTask[] = [];
   const value = raws.map((raw) => addOne(em, ctx, job, raw, seen, added));
   if (added.length > 0) em.store.addTasks(added);
+  if (added.length > 0 && job.state === 'active') em.tasks.kick();
   sendJson(ctx, 200, { 'odata.metadata': metadataUrl(ctx, 'taskaddresult'), value });
 }
 
 function deleteTask(em: Emulator, ctx: RequestContext): void {
   const task = taskOr404(em, ctx);
   checkConditions(ctx, task.eTag, task.lastModified, 'write');
+  em.tasks.forget(task);
   em.store.removeTask(task.jobId, task.id);
+  // The service deletes the task's folder on its node too.
+  if (task.nodeInfo) void rm(task.nodeInfo.taskRootDirectory, { recursive: true, force: true }).catch(() => undefined);
   sendEmpty(ctx, 200);
 }
 
-/**
- * The task's folder (`workitems/<job>/job-1/<task>` under a node root) on the first node of the job's pool that
- * holds it. Tasks do not run in the emulator yet (issue 12), so the folder exists only where something wrote it.
- */
-async function taskFolder(em: Emulator, task: StoredTask): Promise<string> {
-  const job = jobOr404(em, task.jobId);
-  const poolId = job.executionInfo.poolId ?? String((job.spec.poolInfo as JsonObject | undefined)?.poolId ?? '');
-  for (const node of em.store.nodesOf(poolId)) {
-    const dir = path.join(em.runtime.nodeDir(refOf(node)), 'workitems', job.id, 'job-1', task.id);
-    if (await access(dir).then(() => true, () => false)) return dir;
+function terminateTask(em: Emulator, ctx: RequestContext): void {
+  const task = taskOr404(em, ctx);
+  checkConditions(ctx, task.eTag, task.lastModified, 'write');
+  if (task.state !== 'completed') em.tasks.terminate(task);
+  sendEmpty(ctx, 204, { ETag: task.eTag, 'Last-Modified': httpDate(task.lastModified), DataServiceId: `${ctx.endpoint}/jobs/${task.jobId}/tasks/${task.id}` });
+}
+
+/** A failed, completed task becomes active again with its retry count and results cleared (its requeue count stays). */
+function reactivateTask(em: Emulator, ctx: RequestContext): void {
+  const task = taskOr404(em, ctx);
+  checkConditions(ctx, task.eTag, task.lastModified, 'write');
+  const job = jobTakingTasks(em, ctx);
+  if (task.state !== 'completed') throw fail.invalidForState(`Only a completed task can be reactivated; the task is ${task.state}.`);
+  if (task.executionInfo?.result !== 'failure') throw fail.invalidForState('The task completed successfully; only a failed task can be reactivated.');
+  const requeueCount = task.executionInfo.requeueCount;
+  const lastRequeueTime = task.executionInfo.lastRequeueTime;
+  moveTask(em.store, task, 'active', () => {
+    task.executionInfo = { retryCount: 0, requeueCount, ...(lastRequeueTime ? { lastRequeueTime } : {}) };
+  });
+  delete task.nodeInfo;
+  if (job.state === 'active') em.tasks.kick();
+  sendEmpty(ctx, 204, { ETag: task.eTag, 'Last-Modified': httpDate(task.lastModified), DataServiceId: `${ctx.endpoint}/jobs/${task.jobId}/tasks/${task.id}` });
+}
+
+/** PUT on a task changes its constraints only (BatchTaskUpdateOptions). */
+function updateTask(em: Emulator, ctx: RequestContext): void {
+  const task = taskOr404(em, ctx);
+  checkConditions(ctx, task.eTag, task.lastModified, 'write');
+  const body = jsonBody(ctx);
+  const constraints = body.constraints;
+  if (constraints !== undefined && (typeof constraints !== 'object' || constraints === null || Array.isArray(constraints))) {
+    throw fail.invalidProperty('constraints', 'The constraints must be an object.');
   }
-  throw fail.fileNotFound();
+  // Seeded tasks share one spec object: give this task its own before changing it.
+  task.spec = { ...task.spec, constraints: { ...(task.spec.constraints as JsonObject | undefined), ...(constraints as JsonObject | undefined) } };
+  moveTask(em.store, task, task.state);
+  sendEmpty(ctx, 200, { ETag: task.eTag, 'Last-Modified': httpDate(task.lastModified), DataServiceId: `${ctx.endpoint}/jobs/${task.jobId}/tasks/${task.id}` });
+}
+
+/** The task's folder on the node that ran it (nodeInfo.taskRootDirectory); a task that never ran has no files. */
+function taskFolder(task: StoredTask): string {
+  if (!task.nodeInfo) throw fail.fileNotFound();
+  return task.nodeInfo.taskRootDirectory;
 }
 
 function taskFileUrl(ctx: RequestContext, task: StoredTask, name: string): string {
@@ -120,23 +139,23 @@ function taskFileUrl(ctx: RequestContext, task: StoredTask, name: string): strin
 
 async function listTaskFiles(em: Emulator, ctx: RequestContext): Promise<void> {
   const task = taskOr404(em, ctx);
-  await sendFolderListing(ctx, await taskFolder(em, task), (name) => taskFileUrl(ctx, task, name));
+  await sendFolderListing(ctx, taskFolder(task), (name) => taskFileUrl(ctx, task, name));
 }
 
 async function getTaskFile(em: Emulator, ctx: RequestContext): Promise<void> {
   const task = taskOr404(em, ctx);
-  const { root, full } = await resolveUnder(await taskFolder(em, task), ctx.params.filePath as string);
+  const { root, full } = await resolveUnder(taskFolder(task), ctx.params.filePath as string);
   await sendFile(ctx, root, full, (name) => taskFileUrl(ctx, task, name));
 }
 
-/** Registers the task operations and the task file routes. Tasks are stored and listed; they do not run yet (issue 12). */
+/** Registers the task operations and the task file routes; the scheduler (em.tasks) runs the tasks. */
 export function addTaskRoutes(router: Router, em: Emulator): void {
   router
     .add('POST', 'jobs/:jobId/tasks', (ctx) => addTask(em, ctx))
     .add('POST', 'jobs/:jobId/addtaskcollection', (ctx) => addTaskCollection(em, ctx))
     .add('GET', 'jobs/:jobId/tasks', (ctx) => {
       const job = jobOr404(em, ctx.params.jobId as string);
-      sendPage(ctx, 'tasks', pageOf(ctx, em.store.tasksOf(job.id), (t) => t.id, (t) => taskWire(t, ctx.endpoint), { max: 1000 }));
+      sendPage(ctx, 'tasks', taskPage(ctx, em.store.tableOf(job.id)));
     })
     .add('GET', 'jobs/:jobId/tasks/:taskId', (ctx) => {
       const task = taskOr404(em, ctx);
@@ -145,6 +164,13 @@ export function addTaskRoutes(router: Router, em: Emulator): void {
       sendJson(ctx, 200, body, { ETag: task.eTag, 'Last-Modified': httpDate(task.lastModified) });
     })
     .add('DELETE', 'jobs/:jobId/tasks/:taskId', (ctx) => deleteTask(em, ctx))
+    .add('PUT', 'jobs/:jobId/tasks/:taskId', (ctx) => updateTask(em, ctx))
+    .add('POST', 'jobs/:jobId/tasks/:taskId/terminate', (ctx) => terminateTask(em, ctx))
+    .add('POST', 'jobs/:jobId/tasks/:taskId/reactivate', (ctx) => reactivateTask(em, ctx))
+    .add('GET', 'jobs/:jobId/tasks/:taskId/subtasksinfo', (ctx) => {
+      taskOr404(em, ctx);
+      sendJson(ctx, 200, { 'odata.metadata': metadataUrl(ctx, 'Microsoft.Azure.Batch.Protocol.Entities.CloudTaskListSubtasksResult'), value: [] });
+    })
     .add('GET', 'jobs/:jobId/tasks/:taskId/files', (ctx) => listTaskFiles(em, ctx))
     .add('GET', 'jobs/:jobId/tasks/:taskId/files/*filePath', (ctx) => getTaskFile(em, ctx))
     .add('HEAD', 'jobs/:jobId/tasks/:taskId/files/*filePath', (ctx) => getTaskFile(em, ctx));

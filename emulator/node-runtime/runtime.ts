@@ -5,7 +5,8 @@ import { nodeKey, nodePaths, type NodePaths } from './node-paths';
 import { loadOrCreateHostKey } from './host-keys';
 import { NodeSshServer } from './ssh-server';
 import { assertStartTask, startStartTask, type StartTaskRun } from './start-task';
-import type { NodeRef, NodeRuntimeApi, NodeRuntimeOptions, StartTaskOutcome, StartTaskSpec } from './types';
+import { startTaskProcess, taskFolderOf } from './task-process';
+import type { NodeRef, NodeRuntimeApi, NodeRuntimeOptions, StartTaskOutcome, StartTaskSpec, TaskRunHandle, TaskRunSpec } from './types';
 
 /** Live machinery of one node: its SSH server and its running start task. */
 interface LiveNode {
@@ -14,6 +15,8 @@ interface LiveNode {
   sshPending?: Promise<NodeSshServer>;
   ssh?: NodeSshServer;
   startTask?: StartTaskRun;
+  /** Job tasks running on the node now. */
+  tasks: Set<TaskRunHandle>;
 }
 
 /**
@@ -61,6 +64,20 @@ export class NodeRuntime implements NodeRuntimeApi {
     }
   }
 
+  taskDir(node: NodeRef, jobId: string, taskFolder: string): string {
+    return taskFolderOf(this.paths(node), jobId, taskFolder);
+  }
+
+  runTask(node: NodeRef, task: TaskRunSpec): TaskRunHandle {
+    const paths = this.paths(node);
+    this.assertRunning();
+    const live = this.liveNode(node);
+    const run = startTaskProcess(paths, this.env(node, paths), task);
+    live.tasks.add(run);
+    void run.outcome.finally(() => live.tasks.delete(run)).catch(() => undefined);
+    return run;
+  }
+
   async openSsh(node: NodeRef, preferredPort: number): Promise<number> {
     const paths = this.paths(node);
     if (!Number.isInteger(preferredPort) || preferredPort < 0 || preferredPort > 65535) {
@@ -96,7 +113,7 @@ export class NodeRuntime implements NodeRuntimeApi {
     if (!live) return;
     this.live.delete(key);
     const server = live.sshPending?.catch(() => undefined);
-    await Promise.all([live.startTask?.stop(), server?.then((ssh) => ssh?.close())]);
+    await Promise.all([live.startTask?.stop(), server?.then((ssh) => ssh?.close()), ...[...live.tasks].map((task) => task.kill())]);
   }
 
   async wipeNode(node: NodeRef): Promise<void> {
@@ -128,7 +145,7 @@ export class NodeRuntime implements NodeRuntimeApi {
   private liveNode(node: NodeRef): LiveNode {
     const key = nodeKey(node);
     let live = this.live.get(key);
-    if (!live) this.live.set(key, (live = { ref: { poolId: node.poolId, nodeId: node.nodeId } }));
+    if (!live) this.live.set(key, (live = { ref: { poolId: node.poolId, nodeId: node.nodeId }, tasks: new Set() }));
     return live;
   }
 

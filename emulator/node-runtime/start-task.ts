@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { createNodeFolders } from './node-folders';
 import { assertEnvName } from './node-env';
-import { splitCommandLine } from './command-line';
+import { commandEnvironment, runCommand } from './run-command';
 import type { NodePaths } from './node-paths';
 import { signalProcessTree, waitAtMost } from './process-tree';
 import type { StartTaskOutcome, StartTaskSpec } from './types';
@@ -14,8 +11,6 @@ import type { StartTaskOutcome, StartTaskSpec } from './types';
 export const UNLIMITED_RETRY_CAP = 3;
 /** Explicit retry counts above this are capped too, so a failing command cannot keep a node busy for ages. */
 export const MAX_RETRY_COUNT = 10;
-/** The auto-user that Batch runs start tasks as; its HOME lives inside the node folder, never the real home. */
-const AUTO_USER = '_azbatch';
 
 /** A start task in progress: its eventual outcome, and a way to end it early (node stopped). */
 export interface StartTaskRun {
@@ -59,7 +54,7 @@ export function startStartTask(paths: NodePaths, nodeEnv: Record<string, string>
   assertStartTask(task);
   let stopped = false;
   let current: { pid: number } | undefined;
-  const env = taskEnvironment(paths, nodeEnv, task);
+  const env = commandEnvironment(paths, nodeEnv, task.environmentSettings, { AZ_BATCH_TASK_DIR: paths.startup, AZ_BATCH_TASK_WORKING_DIR: paths.startupWorkingDir });
   const outcome = (async (): Promise<StartTaskOutcome> => {
     const stdoutFile = path.join(paths.startup, 'stdout.txt');
     const stderrFile = path.join(paths.startup, 'stderr.txt');
@@ -71,7 +66,7 @@ export function startStartTask(paths: NodePaths, nodeEnv: Record<string, string>
     for (let retryCount = 0; ; retryCount++) {
       const startTime = new Date();
       if (stopped) return { exitCode: -1, startTime, endTime: startTime, retryCount, failure: ENDED_FAILURE };
-      const attempt = runOnce(task.commandLine, paths.startupWorkingDir, env, stdoutFile, stderrFile);
+      const attempt = runCommand('The start task', task.commandLine, paths.startupWorkingDir, env, stdoutFile, stderrFile);
       current = attempt;
       const result = await attempt.result;
       current = undefined;
@@ -102,70 +97,3 @@ const ENDED_FAILURE = {
   code: 'TaskEnded',
   message: 'The start task was ended because the node was stopped, rebooted or removed',
 } as const;
-
-interface AttemptResult {
-  exitCode: number;
-  failure?: StartTaskOutcome['failure'];
-}
-
-function runOnce(
-  commandLine: string,
-  cwd: string,
-  env: Record<string, string>,
-  stdoutFile: string,
-  stderrFile: string,
-): { pid: number; exited: Promise<void>; result: Promise<AttemptResult> } {
-  let argv: string[];
-  try {
-    argv = splitCommandLine(commandLine);
-  } catch (error) {
-    const failure = { category: 'usererror', code: 'CommandLineInvalid', message: `The start task could not be started: ${(error as Error).message}` } as const;
-    return { pid: -1, exited: Promise.resolve(), result: Promise.resolve({ exitCode: -1, failure }) };
-  }
-  const [program = '', ...args] = argv;
-  const out = openSync(stdoutFile, 'a');
-  const err = openSync(stderrFile, 'a');
-  // detached: the task leads its own process group, so stop() can kill everything it started.
-  const child = spawn(program, args, { cwd, env, detached: true, stdio: ['ignore', out, err] });
-  closeSync(out);
-  closeSync(err);
-  const result = new Promise<AttemptResult>((resolve) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      resolve({
-        exitCode: -1,
-        failure: {
-          category: error.code === 'ENOENT' || error.code === 'EACCES' ? 'usererror' : 'servererror',
-          code: error.code === 'ENOENT' ? 'CommandProgramNotFound' : 'TaskLaunchFailed',
-          message: `The start task could not be started: ${error.message}`,
-        },
-      });
-    });
-    child.once('exit', (code, signal) => {
-      resolve({ exitCode: code ?? 128 + (signal ? osConstants.signals[signal] : 0) });
-    });
-  });
-  return { pid: child.pid ?? -1, exited: result.then(() => undefined), result };
-}
-
-function taskEnvironment(
-  paths: NodePaths,
-  nodeEnv: Record<string, string>,
-  task: StartTaskSpec,
-): Record<string, string> {
-  const env: Record<string, string> = { ...nodeEnv };
-  for (const setting of task.environmentSettings ?? []) env[setting.name] = setting.value ?? '';
-  // Batch's own variables win over the task's settings, as on the service.
-  return {
-    ...env,
-    ...pickBatchVariables(nodeEnv),
-    AZ_BATCH_TASK_DIR: paths.startup,
-    AZ_BATCH_TASK_WORKING_DIR: paths.startupWorkingDir,
-    HOME: path.join(paths.root, 'home', AUTO_USER),
-    USER: AUTO_USER,
-    LOGNAME: AUTO_USER,
-  };
-}
-
-function pickBatchVariables(env: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('AZ_BATCH_')));
-}

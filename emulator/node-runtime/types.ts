@@ -40,6 +40,25 @@ export interface StartTaskOutcome {
   failure?: { category: 'usererror' | 'servererror'; code: string; message: string };
 }
 
+/** One attempt of a job's task (or its preparation/release task) on a node. */
+export interface TaskRunSpec {
+  jobId: string;
+  /** The task's folder name under `workitems/<jobId>/job-1/` (the task id, `jobpreparation` or `jobrelease`). */
+  taskFolder: string;
+  commandLine: string;
+  environmentSettings?: { name: string; value?: string }[];
+  /** The task's own Batch variables (AZ_BATCH_TASK_ID, AZ_BATCH_JOB_ID, …); the folders are added by the runtime. */
+  variables: Record<string, string>;
+}
+
+/** A task attempt in progress. */
+export interface TaskRunHandle {
+  /** The exit code, or the failure when it could not start or was killed. */
+  outcome: Promise<{ exitCode: number; failure?: StartTaskOutcome['failure'] }>;
+  /** Kills the attempt's whole process group; resolves once it has ended (bounded wait). */
+  kill(): Promise<void>;
+}
+
 /** Dependencies the REST layer hands to the runtime. */
 export interface NodeRuntimeOptions {
   /** Folder under which every node gets `<rootDir>/<poolId>/<nodeId>/` and its persistent host key. */
@@ -60,13 +79,17 @@ export interface NodeRuntimeApi {
   prepareNode(node: NodeRef): Promise<void>;
   /** Runs the start task without a shell (argv split as Batch does) in `startup/wd`, output to startup/stdout.txt and stderr.txt. */
   runStartTask(node: NodeRef, task: StartTaskSpec): Promise<StartTaskOutcome>;
+  /** Absolute path of a task's folder on the node (`<root>/workitems/<job>/job-1/<task>`), created or not. */
+  taskDir(node: NodeRef, jobId: string, taskFolder: string): string;
+  /** Runs one attempt of a task without a shell in its folder's `wd`; stopping or removing the node kills it. */
+  runTask(node: NodeRef, task: TaskRunSpec): TaskRunHandle;
   /** Starts (or keeps) the node's SSH server on 127.0.0.1; returns the port it really listens on. */
   openSsh(node: NodeRef, preferredPort: number): Promise<number>;
   /** The port the node's SSH server listens on now, if any. */
   sshPort(node: NodeRef): number | undefined;
   /** Ends every session of one user on the node (after delete, or a password/key change). */
   endUserSessions(node: NodeRef, userName: string): void;
-  /** Stops the node's SSH server and ends its shells and running start task. */
+  /** Stops the node's SSH server and ends its shells, running start task and running tasks. */
   stopNode(node: NodeRef): Promise<void>;
   /** Deletes the node's folders except the host key (reimage), after stopping it. */
   wipeNode(node: NodeRef): Promise<void>;

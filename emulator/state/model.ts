@@ -108,7 +108,7 @@ export interface StoredNode {
   users: StoredUser[];
 }
 
-/** Job states as the wire spells them (no tasks run in the emulator yet, so transitions are short). */
+/** Job states as the wire spells them. */
 export type JobState = 'active' | 'disabling' | 'disabled' | 'enabling' | 'terminating' | 'completed' | 'deleting';
 
 /** A job as stored: the client's validated spec plus the service-owned fields. */
@@ -124,6 +124,8 @@ export interface StoredJob {
   previousState?: JobState;
   previousStateTransitionTime?: string;
   executionInfo: { startTime: string; endTime?: string; poolId?: string; terminateReason?: string };
+  /** Job preparation/release runs per node (keyed by node id), once a node ran the job's preparation task. */
+  nodeRuns?: Record<string, JobNodeRecord>;
 }
 
 /** An application package the account offers (Applications_ListApplications), registered through the admin endpoint. */
@@ -133,20 +135,67 @@ export interface StoredApplication {
   versions: string[];
 }
 
-/** Task states as the wire spells them; the emulator does not run tasks yet (issue 12), so they stay active. */
+/** Task states as the wire spells them. */
 export type TaskState = 'active' | 'preparing' | 'running' | 'completed';
+
+/** A task's failure as the service reports it (TaskFailureInfo). */
+export interface FailureInfoRecord {
+  category: 'usererror' | 'servererror';
+  code: string;
+  message: string;
+  details?: NameValue[];
+}
+
+/** A task's executionInfo in wire shape (BatchTaskExecutionInfo). */
+export interface TaskExecutionRecord {
+  startTime?: string;
+  endTime?: string;
+  exitCode?: number;
+  failureInfo?: FailureInfoRecord;
+  retryCount: number;
+  lastRetryTime?: string;
+  requeueCount: number;
+  lastRequeueTime?: string;
+  result?: 'success' | 'failure';
+}
+
+/** Where a task ran (nodeInfo without the URLs, which depend on the endpoint). */
+export interface TaskNodeRecord {
+  poolId: string;
+  nodeId: string;
+  /** Absolute path of the task folder on the emulator's machine: the node shell can cd into it. */
+  taskRootDirectory: string;
+}
 
 /** A task as stored: the client's validated spec plus the service-owned fields. */
 export interface StoredTask {
   id: string;
   jobId: string;
-  /** The validated add-task body (without `id`). */
+  /** The validated add-task body (without `id`); seeded tasks share one object. */
   spec: JsonObject;
   eTag: string;
   lastModified: string;
   creationTime: string;
   state: TaskState;
   stateTransitionTime: string;
+  previousState?: TaskState;
+  previousStateTransitionTime?: string;
+  executionInfo?: TaskExecutionRecord;
+  nodeInfo?: TaskNodeRecord;
+}
+
+/** A job preparation or release task's run on one node (JobPreparationTaskExecutionInfo / JobReleaseTaskExecutionInfo). */
+export interface JobNodeTaskRecord extends Omit<StartTaskInfoRecord, 'failureInfo'> {
+  failureInfo?: FailureInfoRecord;
+  taskRootDirectory: string;
+}
+
+/** What the job preparation and release tasks did on one node. */
+export interface JobNodeRecord {
+  poolId: string;
+  nodeId: string;
+  preparation?: JobNodeTaskRecord;
+  release?: JobNodeTaskRecord;
 }
 
 /** The whole persisted document. */

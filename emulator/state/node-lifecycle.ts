@@ -32,14 +32,21 @@ export class NodeLifecycle {
   /** A stop or wipe still in flight per node: the next boot waits for it so it cannot undo the fresh start. */
   private readonly settling = new Map<string, Promise<void>>();
   private readonly work = new Limiter(4);
+  private readonly listeners: ((node: StoredNode) => void)[] = [];
 
   constructor(private readonly deps: LifecycleDeps) {}
+
+  /** Calls `listener` after every node state change and removal (the task scheduler follows nodes with it). */
+  onNodeChange(listener: (node: StoredNode) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** Sets a node's state and its transition time. */
   setState(node: StoredNode, state: NodeState): void {
     node.state = state;
     node.stateTransitionTime = isoNow();
     this.deps.store.changed();
+    for (const listener of this.listeners) listener(node);
   }
 
   /** Starts a new operation on a node; returns its epoch. */
@@ -232,6 +239,7 @@ export class NodeLifecycle {
     this.epochs.delete(node.id);
     this.prepared.delete(node.id);
     this.deps.store.removeNode(node.poolId, node.id);
+    for (const listener of this.listeners) listener(node);
     this.work
       .run(() => this.deps.runtime.removeNode(refOf(node)))
       .catch((e: Error) => this.deps.log(`Removing node ${node.id}: ${e.message}`));

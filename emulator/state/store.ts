@@ -1,5 +1,6 @@
 import type { StoredApplication, StoredJob, StoredNode, StoredPool, StoredState, StoredTask } from './model';
 import { byId, IdGroups } from './id-groups';
+import { TaskTable } from './task-table';
 
 /**
  * All pools, nodes, jobs and tasks of the account, in memory. Ids are case-preserving and unique case-insensitively, as in
@@ -12,7 +13,7 @@ export class BatchStore {
   private applications: StoredApplication[] = [];
   private readonly jobs = new Map<string, StoredJob>();
   private sortedJobs: StoredJob[] | undefined;
-  private readonly tasks = new IdGroups<StoredTask>();
+  private readonly tasks = new Map<string, TaskTable>();
 
   constructor(private readonly onChange: () => void = () => {}) {}
 
@@ -26,14 +27,14 @@ export class BatchStore {
     this.jobs.clear();
     for (const job of state.jobs ?? []) this.jobs.set(job.id.toLowerCase(), job);
     this.tasks.clear();
-    for (const task of state.tasks ?? []) this.tasks.add(task.jobId, task);
+    for (const task of state.tasks ?? []) this.tableOf(task.jobId).add(task);
     this.invalidate();
   }
 
   /** The document to persist (shares objects with the live state: serialize it at once). */
   snapshot(): StoredState {
     const jobs = [...this.jobs.values()];
-    return { version: 1, pools: [...this.pools.values()], nodes: this.nodes.all(), applications: this.applications, jobs, tasks: this.tasks.all() };
+    return { version: 1, pools: [...this.pools.values()], nodes: this.nodes.all(), applications: this.applications, jobs, tasks: this.allTasks() };
   }
 
   /** Records that something changed in place, so the state gets saved. */
@@ -88,31 +89,40 @@ export class BatchStore {
   /** Forgets a job and its tasks. */
   removeJob(id: string): void {
     this.jobs.delete(id.toLowerCase());
-    this.tasks.dropGroup(id);
+    this.tasks.delete(id.toLowerCase());
     this.sortedJobs = undefined;
     this.onChange();
   }
 
   /** A task of a job, case-insensitively. */
   task(jobId: string, taskId: string): StoredTask | undefined {
-    return this.tasks.get(jobId, taskId);
+    return this.tasks.get(jobId.toLowerCase())?.get(taskId);
   }
 
-  /** The tasks of a job, ordered by id. */
-  tasksOf(jobId: string): readonly StoredTask[] {
-    return this.tasks.list(jobId);
+  /** The tasks of a job in insertion order, with their counters (an empty table for a job without tasks). */
+  tableOf(jobId: string): TaskTable {
+    const key = jobId.toLowerCase();
+    let table = this.tasks.get(key);
+    if (!table) this.tasks.set(key, (table = new TaskTable()));
+    return table;
   }
 
   /** Adds tasks to their jobs. */
   addTasks(tasks: readonly StoredTask[]): void {
-    for (const task of tasks) this.tasks.add(task.jobId, task);
+    for (const task of tasks) this.tableOf(task.jobId).add(task);
     this.onChange();
   }
 
   /** Forgets one task. */
   removeTask(jobId: string, taskId: string): void {
-    this.tasks.remove(jobId, taskId);
+    this.tasks.get(jobId.toLowerCase())?.remove(taskId);
     this.onChange();
+  }
+
+  private allTasks(): StoredTask[] {
+    const all: StoredTask[] = [];
+    for (const table of this.tasks.values()) for (const task of table.all()) all.push(task);
+    return all;
   }
 
   /** The account's application packages, ordered by id. */

@@ -1,4 +1,4 @@
-import type { NodeRef, NodeRuntimeApi, StartTaskOutcome, StartTaskSpec } from '../../../emulator/node-runtime/types';
+import type { NodeRef, NodeRuntimeApi, StartTaskOutcome, StartTaskSpec, TaskRunHandle, TaskRunSpec } from '../../../emulator/node-runtime/types';
 
 /** One recorded call to the runtime. */
 export interface RuntimeCall {
@@ -41,6 +41,16 @@ export class InMemoryRuntime implements NodeRuntimeApi {
   finish(nodeId: string, exitCode: number): void {
     this.pending.get(nodeId)?.({ exitCode, startTime: new Date(), endTime: new Date(), retryCount: 0 });
     this.pending.delete(nodeId);
+  }
+
+  taskDir(node: NodeRef, jobId: string, taskFolder: string): string {
+    return `${this.nodeDir(node)}/workitems/${jobId}/job-1/${taskFolder}`;
+  }
+
+  /** Job tasks finish at once with exit code 0. */
+  runTask(node: NodeRef, task: TaskRunSpec): TaskRunHandle {
+    this.calls.push({ method: 'runTask', nodeId: node.nodeId, detail: task.commandLine });
+    return { outcome: Promise.resolve({ exitCode: 0 }), kill: async () => {} };
   }
 
   /** While set, SSH servers take until it resolves to start listening (to test what happens meanwhile). */
