@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
+import { writeChannelModule } from './generate-channels.mjs';
 
 const out = process.env.BATCH_DECK_OUT ?? 'out';
 const nodeEntries = [
@@ -14,6 +15,8 @@ const nodeEntries = [
 ].filter((entry) => existsSync(entry.in));
 
 const started = Date.now();
+// The preload's channel-name lists come from the contract (preload/generated-channels.ts), rewritten when they changed.
+if (existsSync('preload/index.ts') && (await writeChannelModule())) console.log('Updated preload/generated-channels.ts from contract/channels.ts');
 if (!process.argv.includes('--skip-renderer')) {
   // Always a production React bundle, even when started from a test runner that sets NODE_ENV=test.
   process.env.NODE_ENV = 'production';
