@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import ssh2, { type Connection } from 'ssh2';
+import { serveDirectTcpip } from './direct-tcpip';
 import type { NodePaths } from './node-paths';
 import { checkLogin, OFFERED_METHODS } from './ssh-auth';
 import type { SessionProcess } from './session-process';
@@ -28,11 +29,14 @@ interface LiveConnection {
   client: Connection;
   userName?: string;
   processes: Set<SessionProcess>;
+  /** Sockets of forwarded connections (direct-tcpip) to services on the node. */
+  forwards: Set<Socket>;
 }
 
 /**
  * The SSH daemon of one emulated node: ssh2 `Server` on 127.0.0.1 (and, best effort, on ::1 with the same port,
- * which dual-stack pools report as their IPv6 remote login), shells via bash.
+ * which dual-stack pools report as their IPv6 remote login), shells via bash, local forwards (direct-tcpip) to
+ * services on the node.
  */
 export class NodeSshServer {
   private readonly ssh: ssh2.Server;
@@ -114,12 +118,13 @@ export class NodeSshServer {
   private async end(live: LiveConnection): Promise<void> {
     this.connections.delete(live);
     const kills = [...live.processes].map((child) => child.kill());
+    for (const socket of live.forwards) socket.destroy();
     live.client.end();
     await Promise.all(kills);
   }
 
   private accept(client: Connection, clientAddress: string): void {
-    const live: LiveConnection = { client, processes: new Set() };
+    const live: LiveConnection = { client, processes: new Set(), forwards: new Set() };
     this.connections.add(live);
     const { log, label } = this.options;
     let failures = 0;
@@ -159,6 +164,15 @@ export class NodeSshServer {
           log: (message) => log(`${label}: ${message}`),
         });
       });
+      client.on('tcpip', (accept, reject, info) =>
+        serveDirectTcpip(accept, reject, info, {
+          track: (socket) => {
+            live.forwards.add(socket);
+            socket.once('close', () => live.forwards.delete(socket));
+          },
+          log: (message) => log(`${label}: ${message}`),
+        }),
+      );
     });
     client.on('error', (error: Error) => log(`${label}: connection error: ${error.message}`));
     client.on('close', () => void this.end(live));
