@@ -41,6 +41,8 @@ export const errorCodes = [
   'NODE_GONE',
   /** A local shell (node-pty) could not be started. */
   'PTY_ERROR',
+  /** A file could not be read or written (local or on the node): permission denied, disk full, name clash; the message names the file. */
+  'FILE_ERROR',
 ] as const;
 
 /** A code from {@link errorCodes}. */

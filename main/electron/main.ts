@@ -60,6 +60,13 @@ function start(): void {
     log,
     redactor,
     electronVersion: process.versions.electron,
+    // Downloads go where the user picks with the OS's own folder dialog, attached to the focused window.
+    pickFolder: async (title) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? undefined : picked.filePaths[0];
+    },
     accounts: {
       emulatorLauncher: new UtilityProcessEmulatorLauncher(join(__dirname, '..', 'emulator', 'cli.js')),
       // The sign-in page the user asked for (https authority only) opens in the OS browser, never in our window.

@@ -37,7 +37,10 @@ export class TerminalSession {
     private readonly events: EventEmitter,
     options: { scrollback?: number; schedule?: Schedule } = {},
   ) {
-    this.mirror = new ScreenMirror(identity.cols, identity.rows, options.scrollback);
+    this.mirror = new ScreenMirror(identity.cols, identity.rows, {
+      ...(options.scrollback ? { scrollback: options.scrollback } : {}),
+      ...(options.schedule ? { schedule: options.schedule } : {}),
+    });
     this.pump = new OutputPump({
       emit: (text) => this.emit(text),
       pause: () => this.backend.pause(),
@@ -119,9 +122,9 @@ export class TerminalSession {
   }
 
   private emit(text: string): void {
-    this.mirror.write(text);
     this.events.emit('term:data', { sessionId: this.id, data: text, seq: this.seq });
     this.seq += text.length;
+    this.mirror.write(text);
   }
 
   private setStatus(status: SessionStatus): void {

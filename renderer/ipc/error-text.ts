@@ -21,6 +21,7 @@ export const errorTitles: Record<ErrorCode, string> = {
   NO_SSH_ENDPOINT: 'This node has no SSH endpoint',
   NODE_GONE: 'The node left its pool',
   PTY_ERROR: 'Local shell failed',
+  FILE_ERROR: 'File transfer failed',
 };
 
 /**

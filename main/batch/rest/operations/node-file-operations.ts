@@ -31,6 +31,11 @@ export function nodeFileOperations(requester: BatchRequester) {
     /** HEAD …/files/{filePath}: size, times and mode without the content. */
     getProperties: async (poolId: string, nodeId: string, filePath: string, options: CallOptions = {}): Promise<NodeFileHeaders> =>
       fileHeaders((await requester.send({ method: 'HEAD', path: batchPath`/pools/${poolId}/nodes/${nodeId}/files/${filePath}`, expect: [200] }, options)).headers),
+    /** DELETE …/files/{filePath}: a file, or a folder with its content when `recursive`. */
+    delete: async (poolId: string, nodeId: string, filePath: string, options: CallOptions & { recursive?: boolean } = {}): Promise<void> => {
+      const query = options.recursive ? { recursive: 'true' } : {};
+      await requester.send({ method: 'DELETE', path: batchPath`/pools/${poolId}/nodes/${nodeId}/files/${filePath}`, query, expect: [200] }, options);
+    },
   };
 }
 

@@ -1,0 +1,71 @@
+import { ContractFailure } from '../../contract/result';
+import { fileFailure, nameClash } from './file-failure';
+import type { SftpSession } from './sftp-session';
+
+/** Feeds one file's bytes, a chunk at a time; `write` resolves when the node acknowledged the chunk. */
+export type UploadFeed = (write: (chunk: Buffer) => Promise<void>) => Promise<void>;
+
+/**
+ * Writes uploaded files into one remote folder over an SFTP session: creates sub-folders, refuses an existing name
+ * unless the user chose to overwrite, and removes a half-written file when the upload fails or is cancelled.
+ */
+export class RemoteUpload {
+  private folder: Promise<string> | undefined;
+
+  constructor(
+    private readonly session: SftpSession,
+    private readonly remoteDir: string,
+    private readonly overwrite: boolean,
+  ) {}
+
+  /** Uploads one file to `relative` under the folder; resolves with the outcome (`uploaded`, `replaced`). */
+  async file(relative: string, feed: UploadFeed): Promise<string> {
+    const { files, where } = this.session;
+    const folder = await this.resolveFolder();
+    const remote = `${folder.replace(/\/$/, '')}/${relative}`;
+    const partial = `${remote}.partial`;
+    let handle: Buffer | undefined;
+    let replaced = false;
+    try {
+      const existing = await files.statOrUndefined(remote);
+      if (existing && !this.overwrite) throw nameClash(remote, where);
+      if (existing?.isDirectory()) throw new ContractFailure('FILE_ERROR', `${remote} is a folder on ${where}; a file cannot replace it.`, { reason: 'folder' });
+      replaced = existing !== undefined;
+      await files.mkdirs(remote.slice(0, remote.lastIndexOf('/')) || '/');
+      // Bytes go to NAME.partial: a failed or cancelled upload never leaves a file that looks whole, and a file
+      // being replaced stays intact until the new one is complete.
+      handle = await files.open(partial, 'w');
+      let position = 0;
+      const opened = handle;
+      await feed(async (chunk) => {
+        await files.writeAll(opened, chunk, position);
+        position += chunk.length;
+      });
+      await files.close(handle);
+      handle = undefined;
+      if (replaced) await files.unlinkQuietly(remote);
+      await files.rename(partial, remote);
+      return replaced ? 'replaced' : 'uploaded';
+    } catch (error) {
+      if (handle) {
+        await files.close(handle).catch(() => undefined);
+      }
+      await files.unlinkQuietly(partial);
+      throw this.failure(error, remote);
+    }
+  }
+
+  private resolveFolder(): Promise<string> {
+    this.folder ??= this.session.files.realpath(this.remoteDir).catch((error: unknown) => {
+      this.folder = undefined;
+      throw fileFailure(error, this.remoteDir, this.session.where);
+    });
+    return this.folder;
+  }
+
+  private failure(error: unknown, remote: string): ContractFailure {
+    const closed = this.session.closedReason();
+    if (closed) return new ContractFailure('FILE_ERROR', `The upload of ${remote} stopped: the connection to ${this.session.where} closed (${closed}).`, { reason: 'closed' });
+    return fileFailure(error, remote, this.session.where);
+  }
+}

@@ -1,0 +1,111 @@
+import type { FileEntry, Stats } from 'ssh2';
+import type { SFTPWrapper } from 'ssh2';
+
+/** Bytes per SFTP READ/WRITE request: under the 34,000-byte packet every server takes. */
+const pieceBytes = 32 * 1024;
+/** One window moved at a time; its pieces travel in parallel (OpenSSH's sftp keeps 64 requests of 32 KiB in flight). */
+export const windowBytes = 1024 * 1024;
+
+function call<T>(run: (cb: (error: Error | null | undefined, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
+}
+
+/** Promise forms of the SFTP calls transfers use; every request is one in-flight packet on the shared connection. */
+export class SftpFiles {
+  constructor(private readonly sftp: SFTPWrapper) {}
+
+  /** The absolute form of `p` (`.` is where the server starts the user: the home folder). */
+  realpath(p: string): Promise<string> {
+    return call((cb) => this.sftp.realpath(p, cb));
+  }
+
+  /** Attributes of `p`, following links; undefined when nothing is there. */
+  async statOrUndefined(p: string): Promise<Stats | undefined> {
+    try {
+      return await call<Stats>((cb) => this.sftp.stat(p, cb));
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 2) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every entry of a folder. */
+  readdir(p: string): Promise<FileEntry[]> {
+    return call((cb) => this.sftp.readdir(p, cb));
+  }
+
+  /** Creates `p` and its missing parents (like `mkdir -p`). */
+  async mkdirs(p: string): Promise<void> {
+    const stats = await this.statOrUndefined(p);
+    if (stats?.isDirectory()) return;
+    const parent = p.slice(0, p.lastIndexOf('/')) || '/';
+    if (parent !== p) await this.mkdirs(parent);
+    try {
+      await call<void>((cb) => this.sftp.mkdir(p, (error) => cb(error, undefined)));
+    } catch (error) {
+      // Two files of one upload may create the same folder at once: the other one winning is fine.
+      if (!(await this.statOrUndefined(p))?.isDirectory()) throw error;
+    }
+  }
+
+  /** Removes a file, ignoring one that is already gone. */
+  async unlinkQuietly(p: string): Promise<void> {
+    await call<void>((cb) => this.sftp.unlink(p, (error) => cb(error, undefined))).catch(() => undefined);
+  }
+
+  /** Renames `from` to `to`. */
+  rename(from: string, to: string): Promise<void> {
+    return call<void>((cb) => this.sftp.rename(from, to, (error) => cb(error, undefined)));
+  }
+
+  /** Opens a file (`r`, `w`). */
+  open(p: string, flags: 'r' | 'w'): Promise<Buffer> {
+    return call((cb) => this.sftp.open(p, flags, cb));
+  }
+
+  /** Closes a handle. */
+  close(handle: Buffer): Promise<void> {
+    return call<void>((cb) => this.sftp.close(handle, (error) => cb(error, undefined)));
+  }
+
+  /** Writes all of `data` at `position`, its 32 KiB pieces in flight together; resolves when the server acknowledged each. */
+  async writeAll(handle: Buffer, data: Buffer, position: number): Promise<void> {
+    const pieces: Promise<void>[] = [];
+    for (let off = 0; off < data.length; off += pieceBytes) {
+      const len = Math.min(pieceBytes, data.length - off);
+      pieces.push(call<void>((cb) => this.sftp.write(handle, data, off, len, position + off, (error) => cb(error, undefined))));
+    }
+    await Promise.all(pieces);
+  }
+
+  /** Reads up to `length` bytes from `position` (less only at the end of the file), pieces in flight together. */
+  async readWindow(handle: Buffer, position: number, length: number): Promise<Buffer> {
+    const buffer = Buffer.allocUnsafe(length);
+    const pieces: Promise<number>[] = [];
+    for (let off = 0; off < length; off += pieceBytes) pieces.push(this.readPiece(handle, buffer, off, Math.min(pieceBytes, length - off), position + off));
+    const counts = await Promise.all(pieces);
+    // A short piece means the end of the file: everything after it is not file content.
+    let total = 0;
+    for (const [i, n] of counts.entries()) {
+      total += n;
+      if (n < Math.min(pieceBytes, length - i * pieceBytes)) break;
+    }
+    return buffer.subarray(0, total);
+  }
+
+  private async readPiece(handle: Buffer, buffer: Buffer, off: number, len: number, position: number): Promise<number> {
+    let done = 0;
+    while (done < len) {
+      const n = await new Promise<number>((resolve, reject) =>
+        this.sftp.read(handle, buffer, off + done, len - done, position + done, (error, bytesRead) => {
+          // ssh2 reports the end of the file as an error with code 1 (SSH_FX_EOF).
+          if (error) return (error as { code?: unknown }).code === 1 ? resolve(0) : reject(error);
+          resolve(bytesRead);
+        }),
+      );
+      if (n === 0) break;
+      done += n;
+    }
+    return done;
+  }
+}
