@@ -4,6 +4,7 @@ import { accountsChannels, accountsEvents } from './features/accounts';
 import { appChannels, appEvents } from './features/app';
 import { fleetChannels } from './features/fleet';
 import { batchChannels, batchEvents } from './features/batch';
+import { filesChannels } from './features/files';
 import { pricingChannels } from './features/pricing';
 import { jobsChannels } from './features/jobs';
 import { tasksChannels } from './features/tasks';
@@ -27,6 +28,7 @@ export const invokeChannels = {
   ...jobsChannels,
   ...tasksChannels,
   ...fleetChannels,
+  ...filesChannels,
 } satisfies Record<string, InvokeSpec>;
 
 /** Every event channel from main to the renderer, by name. */

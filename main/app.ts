@@ -2,6 +2,7 @@ import type { AppInfo } from '../contract/features/app';
 import { createAccountsFeature, type AccountsHostOptions } from './accounts/accounts-feature';
 import { batchHandlers, createBatchServices } from './batch/batch-feature';
 import { EventBus } from './events';
+import { createFiles, type PickFolder } from './files/files-feature';
 import type { Logger, SecretRedactor } from './log';
 import { createPricingService, pricingHandlers } from './pricing/pricing-feature';
 import { createProvisioning } from './provision/create-provisioning';
@@ -28,6 +29,8 @@ export interface HostDeps {
   settings?: SettingsService;
   /** Host-specific parts of the accounts feature (Electron: utilityProcess sandbox, OS browser). */
   accounts?: AccountsHostOptions;
+  /** The host's native folder picker (Electron's dialog); absent in the web host, where the user types a path. */
+  pickFolder?: PickFolder;
 }
 
 /** The running app as hosts see it: one router, one event bus, one way to shut down. */
@@ -73,6 +76,7 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...nodeActionsHandlers(nodeActions),
     ...terminals.handlers,
     ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
+    ...createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder }).handlers,
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
   const disposers: (() => Promise<void>)[] = [terminals.dispose, () => operations.dispose(), accounts.dispose];

@@ -9,7 +9,7 @@ export const operationIdSchema = z.string().min(1).max(100);
  * What a long operation does. Later features add their kind here (uploads, task bulk actions, fleet commands) and
  * reuse everything else: the registry in main, these channels, the renderer's store.
  */
-export const operationKinds = ['provision-apply', 'provision-remove', 'node-action', 'fleet-command', 'task-add', 'task-action'] as const;
+export const operationKinds = ['provision-apply', 'provision-remove', 'node-action', 'file-transfer', 'fleet-command', 'task-add', 'task-action'] as const;
 /** One of {@link operationKinds}. */
 export type OperationKind = (typeof operationKinds)[number];
 
@@ -32,6 +32,8 @@ export const operationItemSchema = z.object({
   /** Requests sent for this item so far (retries included). */
   attempts: z.number().int(),
   error: itemErrorSchema.optional(),
+  /** For a file transfer, bytes moved so far and the file's size. */
+  bytes: z.object({ done: z.number(), total: z.number() }).optional(),
 });
 /** One item of an operation. */
 export type OperationItem = z.infer<typeof operationItemSchema>;
