@@ -13,6 +13,7 @@ import { operationsChannels, operationsEvents } from './features/operations';
 import { provisionChannels } from './features/provision';
 import { settingsChannels } from './features/settings';
 import { terminalChannels, terminalEvents } from './features/terminal';
+import { tunnelsChannels, tunnelsEvents } from './features/tunnels';
 
 /** Every request/response channel of the app, by name. Hosts, preload and the client derive from this map. */
 export const invokeChannels = {
@@ -24,6 +25,7 @@ export const invokeChannels = {
   ...operationsChannels,
   ...nodeActionsChannels,
   ...terminalChannels,
+  ...tunnelsChannels,
   ...pricingChannels,
   ...jobsChannels,
   ...tasksChannels,
@@ -38,6 +40,7 @@ export const eventChannels = {
   ...batchEvents,
   ...operationsEvents,
   ...terminalEvents,
+  ...tunnelsEvents,
 } satisfies Record<string, EventSpec>;
 
 /** Name of an invoke channel. */
