@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
 import WebSocket from 'ws';
 import { flowAckUnitChars } from '../contract/features/terminal';
+import { readDataFrame } from '../contract/transport';
 import type { NodeLoginTarget } from '../main/ssh/node-login';
 import { HeadlessTerminal } from '../main/terminal/headless-terminal';
 
@@ -66,6 +67,7 @@ class Stream {
 }
 
 let socket: WebSocket | undefined;
+const utf8 = new TextDecoder();
 let nextId = 1;
 const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: unknown }) => void>();
 let sessionId = '';
@@ -92,7 +94,13 @@ async function handle(request: ClientRequest): Promise<unknown> {
   switch (request.op) {
     case 'connect': {
       socket = new WebSocket(request.socketUrl, request.protocols, { headers: { origin: request.origin } });
-      socket.on('message', (raw) => {
+      socket.on('message', (raw, isBinary) => {
+        if (isBinary) {
+          // Terminal output: one binary frame per chunk (contract/transport.ts), decoded as the web bridge does.
+          const frame = readDataFrame(raw as Buffer);
+          if (frame?.sessionId === sessionId) contractStream?.data(utf8.decode(frame.bytes));
+          return;
+        }
         const message = JSON.parse(String(raw)) as {
           id?: number;
           result?: { ok: boolean };

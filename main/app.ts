@@ -2,6 +2,7 @@ import type { AppInfo } from '../contract/features/app';
 import { createAccountsFeature, type AccountsHostOptions } from './accounts/accounts-feature';
 import { batchHandlers, createBatchServices } from './batch/batch-feature';
 import { EventBus } from './events';
+import { createFleet } from './fleet/create-fleet';
 import { createFiles, type PickFolder } from './files/files-feature';
 import type { Logger, SecretRedactor } from './log';
 import { createPricingService, pricingHandlers } from './pricing/pricing-feature';
@@ -76,6 +77,8 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...nodeActionsHandlers(nodeActions),
     ...terminals.handlers,
     ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
+    // Fleet commands run over the terminals' shared SSH connections; a first-seen host key is answered through their prompts.
+    ...createFleet({ dataDir, clients: accounts.source, nodes: batch.nodes, users: provisioning.registry, operations, connections: terminals.connections, prompts: terminals.prompts, log }).handlers,
     ...createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder }).handlers,
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.

@@ -6,8 +6,11 @@ import { nodeIdSchema, nodeUserNameSchema, poolIdSchema } from './provision';
 
 /** Unacknowledged chars above which main pauses a session's source (ssh2 channel or pty). */
 export const flowHighWaterChars = 100_000;
-/** Unacknowledged chars below which a paused source resumes. */
-export const flowLowWaterChars = 5_000;
+/**
+ * Unacknowledged chars below which a paused source resumes: half the high mark, so the source reads again while the
+ * renderer still has 50,000 chars to parse and the pipe never runs dry (at 5,000 it emptied every cycle).
+ */
+export const flowLowWaterChars = flowHighWaterChars / 2;
 /** The renderer acknowledges parsed output in units of this many chars. */
 export const flowAckUnitChars = 5_000;
 /** Most sessions one broadcast may address, and most panes of the split view. */

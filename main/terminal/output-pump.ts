@@ -18,7 +18,7 @@ export interface OutputPumpOptions {
 /**
  * Between a terminal source and the renderer: batches output in a ≤ 5 ms window (the first chunk after idle goes out
  * at once, so a keystroke's echo is not delayed), and applies VS Code's flow control: the source is paused above
- * 100,000 chars the renderer has not acknowledged and resumed below 5,000.
+ * 100,000 chars the renderer has not acknowledged and resumed below 50,000 (it keeps parsing meanwhile).
  */
 export class OutputPump {
   private pending: string[] = [];

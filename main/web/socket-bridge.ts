@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
-import type { WireEvent, WireRequest, WireResponse } from '../../contract/transport';
+import type { EventPayload } from '../../contract/channels';
+import { dataFrameHeaderLength, writeDataFrameHeader, type WireEvent, type WireRequest, type WireResponse } from '../../contract/transport';
 import { fail } from '../../contract/result';
 import type { BatchDeckApp } from '../app';
 import type { Logger } from '../log';
 
 /**
  * Carries the contract over one authenticated WebSocket: requests go through the router (which validates them),
- * events from the bus go out. A frame that is not a well-formed request gets an error answer (or, without an id,
+ * events from the bus go out (terminal output as binary frames, everything else as JSON text). A frame that is not a well-formed request gets an error answer (or, without an id,
  * closes the socket with 1003) and reaches no service.
  */
 export function attachSocket(ws: WebSocket, app: BatchDeckApp, log: Logger, origin: string): void {
   const connectionId = `web-${randomUUID()}`;
   const disconnect = app.events.connect(connectionId, (event, payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload } satisfies WireEvent));
+    if (ws.readyState !== ws.OPEN) return;
+    if (event === 'term:data') ws.send(dataFrame(payload as EventPayload<'term:data'>), { binary: true });
+    else ws.send(JSON.stringify({ event, payload } satisfies WireEvent));
   });
   const answer = async (data: RawData, isBinary: boolean): Promise<void> => {
     const request = isBinary ? undefined : parseRequest(data.toString());
@@ -46,4 +49,13 @@ function parseRequest(text: string): WireRequest | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A `term:data` event as one binary frame (layout in contract/transport.ts). */
+function dataFrame({ sessionId, seq, data }: EventPayload<'term:data'>): Buffer {
+  const start = dataFrameHeaderLength(sessionId.length);
+  const frame = Buffer.allocUnsafe(start + Buffer.byteLength(data, 'utf8'));
+  writeDataFrameHeader(frame, sessionId, seq, data.length);
+  frame.write(data, start, 'utf8');
+  return frame;
 }

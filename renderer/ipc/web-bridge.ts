@@ -1,5 +1,5 @@
 import type { Result } from '../../contract/result';
-import { contractSubprotocol, tokenSubprotocolPrefix, type BridgeApi, type WireEvent, type WireRequest, type WireResponse } from '../../contract/transport';
+import { contractSubprotocol, readDataFrame, tokenSubprotocolPrefix, type BridgeApi, type WireEvent, type WireRequest, type WireResponse } from '../../contract/transport';
 
 /** Where this tab keeps the web host's token after taking it out of the address. */
 export const tokenStorageKey = 'batch-deck.web-host-token';
@@ -50,7 +50,11 @@ export function createWebBridge(location: Location = window.location, storage: S
         retryDelay = 250;
         resolve(ws);
       };
-      ws.onmessage = (message) => dispatch(JSON.parse(String(message.data)) as WireResponse | WireEvent);
+      ws.binaryType = 'arraybuffer';
+      ws.onmessage = (message) => {
+        if (message.data instanceof ArrayBuffer) dispatchFrame(new Uint8Array(message.data));
+        else dispatch(JSON.parse(String(message.data)) as WireResponse | WireEvent);
+      };
       ws.onclose = () => {
         socket = undefined;
         opened = undefined;
@@ -71,6 +75,15 @@ export function createWebBridge(location: Location = window.location, storage: S
     } else {
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
     }
+  };
+
+  /** Terminal output arrives as binary frames; listeners get the same payload as from Electron's IPC. */
+  const utf8 = new TextDecoder();
+  const dispatchFrame = (bytes: Uint8Array): void => {
+    const frame = readDataFrame(bytes);
+    if (!frame) return;
+    const payload = { sessionId: frame.sessionId, seq: frame.seq, data: utf8.decode(frame.bytes) };
+    for (const listener of listeners.get('term:data') ?? []) listener(payload);
   };
 
   return {

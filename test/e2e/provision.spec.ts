@@ -24,6 +24,8 @@ test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
   page.on('websocket', (socket) =>
     socket.on('framereceived', (frame) => {
+      // Terminal output comes as binary frames; progress events are JSON text.
+      if (typeof frame.payload !== 'string') return;
       const message = JSON.parse(String(frame.payload)) as { event?: string; payload?: { state: string; kind: string; counts: Record<string, number> } };
       if (message.event === 'operations:progress' && message.payload?.kind === 'provision-apply') {
         const c = message.payload.counts;

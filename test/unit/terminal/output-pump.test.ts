@@ -63,7 +63,7 @@ describe('output batching', () => {
 });
 
 describe('flow control', () => {
-  it('pauses the source above 100,000 unacknowledged chars and resumes below 5,000', () => {
+  it('pauses the source above 100,000 unacknowledged chars and resumes below 50,000, while the renderer still has plenty to parse', () => {
     const { pump, flow } = pumpWith();
     pump.push('x'.repeat(60_000));
     pump.push('x'.repeat(40_000));
@@ -72,11 +72,15 @@ describe('flow control', () => {
     expect(flow).toEqual(['pause']);
     pump.push('x'.repeat(10_000));
     expect(flow).toEqual(['pause']);
-    pump.ack(100_000);
-    expect(pump.unackedChars).toBe(10_001);
+    // Continuous acknowledgements in 5,000-char units: nothing happens until fewer than 50,000 are in flight.
+    for (let i = 0; i < 12; i += 1) pump.ack(5_000);
+    expect(pump.unackedChars).toBe(50_001);
     expect(flow).toEqual(['pause']);
-    pump.ack(5_002);
+    pump.ack(5_000);
+    expect(pump.unackedChars).toBe(45_001);
     expect(flow).toEqual(['pause', 'resume']);
+    pump.push('x'.repeat(55_000));
+    expect(flow).toEqual(['pause', 'resume', 'pause']);
   });
 
   it('pausing sends the batch at once: nothing more will arrive to join it, and the renderer should not sit idle', () => {
