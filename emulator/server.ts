@@ -103,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
   const unlock = lockDataDir(dataDir);
   const stateFile = new StateFile(dataDir);
-  const store: BatchStore = new BatchStore(() => stateFile.scheduleSave(() => store.snapshot()));
+  const store: BatchStore = new BatchStore(() => stateFile.scheduleSave(() => store.serialize()));
   let port: number;
   try {
     const saved = stateFile.load();

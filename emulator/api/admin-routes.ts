@@ -6,6 +6,7 @@ import { sendEmpty, sendJson } from './respond';
 import { fail } from './batch-error';
 import { nodeOr404, poolOr404, type Emulator } from './emulator-context';
 import { parseFaultConfig, type Faults } from '../faults';
+import { seedTasks } from './seed-tasks';
 import { parseTrustedIssuers, type TrustedIssuers } from '../auth/trusted-issuers';
 
 /** The prefix of every admin path: outside the Batch API's paths, so no Batch client can reach it by accident. */
@@ -94,6 +95,7 @@ export function adminRouter(deps: AdminDeps): Router {
       deps.em.store.replaceApplications(parsed.data);
       sendEmpty(ctx, 204);
     })
+    .add('POST', '_emulator/jobs/:jobId/seedtasks', (ctx) => seedTasks(deps.em, ctx))
     .add('GET', '_emulator/health', (ctx) => sendJson(ctx, 200, { account: deps.em.accountName, pools: deps.em.store.allPools().length, trustedIssuers: deps.issuers.size }));
   return router;
 }

@@ -1,7 +1,7 @@
 import type { RequestContext } from './request-context';
 import { compileFilter, type Predicate } from './odata-filter';
 import { decodeSkipToken, maxResults, nextLinkFor, type Page } from './paging';
-import { applySelect } from './select';
+import { selectedNames } from './select';
 import { fail } from './batch-error';
 import { taskFilterView, taskWire } from './task-wire';
 import type { StoredTask } from '../state/model';
@@ -34,6 +34,7 @@ export function taskPage(ctx: RequestContext, table: TaskTable): Page {
   const filter = compileFilter(ctx.query.get('$filter'));
   const quick = quickTest(filter);
   const matches = (task: StoredTask) => quick(task) && (!filter || filter(taskFilterView(task)));
+  const select = selectedNames(ctx);
   const token = ctx.query.get('$skiptoken');
   let position = 0;
   if (token !== undefined) {
@@ -46,7 +47,7 @@ export function taskPage(ctx: RequestContext, table: TaskTable): Page {
   for (; position < table.length && value.length < take; position++) {
     const task = table.at(position);
     if (!task || !matches(task)) continue;
-    value.push(applySelect(ctx, taskWire(task, ctx.endpoint)));
+    value.push(taskWire(task, ctx.endpoint, select));
     last = position;
   }
   for (; position < table.length; position++) {

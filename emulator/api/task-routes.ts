@@ -8,7 +8,7 @@ import { checkConditions } from './conditions';
 import { sendPage } from './paging';
 import { taskPage } from './task-list';
 import { taskWire } from './task-wire';
-import { applySelect } from './select';
+import { selectedNames } from './select';
 import { httpDate, type Emulator } from './emulator-context';
 import { taskCollection, validateTaskAdd } from './validate-task';
 import { moveTask } from '../state/task-state';
@@ -67,8 +67,12 @@ function addOne(em: Emulator, ctx: RequestContext, job: StoredJob, raw: JsonObje
   }
 }
 
+/** The largest addtaskcollection body the service takes (1 MB); bigger ones must be split into fewer tasks. */
+const MAX_COLLECTION_BYTES = 1024 * 1024;
+
 function addTaskCollection(em: Emulator, ctx: RequestContext): void {
   const job = jobTakingTasks(em, ctx);
+  if (ctx.body.length > MAX_COLLECTION_BYTES) throw fail.bodyTooLarge();
   const raws = taskCollection(jsonBody(ctx));
   const seen = new Set<string>();
   const added: StoredTask[] = [];
@@ -104,10 +108,10 @@ function reactivateTask(em: Emulator, ctx: RequestContext): void {
   if (task.executionInfo?.result !== 'failure') throw fail.invalidForState('The task completed successfully; only a failed task can be reactivated.');
   const requeueCount = task.executionInfo.requeueCount;
   const lastRequeueTime = task.executionInfo.lastRequeueTime;
+  delete task.nodeInfo;
   moveTask(em.store, task, 'active', () => {
     task.executionInfo = { retryCount: 0, requeueCount, ...(lastRequeueTime ? { lastRequeueTime } : {}) };
   });
-  delete task.nodeInfo;
   if (job.state === 'active') em.tasks.kick();
   sendEmpty(ctx, 204, { ETag: task.eTag, 'Last-Modified': httpDate(task.lastModified), DataServiceId: `${ctx.endpoint}/jobs/${task.jobId}/tasks/${task.id}` });
 }
@@ -160,7 +164,7 @@ export function addTaskRoutes(router: Router, em: Emulator): void {
     .add('GET', 'jobs/:jobId/tasks/:taskId', (ctx) => {
       const task = taskOr404(em, ctx);
       checkConditions(ctx, task.eTag, task.lastModified, 'read');
-      const body = { 'odata.metadata': metadataUrl(ctx, 'tasks/@Element'), ...applySelect(ctx, taskWire(task, ctx.endpoint)) };
+      const body = { 'odata.metadata': metadataUrl(ctx, 'tasks/@Element'), ...taskWire(task, ctx.endpoint, selectedNames(ctx)) };
       sendJson(ctx, 200, body, { ETag: task.eTag, 'Last-Modified': httpDate(task.lastModified) });
     })
     .add('DELETE', 'jobs/:jobId/tasks/:taskId', (ctx) => deleteTask(em, ctx))

@@ -13,7 +13,7 @@ export class StateFile {
   private readonly path: string;
   private timer: NodeJS.Timeout | undefined;
   private firstPendingAt = 0;
-  private pending: (() => StoredState) | undefined;
+  private pending: (() => string) | undefined;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -36,11 +36,11 @@ export class StateFile {
     return doc as StoredState;
   }
 
-  /** Schedules a save of whatever `snapshot` returns when the write happens. */
-  scheduleSave(snapshot: () => StoredState): void {
+  /** Schedules a save of the JSON document `serialize` returns when the write happens. */
+  scheduleSave(serialize: () => string): void {
     const now = Date.now();
     if (!this.pending) this.firstPendingAt = now;
-    this.pending = snapshot;
+    this.pending = serialize;
     if (this.timer) clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(QUIET_MS, this.firstPendingAt + MAX_DELAY_MS - now));
     this.timer = setTimeout(() => this.flush(), wait);
@@ -51,9 +51,9 @@ export class StateFile {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const snapshot = this.pending;
+    const serialize = this.pending;
     this.pending = undefined;
-    if (snapshot) writeAtomically(this.path, JSON.stringify(snapshot()));
+    if (serialize) writeAtomically(this.path, serialize());
   }
 }
 

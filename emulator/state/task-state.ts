@@ -41,7 +41,11 @@ export function executionOf(task: StoredTask): TaskExecutionRecord {
 export function moveTask(store: BatchStore, task: StoredTask, state: TaskState, update?: (exec: TaskExecutionRecord) => void): void {
   const before = { state: task.state, result: task.executionInfo?.result };
   const now = new Date();
-  if (update) update(executionOf(task));
+  if (update) {
+    // Seeded tasks share one executionInfo object: change a copy.
+    task.executionInfo = { ...executionOf(task) };
+    update(task.executionInfo);
+  }
   if (task.state !== state) {
     task.previousState = task.state;
     task.previousStateTransitionTime = task.stateTransitionTime;

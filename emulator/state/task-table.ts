@@ -29,6 +29,8 @@ export class TaskTable {
   /** Task counts by state, and required slots by state (taskSlotCounts). */
   readonly tally: TaskTally = emptyTally();
   readonly slotTally: TaskTally = emptyTally();
+  /** The tasks as JSON array items, kept until a task changes: saving the state re-serializes only changed jobs. */
+  private json: string | undefined;
 
   /** How many positions exist (holes included): the end of a scan. */
   get length(): number {
@@ -88,6 +90,12 @@ export class TaskTable {
     this.count(task, 1);
   }
 
+  /** The tasks as comma-separated JSON (for the state file), cached while nothing changes. */
+  serialized(): string {
+    this.json ??= [...this.all()].map((task) => JSON.stringify(task)).join(',');
+    return this.json;
+  }
+
   /** The active tasks in the order they became active (the scheduler's queue). */
   active(): IterableIterator<StoredTask> {
     return this.activeQueue.values();
@@ -100,6 +108,7 @@ export class TaskTable {
 
   private count(task: StoredTask | undefined, delta: 1 | -1, live: StoredTask | undefined = task): void {
     if (!task || !live) return;
+    this.json = undefined;
     const bucket = bucketOf(task.state);
     const slots = Number(task.spec.requiredSlots ?? 1);
     this.tally[bucket] += delta;

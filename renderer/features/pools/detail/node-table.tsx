@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: tokens.borderRadiusSmall, marginRight: tokens.spacingHorizontalSNudge },
   empty: { padding: tokens.spacingHorizontalL },
   mono: { fontFamily: tokens.fontFamilyMonospace },
+  rowLinks: { display: 'inline-flex', gap: tokens.spacingHorizontalM },
 });
 
 /** `host:port` a user can log in at, or undefined when the node has no SSH endpoint. */
@@ -41,7 +42,7 @@ function loginAddress(row: NodeRow): string | undefined {
 }
 
 /** The nodes as a virtualized table; row clicks select like the heat map (Ctrl/⌘ toggles, Shift extends). */
-export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: string) => void }) {
+export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: string) => void; onForwardPort?: (nodeId: string) => void }) {
   const { rows } = props;
   const styles = useStyles();
   const backgrounds = useStateBackgrounds();
@@ -91,9 +92,16 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
             return row[nodeColumn.dedicated] ? 'dedicated' : 'spot';
           case 'output':
             return (
-              <button type="button" className={styles.linkButton} onClick={() => props.onShowOutput(id)} aria-label={`Start task output of ${id}`}>
-                Output
-              </button>
+              <span className={styles.rowLinks}>
+                <button type="button" className={styles.linkButton} onClick={() => props.onShowOutput(id)} aria-label={`Start task output of ${id}`}>
+                  Output
+                </button>
+                {props.onForwardPort && loginAddress(row) && (
+                  <button type="button" className={styles.linkButton} onClick={() => props.onForwardPort?.(id)} aria-label={`Forward a port from ${id}`}>
+                    Forward a port
+                  </button>
+                )}
+              </span>
             );
           default:
             return null;

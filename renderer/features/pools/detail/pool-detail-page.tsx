@@ -4,6 +4,8 @@ import { nodeColumn } from '../../../../contract/features/batch-models';
 import { serviceErrorInfo } from '../../../components/service-error-message';
 import { useNavigation } from '../../../navigation';
 import { RemoteLoginPanel } from '../../connect/remote-login-panel';
+import { ForwardPortDialog } from '../../tunnels/forward-port-dialog';
+import { TunnelsPanel } from '../../tunnels/tunnels-panel';
 import { SshAccessBadge } from '../pool-list-page';
 import { PoolRowActions } from '../pool-row-actions';
 import { usePool } from '../use-pools';
@@ -50,6 +52,7 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
   const routeTab = useNavigation((s) => s.route.params.tab);
   const [tab, setTab] = useState<DetailTab>(() => (detailTabs.includes(routeTab as DetailTab) ? (routeTab as DetailTab) : 'nodes'));
   const [outputNode, setOutputNode] = useState<string | undefined>();
+  const [forwardNode, setForwardNode] = useState<string | undefined>();
   const { selected, replace, reset } = useNodeSelection();
   const rows = nodes.data?.rows;
   const ids = useMemo(() => (rows ?? []).map((r) => r[nodeColumn.id]), [rows]);
@@ -110,6 +113,8 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
       )}
       {detail?.sshAccess === 'none' && <NoSshEndpointBanner poolId={poolId} noPublicIp={detail.options?.publicIp.provision === 'nopublicipaddresses'} />}
       {detail && <AllocationProgress pool={detail} />}
+      <TunnelsPanel accountId={accountId} poolId={poolId} />
+      {forwardNode && <ForwardPortDialog accountId={accountId} poolId={poolId} nodeId={forwardNode} onClose={() => setForwardNode(undefined)} />}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as DetailTab)}>
         <Tab value="nodes">Nodes{rows ? ` (${rows.length.toLocaleString()})` : ''}</Tab>
         <Tab value="output">Start task output</Tab>
@@ -127,7 +132,7 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
               </div>
               <NodeHeatMap rows={rows} />
               <BulkActionsBar poolId={poolId} rows={rows} />
-              <NodeTable rows={rows} onShowOutput={showOutput} />
+              <NodeTable rows={rows} onShowOutput={showOutput} onForwardPort={setForwardNode} />
             </>
           )}
         </div>
