@@ -93,21 +93,34 @@ export class NodesService {
 
   private async refresh(ctx: BatchContextClients, key: string, poolId: string, force: boolean): Promise<CachedNodes> {
     const entry = this.cache.get(key);
-    const small = entry !== undefined && entry.rows.length <= this.policy.smallPoolNodes;
+    // A pool opened for the first time is listed anyway: its counts travel beside the first page, not before it.
+    if (!entry) {
+      const [signature, rows] = await Promise.all([this.countsSignature(ctx, poolId), this.listRows(ctx, poolId)]);
+      return this.store(ctx, key, poolId, undefined, rows, signature);
+    }
     // Small pools are listed every time, so their counts are not worth a request.
+    const small = entry.rows.length <= this.policy.smallPoolNodes;
     const signature = small ? '' : await this.countsSignature(ctx, poolId);
-    const sinceListed = entry ? this.clock() - entry.listedAt : Number.POSITIVE_INFINITY;
-    const relistGap = Math.max(this.policy.minRelistMs, (entry?.rows.length ?? 0) * this.policy.relistMsPerNode);
+    const sinceListed = this.clock() - entry.listedAt;
+    const relistGap = Math.max(this.policy.minRelistMs, entry.rows.length * this.policy.relistMsPerNode);
     const stale =
-      !entry ||
       force ||
       small ||
       sinceListed >= this.policy.fullListEveryMs ||
       (signature !== entry.countsSignature && sinceListed >= relistGap);
     if (!stale) return entry;
+    return this.store(ctx, key, poolId, entry, await this.listRows(ctx, poolId), signature);
+  }
+
+  /** Every node of the pool as rows, page by page (progress events tell the renderer how far it got). */
+  private async listRows(ctx: BatchContextClients, poolId: string): Promise<NodeRow[]> {
     const onPage = (loaded: number) => this.events.emit('nodes:list-progress', { accountId: ctx.account.id, poolId, loaded });
     const listed = await restCall(ctx.account.endpoint, () => ctx.rest.nodes.list(poolId, { select: nodeListSelect, maxResults: 1000, onPage }));
-    const rows = listed.map(toNodeRow);
+    return listed.map(toNodeRow);
+  }
+
+  /** Caches freshly listed rows under a new version unless they say what the cached ones said. */
+  private store(ctx: BatchContextClients, key: string, poolId: string, entry: CachedNodes | undefined, rows: NodeRow[], signature: string): CachedNodes {
     const version = entry && sameRows(entry.rows, rows) ? entry.version : this.nextVersion++;
     const next: CachedNodes = { accountId: ctx.account.id, poolKey: poolId.toLowerCase(), version, rows, listedAt: this.clock(), countsSignature: signature };
     this.cache.delete(key);
