@@ -9,6 +9,7 @@ import { StatusBar } from './components/status-bar';
 import { WindowAccountScope } from './features/accounts/account-scope';
 import { AccountsPage } from './features/accounts/accounts-page';
 import { ImagesPage } from './features/images/images-page';
+import { JobsPage } from './features/jobs/jobs-page';
 import { PoolsPage } from './features/pools/pools-page';
 import { SettingsDialog } from './features/settings/settings-dialog';
 import { TerminalsPage } from './features/terminal/terminals-page';
@@ -21,6 +22,7 @@ const pages: Record<PageId, { label: string; component: ComponentType; scoped: b
   accounts: { label: 'Accounts', component: AccountsPage, scoped: false },
   images: { label: 'Images', component: ImagesPage, scoped: true },
   pools: { label: 'Pools', component: PoolsPage, scoped: true },
+  jobs: { label: 'Jobs', component: JobsPage, scoped: true },
   terminals: { label: 'Terminals', component: TerminalsPage, scoped: true },
 };
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The app's top-level pages, in navigation order. */
-export const pageIds = ['accounts', 'images', 'pools', 'terminals'] as const;
+export const pageIds = ['accounts', 'images', 'pools', 'jobs', 'terminals'] as const;
 
 /** One top-level page. */
 export type PageId = (typeof pageIds)[number];

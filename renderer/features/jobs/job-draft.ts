@@ -1,4 +1,5 @@
-import { taskIdPattern } from './task-paste';
+import { jobCreateBody } from '../../../contract/features/job-body';
+import { jobIdSchema, jobSpecSchema, type JobDetail, type JobSpecInput } from '../../../contract/features/jobs';
 
 /** What the create-job form holds while the user types (strings, as the inputs give them). */
 export interface JobDraft {
@@ -32,22 +33,10 @@ export function emptyJobDraft(poolId = ''): JobDraft {
   };
 }
 
-/** The job as the create call sends it. */
-export interface JobSpecOut {
-  id: string;
-  poolId: string;
-  displayName?: string;
-  priority: number;
-  constraints?: { maxWallClockTime?: string; maxTaskRetryCount?: number };
-  onAllTasksComplete: JobDraft['onAllTasksComplete'];
-  onTaskFailure: JobDraft['onTaskFailure'];
-  jobPreparationTask?: { commandLine: string };
-  jobReleaseTask?: { commandLine: string };
-}
-
 /** Problems per field; empty when the draft can be sent. */
 export type JobDraftErrors = Partial<Record<keyof JobDraft, string>>;
 
+/** Whole number in [min, max], else undefined. */
 function integerIn(text: string, min: number, max: number): number | undefined {
   if (!/^-?\d+$/.test(text.trim())) return undefined;
   const value = Number(text);
@@ -62,8 +51,8 @@ function integerIn(text: string, min: number, max: number): number | undefined {
 export function validateJobDraft(draft: JobDraft, existingIds: readonly string[] = []): JobDraftErrors {
   const errors: JobDraftErrors = {};
   const id = draft.id.trim();
-  if (id === '') errors.id = 'Give the job an id.';
-  else if (!taskIdPattern.test(id)) errors.id = 'Use letters, digits, - and _ only, at most 64 characters.';
+  const idProblem = jobIdSchema.safeParse(id).error?.issues[0]?.message;
+  if (idProblem) errors.id = idProblem;
   else if (existingIds.some((e) => e.toLowerCase() === id.toLowerCase())) errors.id = `A job "${id}" already exists in this account (ids ignore case): pick another id.`;
   if (draft.poolId === '') errors.poolId = 'Pick the pool the job runs on.';
   if (integerIn(draft.priority, -1000, 1000) === undefined) errors.priority = 'A whole number from -1000 (lowest) to 1000 (highest).';
@@ -78,7 +67,7 @@ export function validateJobDraft(draft: JobDraft, existingIds: readonly string[]
 }
 
 /** The create request's job from a valid draft. */
-export function jobSpecFromDraft(draft: JobDraft): JobSpecOut {
+export function jobSpecFromDraft(draft: JobDraft): JobSpecInput {
   const minutes = draft.maxWallClockMinutes.trim();
   const retries = draft.maxTaskRetryCount.trim();
   const constraints = {
@@ -98,16 +87,45 @@ export function jobSpecFromDraft(draft: JobDraft): JobSpecOut {
   };
 }
 
+/**
+ * The add-job body Batch receives for a spec (what "Copy as JSON" copies and `az batch job create --json-file` takes),
+ * or undefined while the spec breaks a rule (the form marks which).
+ */
+export function jobBodyOrUndefined(spec: JobSpecInput): Record<string, unknown> | undefined {
+  return jobSpecSchema.safeParse(spec).success ? jobCreateBody(spec) : undefined;
+}
+
+/** The spec that makes a job like an existing one (its own id): for "Copy as JSON / az" on the job's page. */
+export function specFromJob(job: JobDetail): JobSpecInput {
+  const task = (t: JobDetail['jobPreparationTask']) =>
+    t && { commandLine: t.commandLine, elevated: t.elevated, environment: t.environment, ...(t.maxWallClockTime ? { maxWallClockTime: t.maxWallClockTime } : {}) };
+  const prep = task(job.jobPreparationTask);
+  const release = task(job.jobReleaseTask);
+  return {
+    id: job.id,
+    ...(job.displayName ? { displayName: job.displayName } : {}),
+    poolId: job.poolId ?? '',
+    priority: job.priority,
+    ...(job.maxParallelTasks !== undefined ? { maxParallelTasks: job.maxParallelTasks } : {}),
+    constraints: job.constraints,
+    ...(job.onAllTasksComplete === 'terminatejob' || job.onAllTasksComplete === 'noaction' ? { onAllTasksComplete: job.onAllTasksComplete } : {}),
+    ...(job.onTaskFailure === 'performexitoptionsjobaction' || job.onTaskFailure === 'noaction' ? { onTaskFailure: job.onTaskFailure } : {}),
+    commonEnvironment: job.commonEnvironment,
+    ...(prep ? { jobPreparationTask: { ...prep, ...(job.jobPreparationTask?.waitForSuccess === false ? { waitForSuccess: false } : {}) } } : {}),
+    ...(release ? { jobReleaseTask: release } : {}),
+  };
+}
+
 /** Single-quotes a value for a POSIX shell. */
 function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A shell script that makes the same job with the `az` CLI (the job goes in a file: `az batch job create --json-file`). */
-export function azCreateCommand(spec: object, accountName: string, endpoint: string): string {
+/** A shell script that makes the job with the `az` CLI from its add-job body (`az batch job create --json-file`). */
+export function azCreateCommand(body: Record<string, unknown>, accountName: string, endpoint: string): string {
   return [
     `cat > job.json <<'JSON'`,
-    JSON.stringify(spec, null, 2),
+    JSON.stringify(body, null, 2),
     'JSON',
     `az batch job create --account-name ${shellQuote(accountName)} --account-endpoint ${shellQuote(endpoint)} --json-file job.json`,
   ].join('\n');

@@ -1,7 +1,7 @@
 /** What a sortable task row carries (a subset of the task list's rows). */
 export interface SortableTask {
   id: string;
-  state: string;
+  state?: string;
   exitCode?: number;
   endTime?: string;
 }
@@ -25,7 +25,7 @@ function compare(a: SortableTask, b: SortableTask, key: TaskSortKey): number {
     case 'id':
       return collator.compare(a.id, b.id);
     case 'state':
-      return (stateOrder[a.state] ?? 9) - (stateOrder[b.state] ?? 9);
+      return (stateOrder[a.state ?? ''] ?? 9) - (stateOrder[b.state ?? ''] ?? 9);
     case 'exitCode':
       return (a.exitCode ?? Number.POSITIVE_INFINITY) - (b.exitCode ?? Number.POSITIVE_INFINITY) || 0;
     case 'endTime':

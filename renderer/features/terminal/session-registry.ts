@@ -86,6 +86,12 @@ export async function openNodeSession(node: { accountId: string; poolId: string;
   replayOrphan(info.sessionId, adopt(info, true));
 }
 
+/** Shows a session main opened for another feature (a task's "Open a shell here") in a new tab, focused. */
+export async function showOpenedSession(info: TerminalSessionInfo): Promise<void> {
+  await startTerminalClient();
+  replayOrphan(info.sessionId, adopt(info, true));
+}
+
 /** Ends a session and closes its tab. */
 export async function closeSession(sessionId: string): Promise<void> {
   try {

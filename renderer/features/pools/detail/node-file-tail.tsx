@@ -49,17 +49,26 @@ function append(shown: Shown, chunk: FileChunk): Shown {
   return { start: shown.start + new TextEncoder().encode(dropped).length, end: chunk.end, size: chunk.size, text: text.slice(dropped.length) };
 }
 
+/** Another file tailed the same way (a task's stdout/stderr): its stable reader, its name and what "missing" means. */
+export interface OtherFile {
+  read: (request: { fromByte?: number; maxBytes: number; tail: boolean }) => Promise<FileChunk>;
+  label: string;
+  missing: string;
+  testId: string;
+}
+
 /**
  * One node file read a range at a time through the files API: its last 64 KiB first, then (while following) every
  * 2 s from where the last read ended; "Load earlier" reads the 64 KiB before the window.
  */
-export function NodeFileTail(props: { poolId: string; nodeId: string; path: string; follow: boolean; onStopFollowing: () => void }) {
-  const { poolId, nodeId, path, follow } = props;
+export function NodeFileTail(props: { poolId: string; nodeId: string; path: string; follow: boolean; onStopFollowing: () => void; other?: OtherFile }) {
+  const { poolId, nodeId, path, follow, other } = props;
   const styles = useStyles();
   const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState<unknown>();
   const preRef = useRef<HTMLPreElement>(null);
-  const read = useNodeFileReader(useScopedAccountId(), poolId, nodeId, path);
+  const nodeRead = useNodeFileReader(useScopedAccountId(), poolId, nodeId, path);
+  const read = other?.read ?? nodeRead;
   const readTail = useCallback(
     () =>
       read({ maxBytes: sliceBytes, tail: true }).then(
@@ -115,12 +124,12 @@ export function NodeFileTail(props: { poolId: string; nodeId: string; path: stri
         )}
       </div>
       {error !== undefined &&
-        (isMissing(error) ? <Caption1>No {path} on this node yet: the start task has not written it.</Caption1> : <ServiceErrorMessage error={error} />)}
+        (isMissing(error) ? <Caption1>{other?.missing ?? `No ${path} on this node yet: the start task has not written it.`}</Caption1> : <ServiceErrorMessage error={error} />)}
       {shown && (
         <pre
           ref={preRef}
-          data-testid="start-task-output"
-          aria-label={`${path} of ${nodeId}`}
+          data-testid={other?.testId ?? 'start-task-output'}
+          aria-label={other?.label ?? `${path} of ${nodeId}`}
           className={styles.text}
         >
           {shown.text || '(empty)'}

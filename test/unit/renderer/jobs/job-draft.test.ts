@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azCreateCommand, emptyJobDraft, jobSpecFromDraft, validateJobDraft } from '../../../../renderer/features/jobs/job-draft';
+import { azCreateCommand, emptyJobDraft, jobBodyOrUndefined, jobSpecFromDraft, validateJobDraft } from '../../../../renderer/features/jobs/job-draft';
 
 describe('the create-job form', () => {
   it('says what to change on each field that breaks a service rule', () => {
@@ -20,8 +20,15 @@ describe('the create-job form', () => {
   });
 
   it('copies as an az script whose JSON file holds the job and whose account name is quoted for the shell', () => {
-    const script = azCreateCommand({ id: 'j', poolId: 'p' }, "o'brien", 'https://a.b');
+    const spec = jobSpecFromDraft({ ...emptyJobDraft('p'), id: 'j', preparationCommandLine: 'prep' });
+    const body = jobBodyOrUndefined(spec);
+    expect(jobBodyOrUndefined({ ...spec, priority: 5000 })).toBeUndefined();
+    const script = azCreateCommand(body ?? {}, "o'brien", 'https://a.b');
     expect(script).toContain(`--account-name 'o'\\''brien'`);
-    expect(JSON.parse(script.split('\n').slice(1, -2).join('\n'))).toEqual({ id: 'j', poolId: 'p' });
+    expect(JSON.parse(script.split('\n').slice(1, -2).join('\n'))).toMatchObject({
+      id: 'j',
+      poolInfo: { poolId: 'p' },
+      jobPreparationTask: { commandLine: 'prep', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'nonadmin' } }, waitForSuccess: true },
+    });
   });
 });
