@@ -13,6 +13,7 @@ import { operationsHandlers } from './operations/operations-handlers';
 import { ContractRouter, type InvokeHandlers } from './router';
 import { SettingsService, settingsHandlers } from './settings/settings-service';
 import { createTerminals } from './terminal/create-terminals';
+import { createJobs } from './jobs/create-jobs';
 import type { SecretStore } from './store/secret-store';
 import { appHandlers } from './system/app-info';
 import { damagedFiles, describeDamage } from './store/damaged-files';
@@ -77,6 +78,8 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...nodeActionsHandlers(nodeActions),
     ...terminals.handlers,
     ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
+    // Jobs and tasks; "Open a shell here" provisions an admin user and opens a terminal session.
+    ...createJobs({ clients: accounts.source, operations, provision: provisioning.service, terminals: terminals.service }),
     // Fleet commands run over the terminals' shared SSH connections; a first-seen host key is answered through their prompts.
     ...createFleet({ dataDir, clients: accounts.source, nodes: batch.nodes, users: provisioning.registry, operations, connections: terminals.connections, prompts: terminals.prompts, log }).handlers,
     ...createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder }).handlers,

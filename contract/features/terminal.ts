@@ -106,11 +106,12 @@ export interface TrustedHostKey extends HostKeyView {
   addedAt: string;
 }
 
-/** Text the shell line may carry safely: no control characters (a line break would run what follows). */
-const shellTextSchema = z
-  .string()
-  .max(32_768)
-  .refine((text) => ![...text].some((ch) => (ch < ' ' && ch !== '\t') || ch === '\u007f'), 'Line breaks and control characters cannot be sent to a shell line.');
+/** True when text can go on one shell line: no line break or other control character (a line break would run what follows). */
+export function fitsShellLine(text: string): boolean {
+  return ![...text].some((ch) => (ch < ' ' && ch !== '\t') || ch === '\u007f');
+}
+
+const shellTextSchema = z.string().max(32_768).refine(fitsShellLine, 'Line breaks and control characters cannot be sent to a shell line.');
 
 /** Where a new node shell starts: an absolute folder and variables to export, written into the shell once after the first connect. */
 export const startInSchema = z

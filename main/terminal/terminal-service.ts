@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TerminalSessionInfo, TerminalSessionSnapshot } from '../../contract/features/terminal';
+import type { StartIn, TerminalSessionInfo, TerminalSessionSnapshot } from '../../contract/features/terminal';
+import { startInLine } from './start-in-line';
 import { ContractFailure } from '../../contract/result';
 import type { EventEmitter } from '../events';
 import type { Logger } from '../log';
@@ -49,7 +50,7 @@ export class TerminalService {
    * Opens an SSH shell to a node of the named account; connection progress follows as `term:status`. The session keeps
    * the account: every reconnect resolves the login there, whichever account is active by then.
    */
-  openNode(request: { accountId: string; poolId: string; nodeId: string; user: string; command?: string; cols: number; rows: number }): TerminalSessionInfo {
+  openNode(request: { accountId: string; poolId: string; nodeId: string; user: string; command?: string; startIn?: StartIn; cols: number; rows: number }): TerminalSessionInfo {
     const { accountId, poolId, nodeId, user, command, cols, rows } = request;
     const node = { accountId, poolId, nodeId, user, ...(command ? { command } : {}) };
     const label = command ? `${poolId} / ${nodeId}: ${command.slice(0, 40)}` : `${poolId} / ${nodeId}`;
@@ -66,7 +67,7 @@ export class TerminalService {
         ...(this.deps.schedule ? { schedule: this.deps.schedule } : {}),
       };
       return new SshShell(deps, listener, { cols, rows });
-    });
+    }, request.startIn && !command ? startInLine(request.startIn) : undefined);
     return session.info();
   }
 
@@ -135,6 +136,7 @@ export class TerminalService {
   private add(
     identity: Omit<SessionIdentity, 'sessionId'>,
     createBackend: (listener: BackendListener, sessionId: string) => TerminalBackend,
+    firstInput?: string,
   ): TerminalSession {
     if (this.sessions.size >= maxSessions) {
       throw new ContractFailure('CONFLICT', `At most ${maxSessions} terminal sessions can be open; close some tabs first.`);
@@ -143,6 +145,7 @@ export class TerminalService {
     const session = new TerminalSession({ ...identity, sessionId }, (listener) => createBackend(listener, sessionId), this.deps.events, {
       ...(this.deps.scrollback ? { scrollback: this.deps.scrollback } : {}),
       ...(this.deps.schedule ? { schedule: this.deps.schedule } : {}),
+      ...(firstInput ? { firstInput } : {}),
     });
     try {
       session.start();

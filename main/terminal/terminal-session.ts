@@ -27,6 +27,8 @@ export class TerminalSession {
   private status: SessionStatus = { state: 'connecting', attempt: 1 };
   private seq = 0;
   private wasConnected = false;
+  /** Written into the shell once, right after the first connect (a "start in" line); never on a reconnect. */
+  private firstInput: string | undefined;
   private readonly pump: OutputPump;
   private readonly mirror: ScreenMirror;
   private readonly backend: TerminalBackend;
@@ -35,8 +37,9 @@ export class TerminalSession {
     private readonly identity: SessionIdentity,
     createBackend: (listener: BackendListener) => TerminalBackend,
     private readonly events: EventEmitter,
-    options: { scrollback?: number; schedule?: Schedule } = {},
+    options: { scrollback?: number; schedule?: Schedule; firstInput?: string } = {},
   ) {
+    this.firstInput = options.firstInput;
     this.mirror = new ScreenMirror(identity.cols, identity.rows, {
       ...(options.scrollback ? { scrollback: options.scrollback } : {}),
       ...(options.schedule ? { schedule: options.schedule } : {}),
@@ -139,6 +142,10 @@ export class TerminalSession {
     if (status.state === 'connected') this.wasConnected = true;
     this.status = status;
     this.events.emit('term:status', { sessionId: this.id, status });
+    if (status.state === 'connected' && this.firstInput !== undefined) {
+      this.backend.write(this.firstInput);
+      this.firstInput = undefined;
+    }
   }
 
   private exited(exitCode: number | null, signal: string | null): void {

@@ -109,17 +109,26 @@ export class BatchRequester {
 
   /** The pages of a list; the next link is requested as the service wrote it (it carries api-version and $skiptoken). */
   async *pages<T>(path: string, options: ListOptions = {}, extraQuery: Record<string, string | number | undefined> = {}): AsyncGenerator<T[]> {
-    let next: string | undefined = path;
-    let query: Record<string, string | number | undefined> | undefined = { ...listQuery(options), ...extraQuery };
-    while (next) {
-      const page: BatchListPage<T> = (await this.send<BatchListPage<T>>({ method: 'GET', path: next, query, expect: [200] }, options)).body;
-      yield page.value ?? [];
-      next = page['odata.nextLink'];
-      query = undefined;
-      if (next && new URL(next).origin !== this.origin) {
-        throw new BatchServiceError('UntrustedNextLink', `Batch answered with a next page on another host (${new URL(next).host}); it was not requested.`, []);
-      }
+    let page = await this.page<T>(path, options, extraQuery);
+    yield page.items;
+    while (page.nextLink) {
+      page = await this.page<T>(path, options, {}, page.nextLink);
+      yield page.items;
     }
+  }
+
+  /**
+   * One page of a list: the first (with `$select`/`$filter`/`maxresults`), or the one a previous page's `nextLink`
+   * names. A next link on another host than the account's is refused, never requested.
+   */
+  async page<T>(path: string, options: ListOptions = {}, extraQuery: Record<string, string | number | undefined> = {}, nextLink?: string): Promise<{ items: T[]; nextLink?: string }> {
+    const spec = nextLink ? { path: nextLink } : { path, query: { ...listQuery(options), ...extraQuery } };
+    const body = (await this.send<BatchListPage<T>>({ method: 'GET', ...spec, expect: [200] }, options)).body;
+    const next = body['odata.nextLink'];
+    if (next && new URL(next).origin !== this.origin) {
+      throw new BatchServiceError('UntrustedNextLink', `Batch answered with a next page on another host (${new URL(next).host}); it was not requested.`, []);
+    }
+    return { items: body.value ?? [], ...(next ? { nextLink: next } : {}) };
   }
 
   private async exchange(

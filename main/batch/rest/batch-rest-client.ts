@@ -11,6 +11,7 @@ import { jobOperations } from './operations/job-operations';
 import { nodeFileOperations } from './operations/node-file-operations';
 import { nodeOperations } from './operations/node-operations';
 import { poolOperations } from './operations/pool-operations';
+import { taskFileOperations } from './operations/task-file-operations';
 import { taskOperations } from './operations/task-operations';
 import { proxyChoicePolicy, type ProxyFor } from './proxy-choice-policy';
 import { retryObserverPolicy } from './retry-observer-policy';
@@ -90,6 +91,7 @@ export function createBatchRestClient(options: BatchRestClientOptions) {
     nodeFiles: nodeFileOperations(requester),
     jobs: jobOperations(requester),
     tasks: taskOperations(requester),
+    taskFiles: taskFileOperations(requester),
     /** The raw requester, for operations not typed yet. */
     requester,
   };

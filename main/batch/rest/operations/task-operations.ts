@@ -14,6 +14,8 @@ export function taskOperations(requester: BatchRequester) {
   return {
     /** GET /jobs/{jobId}/tasks, every page. */
     list: (jobId: string, options: ListOptions = {}) => requester.listAll<BatchTask>(batchPath`/jobs/${jobId}/tasks`, options),
+    /** GET /jobs/{jobId}/tasks: one page, the first or the one `nextLink` (from the previous page) names. */
+    page: (jobId: string, options: ListOptions = {}, nextLink?: string) => requester.page<BatchTask>(batchPath`/jobs/${jobId}/tasks`, options, {}, nextLink),
     /** GET /jobs/{jobId}/tasks/{taskId}. */
     get: async (jobId: string, taskId: string, options: GetOptions = {}) =>
       (await requester.send<BatchTask>({ method: 'GET', path: batchPath`/jobs/${jobId}/tasks/${taskId}`, query: selectQuery(options), expect: [200] }, options)).body,
