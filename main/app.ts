@@ -14,6 +14,8 @@ import { ContractRouter, type InvokeHandlers } from './router';
 import { SettingsService, settingsHandlers } from './settings/settings-service';
 import { createTerminals } from './terminal/create-terminals';
 import { createJobs } from './jobs/create-jobs';
+import { TunnelService } from './tunnels/tunnel-service';
+import { tunnelsHandlers } from './tunnels/tunnels-handlers';
 import type { SecretStore } from './store/secret-store';
 import { appHandlers } from './system/app-info';
 import { damagedFiles, describeDamage } from './store/damaged-files';
@@ -31,6 +33,8 @@ export interface HostDeps {
   settings?: SettingsService;
   /** Host-specific parts of the accounts feature (Electron: utilityProcess sandbox, OS browser). */
   accounts?: AccountsHostOptions;
+  /** Opens an http://127.0.0.1:PORT/ address of a port forward in the OS browser (Electron); the web host's page does it itself. */
+  openLoopbackUrl?: (url: string) => Promise<void>;
   /** The host's native folder picker (Electron's dialog); absent in the web host, where the user types a path. */
   pickFolder?: PickFolder;
 }
@@ -68,6 +72,8 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   // A reimage removes every user on the node; a removed node takes its users along: provisioning hears about both.
   const nodeActions = new NodeActionsService({ clients: accounts.source, nodes: batch.nodes, operations, accepted: provisioning.nodeActionAccepted });
   const terminals = createTerminals({ dataDir, log, events, resolver: provisioning.resolver });
+  // Port forwards hold leases on the same shared SSH connections as the node's terminals.
+  const tunnels = new TunnelService({ connections: terminals.connections, resolver: provisioning.resolver, events, log, ...(deps.openLoopbackUrl ? { openLoopbackUrl: deps.openLoopbackUrl } : {}) });
   const handlers: InvokeHandlers = {
     ...appHandlers(info),
     ...settingsHandlers(settings),
@@ -77,6 +83,7 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...operationsHandlers(operations),
     ...nodeActionsHandlers(nodeActions),
     ...terminals.handlers,
+    ...tunnelsHandlers(tunnels),
     ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
     // Jobs and tasks; "Open a shell here" provisions an admin user and opens a terminal session.
     ...createJobs({ clients: accounts.source, operations, provision: provisioning.service, terminals: terminals.service }),
@@ -85,7 +92,7 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder }).handlers,
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
-  const disposers: (() => Promise<void>)[] = [terminals.dispose, () => operations.dispose(), accounts.dispose];
+  const disposers: (() => Promise<void>)[] = [() => tunnels.dispose(), terminals.dispose, () => operations.dispose(), accounts.dispose];
   // A damaged data file names itself and its path in the log, and in open windows (else the next window asks for it).
   const stopDamageReports = damagedFiles.listen((report) => {
     deps.log.warn('store', describeDamage(report));

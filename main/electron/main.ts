@@ -67,6 +67,8 @@ function start(): void {
       const picked = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? undefined : picked.filePaths[0];
     },
+    // "Open in browser" on a port forward: only http://127.0.0.1:PORT/ addresses the tunnel service built itself.
+    openLoopbackUrl: async (url) => (/^http:\/\/127\.0\.0\.1:\d{1,5}\/$/.test(url) ? shell.openExternal(url) : undefined), /* eng-disable OPEN_EXTERNAL_JS_CHECK: a port forward's own loopback address, opened on the user's click */
     accounts: {
       emulatorLauncher: new UtilityProcessEmulatorLauncher(join(__dirname, '..', 'emulator', 'cli.js')),
       // The sign-in page the user asked for (https authority only) opens in the OS browser, never in our window.
