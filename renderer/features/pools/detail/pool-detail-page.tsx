@@ -6,6 +6,8 @@ import { useNavigation } from '../../../navigation';
 import { RemoteLoginPanel } from '../../connect/remote-login-panel';
 import { ForwardPortDialog } from '../../tunnels/forward-port-dialog';
 import { TunnelsPanel } from '../../tunnels/tunnels-panel';
+import { NodeFilesPanel } from '../../files/node-files-panel';
+import { FleetPanel } from '../../fleet/fleet-panel';
 import { SshAccessBadge } from '../pool-list-page';
 import { PoolRowActions } from '../pool-row-actions';
 import { usePool } from '../use-pools';
@@ -20,7 +22,7 @@ import { NoSshEndpointBanner } from './ssh-banner';
 import { StartTaskOutput } from './start-task-output';
 import { useNodeListProgress, useNodes } from './use-nodes';
 
-const detailTabs = ['nodes', 'output', 'remote', 'config'] as const;
+const detailTabs = ['nodes', 'output', 'files', 'remote', 'fleet', 'config'] as const;
 type DetailTab = (typeof detailTabs)[number];
 
 const useStyles = makeStyles({
@@ -81,6 +83,10 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
     setOutputNode(nodeId);
     setTab('output');
   };
+  const showFiles = (nodeId: string) => {
+    setOutputNode(nodeId);
+    setTab('files');
+  };
   return (
     <section aria-labelledby="page-title" className={styles.page}>
       <div className={styles.row}>
@@ -118,7 +124,9 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as DetailTab)}>
         <Tab value="nodes">Nodes{rows ? ` (${rows.length.toLocaleString()})` : ''}</Tab>
         <Tab value="output">Start task output</Tab>
+        <Tab value="files">Files</Tab>
         <Tab value="remote">Remote login</Tab>
+        <Tab value="fleet">Run command</Tab>
         <Tab value="config">Configuration</Tab>
       </TabList>
       {tab === 'nodes' && (
@@ -129,10 +137,13 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
               <div className={styles.row}>
                 <HeatMapLegend rows={rows} />
                 {nodes.data?.listedAt && <Caption1>listed {new Date(nodes.data.listedAt).toLocaleTimeString()}; kept fresh from node counts</Caption1>}
+                <Button size="small" onClick={() => setTab('fleet')}>
+                  Run on nodes…
+                </Button>
               </div>
               <NodeHeatMap rows={rows} />
               <BulkActionsBar poolId={poolId} rows={rows} />
-              <NodeTable rows={rows} onShowOutput={showOutput} onForwardPort={setForwardNode} />
+              <NodeTable rows={rows} onShowOutput={showOutput} onShowFiles={showFiles} onForwardPort={setForwardNode} />
             </>
           )}
         </div>
@@ -140,7 +151,13 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
       {tab === 'output' && (
         <StartTaskOutput poolId={poolId} nodeIds={ids} nodeId={outputNode ?? [...selected][0] ?? ids[0]} onNodeChange={setOutputNode} />
       )}
+      {tab === 'files' && (
+        <NodeFilesPanel poolId={poolId} nodeIds={ids} nodeId={outputNode ?? [...selected][0] ?? ids[0]} onNodeChange={setOutputNode} />
+      )}
       {tab === 'remote' && <RemoteLoginPanel poolId={poolId} selectedNodeIds={[...selected]} />}
+      {tab === 'fleet' && rows && (
+        <FleetPanel poolId={poolId} rows={rows} selected={selected} onSelectInPool={(picked) => (replace(new Set(picked)), setTab('nodes'))} />
+      )}
       {tab === 'config' && detail && <PoolConfiguration pool={detail} />}
     </section>
   );

@@ -1,0 +1,40 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+/** Styles the fleet panel's pieces share. */
+export const useFleetStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalM, minHeight: 0 },
+  form: { display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '960px' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  command: { fontFamily: tokens.fontFamilyMonospace },
+  number: { width: '110px' },
+  progressRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  grow: { flex: 1 },
+  chips: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
+  groups: { display: 'grid', gap: tokens.spacingVerticalS },
+  group: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  unreachable: { borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}` },
+  groupHead: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  headline: { fontFamily: tokens.fontFamilyMonospace, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '640px' },
+  output: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    maxHeight: '240px',
+    overflow: 'auto',
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    background: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  stderr: { color: tokens.colorPaletteRedForeground1 },
+  nodeList: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, maxHeight: '160px', overflow: 'auto', margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  history: { display: 'grid', gap: tokens.spacingVerticalXS },
+  historyItem: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
