@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowHighWaterChars } from '../../../contract/features/terminal';
 import { createTerminalFixture, waitUntil, type RendererProbe, type TerminalFixture } from './terminal-fixture';
@@ -33,8 +34,46 @@ async function sampled<T>(sessionId: string, work: () => Promise<T>): Promise<{ 
   }
 }
 
+/**
+ * Hashes the output between `BEGIN-2\r\n` and `END-2` as it streams by (a flood is not kept in memory); resolves with
+ * the SHA-256 and the char count once END-2 went by.
+ */
+function digestBetweenMarkers(shell: RendererProbe): Promise<{ sha256: string; chars: number }> {
+  const begin = 'BEGIN-2\r\n';
+  const end = 'END-2';
+  const hash = createHash('sha256');
+  let started = false;
+  let held = '';
+  let chars = 0;
+  return new Promise((resolve) => {
+    const take = (text: string): void => {
+      hash.update(text);
+      chars += text.length;
+    };
+    shell.tap = (data) => {
+      const window = held + data;
+      if (!started) {
+        const at = window.indexOf(begin);
+        held = at < 0 ? window.slice(-begin.length) : window.slice(at + begin.length);
+        started = at >= 0;
+        if (!started) return;
+      } else held = window;
+      const at = held.indexOf(end);
+      if (at >= 0) {
+        take(held.slice(0, at));
+        shell.tap = undefined;
+        resolve({ sha256: hash.digest('hex'), chars });
+        return;
+      }
+      // Keep back what could be the start of END-2 cut by the chunk boundary.
+      take(held.slice(0, held.length - end.length));
+      held = held.slice(held.length - end.length);
+    };
+  });
+}
+
 /** Floods with `command`, checks that typing still echoes mid-flood, then Ctrl-C and a working prompt. */
-async function floodThenInterrupt(shell: RendererProbe, command: string, floodChars: number): Promise<void> {
+async function floodThenInterrupt(shell: RendererProbe, command: string, floodChars: number): Promise<{ drainedAfterCtrlC: number }> {
   const id = shell.sessionId;
   const start = shell.received;
   fx.service.input([id], `${command}\r`);
@@ -43,18 +82,25 @@ async function floodThenInterrupt(shell: RendererProbe, command: string, floodCh
   fx.service.input([id], 'typed-while-flooding');
   await echoed;
   const interrupted = shell.watch('^C');
+  const beforeCtrlC = shell.received;
   fx.service.input([id], '\x03');
   await interrupted;
+  const drainedAfterCtrlC = shell.received - beforeCtrlC;
   const prompt = shell.watch('prompt-is-back-42');
   fx.service.input([id], 'echo prompt-is-back-$((6*7))\r');
   await prompt;
+  return { drainedAfterCtrlC };
 }
+
+/** What a user waits through after Ctrl-C: ~100,000 chars in flight to the renderer plus the 128 KiB SSH window (ssh2's own 2 MiB window and stream buffer made it ~3 M). */
+const mostDrainedAfterCtrlC = 700_000;
 
 describe('output floods', () => {
   it('yes for seconds: typing still echoes, Ctrl-C returns the prompt, and main holds at most ~100,000 chars in flight', async () => {
     const shell = fx.openShell();
     await waitUntil('connected', () => shell.status?.state === 'connected');
-    const { maxUnacked, heapGrowth } = await sampled(shell.sessionId, () => floodThenInterrupt(shell, 'yes', 4_000_000));
+    const { result, maxUnacked, heapGrowth } = await sampled(shell.sessionId, () => floodThenInterrupt(shell, 'yes', 4_000_000));
+    expect(result.drainedAfterCtrlC).toBeLessThan(mostDrainedAfterCtrlC);
     expect(maxUnacked).toBeGreaterThan(flowHighWaterChars / 2);
     expect(maxUnacked).toBeLessThanOrEqual(flowHighWaterChars + oneReadChars);
     expect(heapGrowth).toBeLessThan(200 * 1024 * 1024);
@@ -66,6 +112,30 @@ describe('output floods', () => {
     const { maxUnacked, heapGrowth } = await sampled(shell.sessionId, () =>
       floodThenInterrupt(shell, 'head -c 100M /dev/urandom | base64', 4_000_000),
     );
+    expect(maxUnacked).toBeLessThanOrEqual(flowHighWaterChars + oneReadChars);
+    expect(heapGrowth).toBeLessThan(200 * 1024 * 1024);
+  });
+});
+
+describe('nothing lost', () => {
+  it('600,000 numbered lines arrive whole and in order through pause and resume: same char count and SHA-256 as seq printed', async () => {
+    const shell = fx.openShell();
+    await waitUntil('connected', () => shell.status?.state === 'connected');
+    const lines = 600_000;
+    const expected = createHash('sha256');
+    let expectedChars = 0;
+    for (let from = 1; from <= lines; from += 10_000) {
+      const block = Array.from({ length: Math.min(10_000, lines - from + 1) }, (_, i) => `${from + i}\r\n`).join('');
+      expected.update(block);
+      expectedChars += block.length;
+    }
+    const digest = digestBetweenMarkers(shell);
+    const { result, maxUnacked, heapGrowth } = await sampled(shell.sessionId, async () => {
+      fx.service.input([shell.sessionId], `echo BEGIN-$((1+1)); seq 1 ${lines}; echo END-$((1+1))\r`);
+      return digest;
+    });
+    expect(result).toEqual({ sha256: expected.digest('hex'), chars: expectedChars });
+    // Flow control held the whole time (it paused many times: 5 M chars against a 100,000 bound).
     expect(maxUnacked).toBeLessThanOrEqual(flowHighWaterChars + oneReadChars);
     expect(heapGrowth).toBeLessThan(200 * 1024 * 1024);
   });

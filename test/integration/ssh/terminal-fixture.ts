@@ -43,6 +43,8 @@ export class RendererProbe {
   exit: { exitCode: number | null; signal: string | null } | undefined;
   /** False plays a renderer that went away: output is still parsed but never acknowledged. */
   acking = true;
+  /** Sees every chunk as it arrives (tests that check what came through, without keeping it all). */
+  tap: ((data: string) => void) | undefined;
   private parsedUnacked = 0;
 
   constructor(
@@ -53,6 +55,7 @@ export class RendererProbe {
   /** Takes one output chunk. */
   data(data: string): void {
     this.received += data.length;
+    this.tap?.(data);
     this.text = (this.text + data).slice(-262_144);
     for (const watch of [...this.watches]) {
       const window = watch.tail + data;

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../../main/streams/schedule';
 import { OutputPump } from '../../../main/terminal/output-pump';
-
-/** A hand-driven clock: `tick()` runs what is due. */
-function manualClock(): { schedule: Schedule; tick(): void; pending(): number } {
-  let tasks: (() => void)[] = [];
-  return {
-    schedule: (run) => {
-      tasks.push(run);
-      return () => (tasks = tasks.filter((task) => task !== run));
-    },
-    tick: () => {
-      const due = tasks;
-      tasks = [];
-      for (const run of due) run();
-    },
-    pending: () => tasks.length,
-  };
-}
+import { manualClock } from './manual-clock';
 
 function pumpWith(clock = manualClock()) {
   const emitted: string[] = [];

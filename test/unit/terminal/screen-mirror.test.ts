@@ -1,24 +1,8 @@
 import headless from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../../main/streams/schedule';
 import { controlsOnly, splitCutOff } from '../../../main/terminal/control-sequences';
 import { ScreenMirror } from '../../../main/terminal/screen-mirror';
-
-/** A clock the test advances by hand: `tick()` runs what is due. */
-function manualClock(): { schedule: Schedule; tick(): void } {
-  let tasks: (() => void)[] = [];
-  return {
-    schedule: (run) => {
-      tasks.push(run);
-      return () => (tasks = tasks.filter((task) => task !== run));
-    },
-    tick: () => {
-      const due = tasks;
-      tasks = [];
-      for (const run of due) run();
-    },
-  };
-}
+import { manualClock } from './manual-clock';
 
 /** What a fresh renderer shows after restoring `screen`: the visible lines and the modes it switched on. */
 async function restored(screen: string, cols = 40, rows = 6): Promise<{ lines: string[]; t: headless.Terminal }> {
