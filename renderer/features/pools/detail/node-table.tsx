@@ -42,7 +42,7 @@ function loginAddress(row: NodeRow): string | undefined {
 }
 
 /** The nodes as a virtualized table; row clicks select like the heat map (Ctrl/⌘ toggles, Shift extends). */
-export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: string) => void; onForwardPort?: (nodeId: string) => void }) {
+export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: string) => void; onShowFiles?: (nodeId: string) => void; onForwardPort?: (nodeId: string) => void }) {
   const { rows } = props;
   const styles = useStyles();
   const backgrounds = useStateBackgrounds();
@@ -96,6 +96,11 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
                 <button type="button" className={styles.linkButton} onClick={() => props.onShowOutput(id)} aria-label={`Start task output of ${id}`}>
                   Output
                 </button>
+                {props.onShowFiles && (
+                  <button type="button" className={styles.linkButton} onClick={() => props.onShowFiles?.(id)} aria-label={`Files of ${id}`}>
+                    Files
+                  </button>
+                )}
                 {props.onForwardPort && loginAddress(row) && (
                   <button type="button" className={styles.linkButton} onClick={() => props.onForwardPort?.(id)} aria-label={`Forward a port from ${id}`}>
                     Forward a port
