@@ -6,7 +6,7 @@ import { fail } from './batch-error';
 import { pageOf, sendPage } from './paging';
 import { applySelect } from './select';
 import { nodeOr404, poolOr404, type Emulator } from './emulator-context';
-import { nodeWire, PUBLIC_IP, PUBLIC_IPV6 } from './wire';
+import { nodeWire, PUBLIC_IP, PUBLIC_IPV6, type NodeTasks } from './wire';
 import { oneOf } from './validate';
 import { frontendPortFor, hasNoPublicIp, isDualStack, sshNatPoolOf } from '../state/pool-spec';
 import type { StoredNode } from '../state/model';
@@ -37,19 +37,29 @@ export function assertNodeReady(node: StoredNode): void {
   }
 }
 
+/** The node's running tasks as TaskInformation (recentTasks), and the slots they hold. */
+function tasksOn(em: Emulator, ctx: RequestContext, node: StoredNode): NodeTasks {
+  const { tasks, slots } = em.tasks.usageOf(node);
+  const running = tasks.map((task) => ({
+    taskUrl: `${ctx.endpoint}/jobs/${task.jobId}/tasks/${task.id}`, jobId: task.jobId, taskId: task.id, taskState: task.state,
+    executionInfo: { ...task.executionInfo },
+  }));
+  return { running, slots };
+}
+
 function nodeUrl(ctx: RequestContext, poolId: string, nodeId: string): string {
   return `${ctx.endpoint}/pools/${poolId}/nodes/${nodeId}`;
 }
 
 function listNodes(em: Emulator, ctx: RequestContext): void {
   const pool = poolOr404(em, ctx.params.poolId as string);
-  const page = pageOf(ctx, em.store.nodesOf(pool.id), (n) => n.id, (n) => nodeWire(n, pool, ctx.endpoint), { max: 1000 });
+  const page = pageOf(ctx, em.store.nodesOf(pool.id), (n) => n.id, (n) => nodeWire(n, pool, ctx.endpoint, tasksOn(em, ctx, n)), { max: 1000 });
   sendPage(ctx, 'nodes', page);
 }
 
 function getNode(em: Emulator, ctx: RequestContext): void {
   const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
-  const body = { 'odata.metadata': metadataUrl(ctx, 'nodes/@Element'), ...applySelect(ctx, nodeWire(node, pool, ctx.endpoint)) };
+  const body = { 'odata.metadata': metadataUrl(ctx, 'nodes/@Element'), ...applySelect(ctx, nodeWire(node, pool, ctx.endpoint, tasksOn(em, ctx, node))) };
   sendJson(ctx, 200, body);
 }
 

@@ -124,8 +124,14 @@ function ipv6AddressOf(node: StoredNode): string {
   return `fd00::${(third * 256 + last).toString(16)}`;
 }
 
+/** What runs on a node now: its running tasks (wire TaskInformation entries) and the slots they hold. */
+export interface NodeTasks {
+  running: JsonObject[];
+  slots: number;
+}
+
 /** A compute node in wire shape (ComputeNode), property order as in the service's NodeList example. */
-export function nodeWire(node: StoredNode, pool: StoredPool, endpoint: string): JsonObject {
+export function nodeWire(node: StoredNode, pool: StoredPool, endpoint: string, tasks: NodeTasks = { running: [], slots: 0 }): JsonObject {
   const vm = vmConfigOf(pool);
   const image = { ...(vm.imageReference as JsonObject) };
   if (image.virtualMachineImageId === undefined && image.version === undefined) image.version = 'latest';
@@ -144,13 +150,14 @@ export function nodeWire(node: StoredNode, pool: StoredPool, endpoint: string): 
     ipv6Address: isDualStack(pool) ? ipv6AddressOf(node) : undefined,
     affinityId: `TVM:${node.id}`,
     vmSize: String(pool.spec.vmSize).toLowerCase(),
-    totalTasksRun: 0,
-    totalTasksSucceeded: 0,
-    runningTasksCount: 0,
-    runningTaskSlotsCount: 0,
+    totalTasksRun: node.totalTasksRun ?? 0,
+    totalTasksSucceeded: node.totalTasksSucceeded ?? 0,
+    runningTasksCount: tasks.running.length,
+    runningTaskSlotsCount: tasks.slots,
     isDedicated: node.isDedicated,
     startTask: startTaskWire(pool),
     startTaskInfo: node.startTaskInfo,
+    recentTasks: tasks.running.length > 0 ? tasks.running : undefined,
     errors: node.errors,
     endpointConfiguration: endpoints.length > 0 ? { inboundEndpoints: endpoints } : undefined,
     nodeAgentInfo: { version: NODE_AGENT_VERSION, lastUpdateTime: node.lastBootTime ?? node.allocationTime },

@@ -106,6 +106,9 @@ export interface StoredNode {
   startTaskInfo?: StartTaskInfoRecord;
   errors?: { code: string; message: string; errorDetails?: NameValue[] }[];
   users: StoredUser[];
+  /** Job tasks completed on the node, and how many of them succeeded (totalTasksRun / totalTasksSucceeded). */
+  totalTasksRun?: number;
+  totalTasksSucceeded?: number;
 }
 
 /** Job states as the wire spells them. */

@@ -127,8 +127,11 @@ export class TaskScheduler {
     for (const task of [...this.deps.store.tableOf(job.id).active()]) this.terminate(task);
   }
 
-  /** After a restart: tasks that were running have no process any more, so they go back to the queue. */
+  /** After a restart: tasks that were running have no process any more, so they go back to the queue (and their nodes are idle). */
   resume(): void {
+    for (const pool of this.deps.store.allPools()) {
+      for (const node of this.deps.store.nodesOf(pool.id)) if (node.state === 'running') this.deps.nodes.setState(node, 'idle');
+    }
     for (const job of this.deps.store.allJobs()) {
       const table = this.deps.store.tableOf(job.id);
       if (table.tally.running === 0) continue;
@@ -249,6 +252,8 @@ export class TaskScheduler {
 
   private complete(run: Run, exitCode: number, failure: FailureInfoRecord | undefined): void {
     this.release(run);
+    run.node.totalTasksRun = (run.node.totalTasksRun ?? 0) + 1;
+    if (!failure) run.node.totalTasksSucceeded = (run.node.totalTasksSucceeded ?? 0) + 1;
     moveTask(this.deps.store, run.task, 'completed', (exec) => {
       exec.endTime = isoNow();
       exec.exitCode = exitCode;

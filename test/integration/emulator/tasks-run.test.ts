@@ -5,6 +5,10 @@ import { eventually } from '../../helpers/eventually';
 import type { BatchTask, BatchTaskCreateOptions } from '../../../main/batch/rest/models/tasks';
 import type { BatchRestClient } from '../../../main/batch/rest/batch-rest-client';
 import { batchPath } from '../../../main/batch/rest/batch-requester';
+import { readFileSync } from 'node:fs';
+import { processAlive } from '../../helpers/eventually';
+import { sshRunWithPassword } from '../../helpers/ssh-login';
+import { sshNatPool } from './api/sdk-client';
 
 const world = withRestEmulator();
 
@@ -89,12 +93,18 @@ describe('the emulator runs tasks on the nodes of the job\'s pool', () => {
 
   it('ends a task that runs past maxWallClockTime with a failure, and a terminated task at once', async () => {
     const { client } = world;
-    await jobOnNewPool(client, 'limits', { taskSlotsPerNode: 2 });
-    await client.tasks.add('limits', { id: 'slow', commandLine: 'sleep 60', constraints: { maxWallClockTime: 'PT1S', maxTaskRetryCount: 3 } });
+    const [nodeId = ''] = await jobOnNewPool(client, 'limits', { taskSlotsPerNode: 2 });
+    // The command starts a child of its own: the limit must end the whole process tree, not only the leader.
+    await client.tasks.add('limits', { id: 'slow', commandLine: bash('sleep 60 & echo $! > ../child.pid; wait'), constraints: { maxWallClockTime: 'PT1S', maxTaskRetryCount: 3 } });
     await client.tasks.add('limits', { id: 'endless', commandLine: 'sleep 60' });
     const slow = await completed(client, 'limits', 'slow', 10_000);
     expect(slow.executionInfo).toMatchObject({ result: 'failure', retryCount: 0, failureInfo: { category: 'usererror', code: 'MaxWallClockTimeExpiry' } });
+    const child = Number(readFileSync(`${slow.nodeInfo?.taskRootDirectory}/child.pid`, 'utf8'));
+    await eventually(async () => (processAlive(child) ? undefined : true), 5000);
     await eventually(async () => ((await client.tasks.get('limits', 'endless')).state === 'running' ? true : undefined));
+    const busy = await client.nodes.get('limits', nodeId);
+    expect(busy).toMatchObject({ state: 'running', runningTasksCount: 1, runningTaskSlotsCount: 1, totalTasksRun: 1, totalTasksSucceeded: 0 });
+    expect(busy.recentTasks?.map((t) => [t.jobId, t.taskId, t.taskState])).toEqual([['limits', 'endless', 'running']]);
     await client.tasks.terminate('limits', 'endless');
     const ended = await client.tasks.get('limits', 'endless');
     expect(ended).toMatchObject({ state: 'completed', executionInfo: { result: 'failure', failureInfo: { code: 'TaskEnded' } } });
@@ -110,5 +120,48 @@ describe('the emulator runs tasks on the nodes of the job\'s pool', () => {
     const rerun = await completed(client, 'again', 'once');
     expect(rerun.executionInfo).toMatchObject({ result: 'success', exitCode: 0, retryCount: 0 });
     await expect(client.tasks.reactivate('again', 'once')).rejects.toMatchObject({ code: 'OperationInvalidForCurrentState' });
+  });
+});
+
+describe('jobs with running tasks', () => {
+  it('requeues running tasks when the job is disabled, runs them again when it is enabled, and ends them all on terminate', async () => {
+    const { client } = world;
+    await jobOnNewPool(client, 'pause', { taskSlotsPerNode: 2 });
+    await client.tasks.addCollection('pause', [{ id: 'long', commandLine: 'sleep 60' }, { id: 'queued', commandLine: 'sleep 60', requiredSlots: 2 }]);
+    await eventually(async () => ((await client.tasks.get('pause', 'long')).state === 'running' ? true : undefined));
+    await client.jobs.disable('pause', { disableTasks: 'requeue' });
+    const requeued = await client.tasks.get('pause', 'long');
+    expect(requeued).toMatchObject({ state: 'active', executionInfo: { requeueCount: 1 } });
+    await eventually(async () => ((await client.jobs.get('pause')).state === 'disabled' ? true : undefined));
+    expect((await client.jobs.getTaskCounts('pause')).taskCounts).toMatchObject({ active: 2, running: 0 });
+    await client.jobs.enable('pause');
+    // The requeued task went to the back of the queue: the two-slot task now fills the node first.
+    await eventually(async () => ((await client.tasks.get('pause', 'queued')).state === 'running' ? true : undefined));
+    expect((await client.tasks.get('pause', 'long')).state).toBe('active');
+    await client.jobs.terminate('pause', { terminateReason: 'enough' });
+    const counts = await client.jobs.getTaskCounts('pause');
+    expect(counts.taskCounts).toMatchObject({ active: 0, running: 0, completed: 2, failed: 2 });
+    expect(counts.taskSlotCounts).toMatchObject({ completed: 3 });
+    const job = await eventually(async () => {
+      const current = await client.jobs.get('pause');
+      return current.state === 'completed' ? current : undefined;
+    });
+    expect(job.executionInfo?.terminateReason).toBe('enough');
+  });
+
+  it('opens a node shell that can cd into nodeInfo.taskRootDirectory and list the task files', async () => {
+    const { client } = world;
+    const start = 30000 + Math.floor(Math.random() * 200) * 100;
+    const [nodeId = ''] = await jobOnNewPool(client, 'shell', { networkConfiguration: sshNatPool(start) });
+    await client.tasks.add('shell', { id: 'where', commandLine: bash('echo made > output.dat') });
+    const task = await completed(client, 'shell', 'where');
+    await client.nodes.addUser('shell', nodeId, { name: 'ops', password: 'Secret-123', isAdmin: true });
+    const login = await client.nodes.getRemoteLoginSettings('shell', nodeId);
+    const root = String(task.nodeInfo?.taskRootDirectory);
+    const output = await sshRunWithPassword(
+      { host: '127.0.0.1', port: Number(login.remoteLoginPort), username: 'ops', password: 'Secret-123' },
+      `cd ${root} && pwd && ls && cat wd/output.dat`,
+    );
+    expect(output.split('\n')).toEqual([root, 'stderr.txt', 'stdout.txt', 'wd', 'made', '']);
   });
 });
