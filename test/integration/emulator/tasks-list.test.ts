@@ -61,6 +61,14 @@ describe('task listings over a big job', () => {
     const either = await client.tasks.list('mixed', { filter: "id eq 'm0001' or (executionInfo/exitCode eq 7 and id eq 'm5000')" });
     expect(ids(either)).toEqual(['m0001', 'm5000']);
 
+    // A task ended before it ran fails without any exit code: the result filter finds it, an exit-code filter cannot.
+    await client.tasks.add('mixed', { id: 'never-ran', commandLine: '/bin/true' });
+    expect(ids(await client.tasks.list('mixed', { filter: "state eq 'active'" }))).toEqual(['never-ran']);
+    await client.tasks.terminate('mixed', 'never-ran');
+    const withoutCode = await client.tasks.list('mixed', { filter: "executionInfo/result eq 'failure' and executionInfo/exitCode ne 7" });
+    expect(withoutCode.map((t) => [t.id, t.executionInfo?.exitCode, t.executionInfo?.failureInfo?.code])).toEqual([['never-ran', undefined, 'TaskEnded']]);
+    expect((await client.jobs.getTaskCounts('mixed')).taskCounts).toMatchObject({ completed: 5001, failed: 51, succeeded: 4950 });
+
     // A filtered page of 20 gives a next link that continues after the last match, and the last page gives none.
     const first = await firstPage(client, 'mixed', { $filter: "executionInfo/result eq 'failure'", maxresults: 20 });
     expect(ids(first.value)).toHaveLength(20);
@@ -69,7 +77,7 @@ describe('task listings over a big job', () => {
     expect(ids(second.value)[0]).toBe('m2100');
     const lastLink = new URL(String(second['odata.nextLink']));
     const third = (await client.requester.send<TaskPage>({ method: 'GET', path: `${lastLink.pathname}${lastLink.search}`, expect: [200] })).body;
-    expect([third.value.length, third['odata.nextLink']]).toEqual([10, undefined]);
+    expect([third.value.length, third['odata.nextLink']]).toEqual([11, undefined]);
   });
 
   it('refuses a bad seed, a bad filter and too many results per page with the service errors', async () => {

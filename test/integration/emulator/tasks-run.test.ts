@@ -5,7 +5,7 @@ import { eventually } from '../../helpers/eventually';
 import type { BatchTask, BatchTaskCreateOptions } from '../../../main/batch/rest/models/tasks';
 import type { BatchRestClient } from '../../../main/batch/rest/batch-rest-client';
 import { batchPath } from '../../../main/batch/rest/batch-requester';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { processAlive } from '../../helpers/eventually';
 import { sshRunWithPassword } from '../../helpers/ssh-login';
 import { sshNatPool } from './api/sdk-client';
@@ -147,6 +147,23 @@ describe('jobs with running tasks', () => {
       return current.state === 'completed' ? current : undefined;
     });
     expect(job.executionInfo?.terminateReason).toBe('enough');
+  });
+
+  it('puts a running task back in the queue when its node reboots, and runs it again once the node is back', async () => {
+    const { client } = world;
+    const [nodeId = ''] = await jobOnNewPool(client, 'reboot', {});
+    await client.tasks.add('reboot', { id: 'survivor', commandLine: bash('[ -e $AZ_BATCH_NODE_SHARED_DIR/second ] && exit 0; touch $AZ_BATCH_NODE_SHARED_DIR/second; sleep 60') });
+    const running = await eventually(async () => {
+      const task = await client.tasks.get('reboot', 'survivor');
+      return task.state === 'running' ? task : undefined;
+    });
+    // Reboot only once the first run has left its mark, so the second run is the one that exits 0.
+    const nodeRoot = String(running.nodeInfo?.taskRootDirectory).replace(/\/workitems\/.*$/, '');
+    await eventually(async () => (existsSync(`${nodeRoot}/shared/second`) ? true : undefined));
+    await client.nodes.reboot('reboot', nodeId);
+    expect(await client.tasks.get('reboot', 'survivor')).toMatchObject({ state: 'active', previousState: 'running', executionInfo: { requeueCount: 1 } });
+    const done = await completed(client, 'reboot', 'survivor');
+    expect(done.executionInfo).toMatchObject({ result: 'success', requeueCount: 1, retryCount: 0 });
   });
 
   it('opens a node shell that can cd into nodeInfo.taskRootDirectory and list the task files', async () => {
