@@ -50,6 +50,10 @@ export const invokeChannelNames: readonly string[] = [
   'hostkeys:decide',
   'hostkeys:list',
   'hostkeys:forget',
+  'tunnels:open',
+  'tunnels:list',
+  'tunnels:close',
+  'tunnels:open-browser',
   'prices:vm',
   'jobs:list',
   'jobs:task-counts',
@@ -96,4 +100,5 @@ export const eventChannelNames: readonly string[] = [
   'term:data',
   'term:exit',
   'term:status',
+  'tunnels:changed',
 ];
