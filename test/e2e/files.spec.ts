@@ -13,7 +13,7 @@ let home: string;
 
 test.beforeEach(async () => {
   home = mkdtempSync(join(tmpdir(), 'batch-deck-files-home-'));
-  host = await startWebHostProcess({ env: { HOME: home } });
+  host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', HOME: home } });
 });
 
 test.afterEach(async () => {

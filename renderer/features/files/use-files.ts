@@ -101,7 +101,7 @@ export function pickedFiles(list: FileList | null): PickedFile[] {
 
 /** Bytes as a short human size (1.5 MB). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes / 1024;
   let unit = 0;
