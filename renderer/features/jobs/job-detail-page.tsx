@@ -5,6 +5,7 @@ import { ServiceErrorMessage } from '../../components/service-error-message';
 import { useNow } from '../../components/use-now';
 import { useNavigation } from '../../navigation';
 import { useLayoutStyles } from '../../theme/layout-styles';
+import { durationText } from './duration-text';
 import { JobActions } from './job-actions';
 import { CreatedAt } from './job-list-page';
 import { TaskCountsBadges } from './task-counts-text';
@@ -28,7 +29,7 @@ function JobFacts(props: { accountId: string; job: JobDetail; now: number }) {
     ['Priority', job.priority],
     ['Created', <CreatedAt key="c" at={job.creationTime} now={props.now} />],
     ['Retries per task', job.constraints.maxTaskRetryCount ?? 0],
-    ['Wall clock limit', job.constraints.maxWallClockTime ?? 'none'],
+    ['Wall clock limit', durationText(job.constraints.maxWallClockTime)],
     ['When all tasks complete', job.onAllTasksComplete ?? 'noaction'],
     ['Preparation task', job.jobPreparationTask ? <code className={styles.mono}>{job.jobPreparationTask.commandLine}</code> : 'none'],
     ['Release task', job.jobReleaseTask ? <code className={styles.mono}>{job.jobReleaseTask.commandLine}</code> : 'none'],

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { TaskDetail } from '../../../contract/features/jobs';
 import { ServiceErrorMessage } from '../../components/service-error-message';
 import { useNavigation } from '../../navigation';
+import { durationText } from './duration-text';
 import { TaskOutput } from './task-output';
 import { useOpenTaskShell } from './use-task-actions';
 import { useTask } from './use-task';
@@ -105,11 +106,12 @@ export function TaskDetailPanel(props: { accountId: string; jobId: string; taskI
             rows={[
               ['State', `${t.state}${t.previousState ? ` (was ${t.previousState})` : ''} since ${when(t.stateTransitionTime)}`],
               ['Created', when(t.creationTime)],
-              ['Started', exec?.startTime ? when(exec.startTime) : undefined],
-              ['Ended', exec?.endTime ? `${when(exec.endTime)}${took(exec.startTime, exec.endTime)}` : undefined],
+              ['Started', exec?.startTime ? <time dateTime={exec.startTime} data-testid="task-started">{when(exec.startTime)}</time> : undefined],
+              ['Ended', exec?.endTime ? <time dateTime={exec.endTime}>{`${when(exec.endTime)}${took(exec.startTime, exec.endTime)}`}</time> : undefined],
               ['Exit code', exec?.exitCode === undefined ? undefined : String(exec.exitCode)],
               ['Retries', exec ? `${exec.retryCount} of ${t.constraints.maxTaskRetryCount ?? 0} allowed${exec.requeueCount ? `, requeued ${exec.requeueCount}×` : ''}` : undefined],
-              ['Wall clock limit', t.constraints.maxWallClockTime],
+              ['Wall clock limit', durationText(t.constraints.maxWallClockTime)],
+              ['Kept for', t.constraints.retentionTime ? durationText(t.constraints.retentionTime) : undefined],
               ['Runs as', 'userName' in t.userIdentity ? t.userIdentity.userName : `auto-user (${t.userIdentity.autoUser.scope}, ${t.userIdentity.autoUser.elevationLevel})`],
               [
                 'Node',
@@ -119,7 +121,7 @@ export function TaskDetailPanel(props: { accountId: string; jobId: string; taskI
                   </Link>
                 ) : undefined,
               ],
-              ['Working directory', node?.taskRootDirectory ? <code>{`${node.taskRootDirectory}/wd`}</code> : undefined],
+              ['Working directory', node?.taskRootDirectory ? <code data-testid="task-wd">{`${node.taskRootDirectory}/wd`}</code> : undefined],
               ['Environment', t.environment.length ? <code>{t.environment.map((e) => `${e.name}=${e.value}`).join('\n')}</code> : undefined],
               ['Resource files', t.resourceFiles.length ? t.resourceFiles.map((f) => `${f.filePath ?? '(folder)'} ← ${f.source}`).join('; ') : undefined],
               ['Output files', t.outputFiles.length ? t.outputFiles.map((f) => `${f.filePattern} → ${f.destination} (${f.uploadCondition})`).join('; ') : undefined],

@@ -19,7 +19,7 @@ export function TaskFilterTabs(props: { counts: TaskCounts | undefined; filter: 
       {taskFilters.map((f) => {
         const total = filterTotal(props.counts, f);
         return (
-          <Tab key={f} value={f} data-testid={`task-filter-${f}`}>
+          <Tab key={f} value={f} data-testid={`task-filter-${f}`} data-count={total}>
             {labels[f]} {total === undefined ? '' : total.toLocaleString()}
           </Tab>
         );

@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   empty: { padding: tokens.spacingHorizontalL },
+  box: { minWidth: 0 },
 });
 
 /** Time of day (date too when not today), for the "Ended" column. */
@@ -63,7 +64,7 @@ export function TaskTable(props: TaskTableProps) {
     if ((taskSortKeys as readonly string[]).includes(key)) props.onSort(nextSort(props.sort, key as TaskSortKey));
   };
   return (
-    <div ref={box}>
+    <div ref={box} className={styles.box}>
       <VirtualTable
         label="Tasks"
         testId="tasks-table"

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { durationText } from '../../../../renderer/features/jobs/duration-text';
 import { azCreateCommand, emptyJobDraft, jobBodyOrUndefined, jobSpecFromDraft, validateJobDraft } from '../../../../renderer/features/jobs/job-draft';
 
 describe('the create-job form', () => {
@@ -30,5 +31,16 @@ describe('the create-job form', () => {
       poolInfo: { poolId: 'p' },
       jobPreparationTask: { commandLine: 'prep', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'nonadmin' } }, waitForSuccess: true },
     });
+  });
+});
+
+describe('durations as the job and task pages show them', () => {
+  it("reads ISO 8601 in words and Batch's TimeSpan.MaxValue as no limit", () => {
+    expect(durationText('P10675199DT2H48M5.4775807S')).toBe('none');
+    expect(durationText(undefined)).toBe('none');
+    expect(durationText('PT1H30M')).toBe('1 h 30 min');
+    expect(durationText('P7D')).toBe('7 d');
+    expect(durationText('PT0.5S')).toBe('0.5 s');
+    expect(durationText('nonsense')).toBe('nonsense');
   });
 });
