@@ -1,5 +1,5 @@
 // The "renderer" side of the terminal benchmarks, in its own process: a WebSocket client of the contract that parses
-// output with @xterm/headless and acknowledges in 5,000-char units after each chunk was parsed (as the renderer
+// output with @xterm/headless and acknowledges in flowAckUnitChars units after each chunk was parsed (as the renderer
 // does), plus the baselines: xterm parsing bytes directly, and a direct ssh2 shell with no Batch Deck in between.
 import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
@@ -23,16 +23,27 @@ export type ClientRequest =
   | { op: 'send-until'; via: 'contract' | 'direct'; data: string; needle: string }
   /** Chars this process has received on a stream so far. */
   | { op: 'stats'; via: 'contract' | 'direct' }
+  /** Opens `count` more contract sessions (scrollback as the real renderer keeps: 5,000 lines); resolves with their ids. */
+  | { op: 'open-many'; count: number; cols: number; rows: number }
+  /** Sends `data` to each of these sessions, then resolves when each one has parsed `needle`. */
+  | { op: 'each-until'; sessionIds: string[]; data: string; needle: string }
+  /** This process's memory after a garbage collection: the renderer stand-in's heap. */
+  | { op: 'memory' }
   | { op: 'close' };
 
 /** One stream (the contract session or the direct ssh2 channel) feeding one headless xterm. */
 class Stream {
-  readonly terminal = new HeadlessTerminal({ cols: 120, rows: 40, scrollback: 1000, allowProposedApi: true });
+  readonly terminal: InstanceType<typeof HeadlessTerminal>;
   received = 0;
   private parsedUnacked = 0;
   private waiters: { needle: string; tail: string; resolve: () => void }[] = [];
 
-  constructor(private readonly ack: (chars: number) => void) {}
+  constructor(
+    private readonly ack: (chars: number) => void,
+    scrollback = 1000,
+  ) {
+    this.terminal = new HeadlessTerminal({ cols: 120, rows: 40, scrollback, allowProposedApi: true });
+  }
 
   /** Takes a chunk; resolves waiters when a needle has been parsed (not merely received). */
   data(text: string): void {
@@ -70,8 +81,12 @@ let socket: WebSocket | undefined;
 const utf8 = new TextDecoder();
 let nextId = 1;
 const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: unknown }) => void>();
+/** The session the single-stream measurements use. */
 let sessionId = '';
-let contractStream: Stream | undefined;
+/** Every contract session's stream, by id. */
+const streams = new Map<string, Stream>();
+/** Output of sessions whose open call has not answered yet. */
+const early = new Map<string, string[]>();
 /** Sessions whose SSH connection is up (input before that is not delivered). */
 const connected = new Set<string>();
 let direct: { client: ssh2.Client; channel: ssh2.ClientChannel; stream: Stream } | undefined;
@@ -84,10 +99,33 @@ function call(channel: string, payload: unknown): Promise<unknown> {
   });
 }
 
+/** Hands output to its session's stream, or keeps it until the session's open call has answered. */
+function deliver(id: string, text: string): void {
+  const stream = streams.get(id);
+  if (stream) stream.data(text);
+  else early.set(id, [...(early.get(id) ?? []), text]);
+}
+
+/** Opens a contract session and waits until its shell answers. */
+async function openSession(cols: number, rows: number, scrollback: number): Promise<string> {
+  const info = (await call('term:open-node', { accountId: 'bench', poolId: 'bench', nodeId: 'sshd', user: 'benchuser', cols, rows })) as { sessionId: string };
+  const id = info.sessionId;
+  const stream = new Stream((chars) => void call('term:ack', { sessionId: id, chars }).catch(() => undefined), scrollback);
+  streams.set(id, stream);
+  for (const text of early.get(id) ?? []) stream.data(text);
+  early.delete(id);
+  while (!connected.has(id)) await new Promise((resolve) => setTimeout(resolve, 20));
+  const done = stream.until('READY-2');
+  void call('term:input', { sessionIds: [id], data: 'stty -ixon; echo READY-$((1+1))\r' });
+  await done;
+  return id;
+}
+
 function streamOf(via: 'contract' | 'direct'): { stream: Stream; send: (data: string) => void } {
   if (via === 'direct' && direct) return { stream: direct.stream, send: (data) => direct?.channel.write(data) };
-  if (!contractStream) throw new Error('no session');
-  return { stream: contractStream, send: (data) => void call('term:input', { sessionIds: [sessionId], data }) };
+  const stream = streams.get(sessionId);
+  if (!stream) throw new Error('no session');
+  return { stream, send: (data) => void call('term:input', { sessionIds: [sessionId], data }) };
 }
 
 async function handle(request: ClientRequest): Promise<unknown> {
@@ -98,7 +136,7 @@ async function handle(request: ClientRequest): Promise<unknown> {
         if (isBinary) {
           // Terminal output: one binary frame per chunk (contract/transport.ts), decoded as the web bridge does.
           const frame = readDataFrame(raw as Buffer);
-          if (frame?.sessionId === sessionId) contractStream?.data(utf8.decode(frame.bytes));
+          if (frame) deliver(frame.sessionId, utf8.decode(frame.bytes));
           return;
         }
         const message = JSON.parse(String(raw)) as {
@@ -110,8 +148,8 @@ async function handle(request: ClientRequest): Promise<unknown> {
         if (message.id !== undefined && message.result) {
           pending.get(message.id)?.(message.result);
           pending.delete(message.id);
-        } else if (message.event === 'term:data' && message.payload?.sessionId === sessionId) {
-          contractStream?.data(message.payload.data);
+        } else if (message.event === 'term:data' && message.payload) {
+          deliver(message.payload.sessionId, message.payload.data);
         } else if (message.event === 'term:status' && message.payload?.status?.state === 'connected') {
           connected.add(message.payload.sessionId);
         }
@@ -119,14 +157,23 @@ async function handle(request: ClientRequest): Promise<unknown> {
       await new Promise((resolve, reject) => socket?.once('open', resolve).once('error', reject));
       return 'connected';
     }
-    case 'open': {
-      contractStream = new Stream((chars) => void call('term:ack', { sessionId, chars }).catch(() => undefined));
-      const info = (await call('term:open-node', { accountId: 'bench', poolId: 'bench', nodeId: 'sshd', user: 'benchuser', cols: request.cols, rows: request.rows })) as { sessionId: string };
-      sessionId = info.sessionId;
-      while (!connected.has(sessionId)) await new Promise((resolve) => setTimeout(resolve, 20));
-      await ready('contract');
+    case 'open':
+      sessionId = await openSession(request.cols, request.rows, 1000);
       return sessionId;
+    case 'open-many': {
+      const ids: string[] = [];
+      for (let i = 0; i < request.count; i += 1) ids.push(await openSession(request.cols, request.rows, 5000));
+      return ids;
     }
+    case 'each-until': {
+      const done = request.sessionIds.map((id) => streams.get(id)?.until(request.needle));
+      void call('term:input', { sessionIds: request.sessionIds, data: request.data });
+      await Promise.all(done);
+      return 'done';
+    }
+    case 'memory':
+      (globalThis as { gc?: () => void }).gc?.();
+      return process.memoryUsage();
     case 'direct-open': {
       const client = new ssh2.Client();
       const { target } = request;

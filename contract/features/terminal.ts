@@ -11,8 +11,12 @@ export const flowHighWaterChars = 100_000;
  * renderer still has 50,000 chars to parse and the pipe never runs dry (at 5,000 it emptied every cycle).
  */
 export const flowLowWaterChars = flowHighWaterChars / 2;
-/** The renderer acknowledges parsed output in units of this many chars. */
-export const flowAckUnitChars = 5_000;
+/**
+ * The renderer acknowledges parsed output in units of this many chars: five per high mark keeps acknowledging
+ * continuous, while at tens of MB/s it is ~1,000 contract calls a second instead of ~5,000 (each one JSON, validation
+ * and an answer in both processes).
+ */
+export const flowAckUnitChars = 20_000;
 /** Most sessions one broadcast may address, and most panes of the split view. */
 export const maxBroadcastSessions = 64;
 /** Panes the split view shows at once. */

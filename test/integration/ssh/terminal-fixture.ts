@@ -30,7 +30,7 @@ export class MemoryLogger implements Logger {
 
 /**
  * Plays the renderer's part for one session: parses `term:data` with a headless xterm in `seq` order and acknowledges
- * in 5,000-char units only after xterm parsed them (the write callback), as the real renderer does.
+ * in flowAckUnitChars units only after xterm parsed them (the write callback), as the real renderer does.
  */
 export class RendererProbe {
   readonly terminal = new headless.Terminal({ cols: 80, rows: 24, scrollback: 5000, allowProposedApi: true });
