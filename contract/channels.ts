@@ -14,6 +14,7 @@ import { provisionChannels } from './features/provision';
 import { settingsChannels } from './features/settings';
 import { terminalChannels, terminalEvents } from './features/terminal';
 import { tunnelsChannels, tunnelsEvents } from './features/tunnels';
+import { recordingChannels, recordingEvents } from './features/recording';
 
 /** Every request/response channel of the app, by name. Hosts, preload and the client derive from this map. */
 export const invokeChannels = {
@@ -26,6 +27,7 @@ export const invokeChannels = {
   ...nodeActionsChannels,
   ...terminalChannels,
   ...tunnelsChannels,
+  ...recordingChannels,
   ...pricingChannels,
   ...jobsChannels,
   ...tasksChannels,
@@ -41,6 +43,7 @@ export const eventChannels = {
   ...operationsEvents,
   ...terminalEvents,
   ...tunnelsEvents,
+  ...recordingEvents,
 } satisfies Record<string, EventSpec>;
 
 /** Name of an invoke channel. */

@@ -16,6 +16,8 @@ import { createTerminals } from './terminal/create-terminals';
 import { createJobs } from './jobs/create-jobs';
 import { TunnelService } from './tunnels/tunnel-service';
 import { tunnelsHandlers } from './tunnels/tunnels-handlers';
+import { RecordingService } from './recording/recording-service';
+import { recordingHandlers, recordNewSessions } from './recording/recording-handlers';
 import type { SecretStore } from './store/secret-store';
 import { appHandlers } from './system/app-info';
 import { damagedFiles, describeDamage } from './store/damaged-files';
@@ -74,6 +76,8 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   const terminals = createTerminals({ dataDir, log, events, resolver: provisioning.resolver });
   // Port forwards hold leases on the same shared SSH connections as the node's terminals.
   const tunnels = new TunnelService({ connections: terminals.connections, resolver: provisioning.resolver, events, log, ...(deps.openLoopbackUrl ? { openLoopbackUrl: deps.openLoopbackUrl } : {}) });
+  // Session logs tap each terminal's output; "record every session" starts one as a session opens.
+  const recordings = new RecordingService({ dataDir, session: (id) => terminals.service.session(id), events, log, recordEverySession: async () => (await settings.get()).terminalRecordEverySession });
   const handlers: InvokeHandlers = {
     ...appHandlers(info),
     ...settingsHandlers(settings),
@@ -84,6 +88,8 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...nodeActionsHandlers(nodeActions),
     ...terminals.handlers,
     ...tunnelsHandlers(tunnels),
+    ...recordNewSessions(terminals.handlers, recordings),
+    ...recordingHandlers(recordings),
     ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
     // Jobs and tasks; "Open a shell here" provisions an admin user and opens a terminal session.
     ...createJobs({ clients: accounts.source, operations, provision: provisioning.service, terminals: terminals.service }),
@@ -92,7 +98,7 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder }).handlers,
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
-  const disposers: (() => Promise<void>)[] = [() => tunnels.dispose(), terminals.dispose, () => operations.dispose(), accounts.dispose];
+  const disposers: (() => Promise<void>)[] = [() => tunnels.dispose(), () => recordings.dispose(), terminals.dispose, () => operations.dispose(), accounts.dispose];
   // A damaged data file names itself and its path in the log, and in open windows (else the next window asks for it).
   const stopDamageReports = damagedFiles.listen((report) => {
     deps.log.warn('store', describeDamage(report));

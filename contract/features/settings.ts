@@ -20,6 +20,8 @@ export const settingsSchema = z.object({
   terminalCopyOnSelect: z.boolean().default(false),
   /** Ask before closing a connected SSH tab (its shell and whatever runs there end). */
   terminalConfirmClose: z.boolean().default(true),
+  /** Log every new terminal session (asciicast + transcript of its output, under the data folder's recordings/). */
+  terminalRecordEverySession: z.boolean().default(false),
   /** Terminal font size in pixels. */
   terminalFontSize: z.number().int().min(8).max(32).default(14),
   /** The operator's address or CIDR, remembered for the SSH NSG rule of new pools. */

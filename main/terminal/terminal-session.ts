@@ -19,6 +19,14 @@ export interface SessionIdentity {
   rows: number;
 }
 
+/** Sees what a session shows, as it is shown (session logs use it); it never sees input. */
+export interface SessionTap {
+  output(text: string): void;
+  resize(cols: number, rows: number): void;
+  /** The session closed: no more output. */
+  closed(): void;
+}
+
 /**
  * One terminal stream: a backend's output goes through the pump (batching, flow control) to `term:data` events and
  * into the screen mirror; the stream offset `seq` lets a reattaching renderer join a snapshot without gaps or repeats.
@@ -32,6 +40,7 @@ export class TerminalSession {
   private readonly pump: OutputPump;
   private readonly mirror: ScreenMirror;
   private readonly backend: TerminalBackend;
+  private readonly taps = new Set<SessionTap>();
 
   constructor(
     private readonly identity: SessionIdentity,
@@ -72,6 +81,12 @@ export class TerminalSession {
     return this.pump.unackedChars;
   }
 
+  /** Adds a tap on the output from now on; returns its removal. */
+  tap(tap: SessionTap): () => void {
+    this.taps.add(tap);
+    return () => this.taps.delete(tap);
+  }
+
   /** Starts the backend. */
   start(): void {
     this.backend.start();
@@ -104,6 +119,7 @@ export class TerminalSession {
     this.identity.cols = cols;
     this.identity.rows = rows;
     this.mirror.resize(cols, rows);
+    for (const tap of this.taps) tap.resize(cols, rows);
     if (!this.hasExited) this.backend.resize(cols, rows);
   }
 
@@ -120,6 +136,7 @@ export class TerminalSession {
   /** Ends the backend and frees the mirror. */
   async close(): Promise<void> {
     await this.backend.close();
+    for (const tap of [...this.taps]) tap.closed();
     this.pump.dispose();
     this.mirror.dispose();
   }
@@ -128,6 +145,7 @@ export class TerminalSession {
     this.events.emit('term:data', { sessionId: this.id, data: text, seq: this.seq });
     this.seq += text.length;
     this.mirror.write(text);
+    for (const tap of this.taps) tap.output(text);
   }
 
   private setStatus(status: SessionStatus): void {
