@@ -149,6 +149,25 @@ describe('jobs with running tasks', () => {
     expect(job.executionInfo?.terminateReason).toBe('enough');
   });
 
+  it('keeps tasks off a node whose job preparation task failed, and says why in the preparation status', async () => {
+    const { client } = world;
+    await jobOnNewPool(client, 'unprepared', {});
+    await client.jobs.create({ id: 'prep-fails', poolInfo: { poolId: 'unprepared' }, jobPreparationTask: { commandLine: bash('echo no licence >&2; exit 4') } });
+    await client.tasks.add('prep-fails', { id: 'waits', commandLine: '/bin/true' });
+    type Status = { value: { jobPreparationTaskExecutionInfo?: { state: string; exitCode?: number; result?: string; failureInfo?: { code: string } } }[] };
+    const status = await eventually(async () => {
+      const body = (await client.requester.send<Status>({ method: 'GET', path: '/jobs/prep-fails/jobpreparationandreleasetaskstatus', expect: [200] })).body;
+      return body.value[0]?.jobPreparationTaskExecutionInfo?.state === 'completed' ? body.value[0].jobPreparationTaskExecutionInfo : undefined;
+    });
+    expect(status).toMatchObject({ exitCode: 4, result: 'failure', failureInfo: { code: 'FailureExitCode' } });
+    await eventually(async () => ((await client.tasks.get('prep-fails', 'waits')).state === 'active' ? true : undefined));
+    expect((await client.jobs.getTaskCounts('prep-fails')).taskCounts).toMatchObject({ active: 1, running: 0, completed: 0 });
+    await client.jobs.create({ id: 'no-prep', poolInfo: { poolId: 'unprepared' } });
+    await expect(client.requester.send({ method: 'GET', path: '/jobs/no-prep/jobpreparationandreleasetaskstatus', expect: [200] })).rejects.toMatchObject({
+      code: 'JobPreparationTaskOrReleaseTaskNotSpecified',
+    });
+  });
+
   it('puts a running task back in the queue when its node reboots, and runs it again once the node is back', async () => {
     const { client } = world;
     const [nodeId = ''] = await jobOnNewPool(client, 'reboot', {});
