@@ -84,6 +84,16 @@ describe('adding tasks', () => {
     expect(counts.adds).toMatchObject({ active: 250 });
   });
 
+  it('a task too large for any request fails alone with RequestBodyTooLarge; its 149 neighbours go in', async () => {
+    // 40 variables of 32 KiB: over the service's 1 MiB request limit even alone.
+    const huge = { id: 'huge', commandLine: '/bin/true', environment: Array.from({ length: 40 }, (_, i) => ({ name: `BLOB_${i}`, value: 'x'.repeat(32_768) })) };
+    const tasks = Array.from({ length: 150 }, (_, i) => (i === 42 ? huge : { id: `small-${i}`, commandLine: '/bin/true' }));
+    const { operationId } = await j.call('tasks:add-collection', { accountId, jobId: 'adds', tasks });
+    expect(await j.fx.whenDone(operationId)).toMatchObject({ state: 'finished', outcomes: { added: 149 }, counts: { failed: 1 } });
+    const failed = j.fx.operations.get(operationId).items.filter((i) => i.status === 'failed');
+    expect(failed).toEqual([expect.objectContaining({ id: 'huge', error: expect.objectContaining({ serviceCode: 'RequestBodyTooLarge' }) })]);
+  });
+
   it('refuses duplicate ids in one request, a bad variable name or a bad id, and adds nothing', async () => {
     const before = await j.call('jobs:task-counts', { accountId, jobIds: ['adds'] });
     const dup = await j.refused('tasks:add-collection', { accountId, jobId: 'adds', tasks: [{ id: 'x1', commandLine: 'a' }, { id: 'X1', commandLine: 'b' }] });
@@ -159,4 +169,32 @@ describe('running tasks: output, failures and bulk actions', () => {
     expect((await j.fx.whenDone(del.operationId)).outcomes.deleted).toBe(2);
     expect((await allPages('run', 'all', ['state'], 100)).rows.map((r) => r.id).sort()).toEqual(['bad-1', 'bad-2', 'slow']);
   }, 60_000);
+});
+
+describe('following a running task', () => {
+  it('the running filter shows it while it runs, and reading on from each end follows its output to the last line', async () => {
+    await j.call('jobs:create', { accountId, spec: { id: 'live', poolId: 'tasks-pool' } });
+    const script = 'for i in 1 2 3 4 5 6; do echo "line $i"; sleep 0.3; done';
+    await j.call('tasks:add', { accountId, jobId: 'live', task: { id: 'ticker', commandLine: `/bin/bash -c '${script}'` } });
+    await expect.poll(async () => (await allPages('live', 'running', ['state'], 10)).rows.map((r) => r.id), { timeout: 10_000, interval: 50 }).toEqual(['ticker']);
+
+    let text = '';
+    let fromByte = 0;
+    let reads = 0;
+    for (;;) {
+      const chunk = await j.call('tasks:file-read', { accountId, jobId: 'live', taskId: 'ticker', path: 'stdout.txt', fromByte }).catch(() => undefined);
+      if (chunk) {
+        text += chunk.text;
+        fromByte = chunk.end;
+        if (chunk.text) reads++;
+      }
+      const task = await j.call('tasks:get', { accountId, jobId: 'live', taskId: 'ticker' });
+      if (task.state === 'completed' && chunk && chunk.end === chunk.size) break;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(text).toBe('line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n');
+    // It arrived in several slices while it ran, not once at the end.
+    expect(reads).toBeGreaterThan(2);
+    expect((await allPages('live', 'running', ['state'], 10)).rows).toEqual([]);
+  }, 30_000);
 });
