@@ -1,4 +1,5 @@
 import type { TaskSpec } from '../../contract/features/tasks';
+import { ContractFailure } from '../../contract/result';
 import type { ItemError } from '../../contract/features/operations';
 import type { BatchClientSource, BatchContextClients } from '../batch/batch-client-source';
 import { restCall } from '../batch/rest-call';
@@ -37,6 +38,11 @@ export class TaskAddService {
   /** Starts adding many tasks; answers at once with the operation id. */
   async addMany(accountId: string, jobId: string, specs: TaskSpec[]): Promise<{ operationId: string; total: number }> {
     const ctx = await this.deps.clients.forAccount(accountId);
+    // A job that is not there (or takes no tasks) is said once, before any operation starts: nothing is sent.
+    const job = await restCall(ctx.account.endpoint, () => ctx.rest.jobs.get(jobId, { select: ['id', 'state'] }));
+    if (job.state === 'completed' || job.state === 'terminating' || job.state === 'deleting') {
+      throw new ContractFailure('CONFLICT', `Job ${jobId} is ${job.state} and takes no new tasks; nothing was added.`);
+    }
     const bodies = specs.map(taskCreateBody);
     return this.deps.operations.start({
       kind: 'task-add',

@@ -103,6 +103,11 @@ describe('adding tasks', () => {
     expect(env.code).toBe('INVALID_PAYLOAD');
     expect((await j.refused('tasks:add', { accountId, jobId: 'bad job', task: { id: 'y2', commandLine: 'a' } })).code).toBe('INVALID_PAYLOAD');
     expect(await j.call('jobs:task-counts', { accountId, jobIds: ['adds'] })).toMatchObject({ counts: before.counts });
+    // A job that is not there is said once, before an operation starts.
+    const operationsBefore = j.fx.operations.list({ accountId }).length;
+    const missing = await j.refused('tasks:add-collection', { accountId, jobId: 'no-such-job', tasks: [{ id: 'z1', commandLine: 'a' }] });
+    expect(missing).toMatchObject({ code: 'BATCH_ERROR', details: { serviceCode: 'JobNotFound' } });
+    expect(j.fx.operations.list({ accountId })).toHaveLength(operationsBefore);
   });
 });
 
