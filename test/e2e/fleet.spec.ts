@@ -56,7 +56,7 @@ test('a command on a 10-node pool: answers grouped, a group selected in the heat
   await dialog.getByTestId('provision-user-name').fill('ops');
   await dialog.getByTestId('provision-submit').click();
   await expect(page.getByTestId('fleet-no-user')).toBeHidden({ timeout: 30_000 });
-  await expect(form.getByRole('combobox', { name: 'As user' })).toHaveText(/ops/);
+  await expect(page.getByTestId('fleet-user-coverage')).toHaveText('ops can log in on all 10 nodes', { timeout: 30_000 });
 
   // A marker on 3 selected nodes, written with a command on the selection.
   await page.getByRole('tab', { name: /^Nodes/ }).click();

@@ -1,6 +1,6 @@
-import { Button, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Textarea } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Textarea } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { nodeColumn, type NodeRow } from '../../../contract/features/batch-models';
 import { fleetCommandSchema, type FleetTarget } from '../../../contract/features/fleet';
 import { ServiceErrorMessage } from '../../components/service-error-message';
@@ -11,18 +11,17 @@ import { useFleetStyles } from './fleet-styles';
 import { doneCount, useOperations } from '../operations/use-operations';
 import { useFleetDraft, useFleetPreflight } from './use-fleet';
 
-/** Refreshes who can run commands once a provisioning on the pool ends; says how far a running one got. */
+/** Refreshes who can run commands whenever a provisioning on the pool ends; says how far a running one got. */
 function useProvisionWatch(accountId: string, poolId: string): string | undefined {
   const client = useQueryClient();
   const latest = useOperations({ accountId, poolId, kinds: ['provision-apply'] }, 1)[0];
-  const state = latest?.summary.state;
-  const seen = useRef(state);
-  useEffect(() => {
-    if (seen.current === 'running' && state !== 'running') void client.invalidateQueries({ queryKey: ['fleet:preflight', accountId, poolId] });
-    seen.current = state;
-  }, [state, accountId, poolId, client]);
   const summary = latest?.summary;
-  return summary && state === 'running' ? `Provisioning ${summary.subject}: ${doneCount(summary)} of ${summary.total} nodes…` : undefined;
+  const ended = summary && summary.state !== 'running' ? summary.operationId : undefined;
+  // Keyed by the ended operation's id: a provisioning that ran and ended between two events still refreshes.
+  useEffect(() => {
+    if (ended) void client.invalidateQueries({ queryKey: ['fleet:preflight', accountId, poolId] });
+  }, [ended, accountId, poolId, client]);
+  return summary && summary.state === 'running' ? `Provisioning ${summary.subject}: ${doneCount(summary)} of ${summary.total} nodes…` : undefined;
 }
 
 /** The request the form sends (without account and pool). */
@@ -80,6 +79,8 @@ export function FleetCommandForm(props: { poolId: string; rows: NodeRow[]; selec
   const provisionProgress = useProvisionWatch(accountId, props.poolId);
   const users = (preflight.data?.users ?? []).filter((u) => u.usableOn > 0 && u.authKind !== 'publicKey');
   const user = users.find((u) => u.userName === userName)?.userName ?? preflight.data?.suggestedUser;
+  const coverage = users.find((u) => u.userName === user);
+  const targetCount = preflight.data?.targetCount ?? 0;
   const parsed = fleetCommandSchema.safeParse(command);
   const errors = {
     command: parsed.success ? undefined : parsed.error.issues[0]?.message,
@@ -132,6 +133,14 @@ export function FleetCommandForm(props: { poolId: string; rows: NodeRow[]; selec
           Run on {choice.count.toLocaleString()} node{choice.count === 1 ? '' : 's'}
         </Button>
       </div>
+      {coverage && (
+        <Caption1 data-testid="fleet-user-coverage">
+          {coverage.usableOn === targetCount
+            ? `${coverage.userName} can log in on ${targetCount === 1 ? 'the node' : `all ${targetCount.toLocaleString()} nodes`}`
+            : `${coverage.userName} can log in on ${coverage.usableOn.toLocaleString()} of ${targetCount.toLocaleString()} nodes; the others will be reported unreachable (no user)`}
+          {provisionProgress ? ` · ${provisionProgress}` : ''}
+        </Caption1>
+      )}
       <Checkbox checked={acceptNew} onChange={(_, d) => setAcceptNew(d.checked === true)} label="Trust the host key of a node seen for the first time (a changed key always blocks that node)" />
       {noUser && (
         <MessageBar intent="warning" data-testid="fleet-no-user">
