@@ -132,7 +132,7 @@ function frameText(frames: { longestFrameMs: number; slowFrames: number; medianF
 
 /** Refuses to time a development build of the renderer (React's dev JSX runtime is several times slower). */
 function assertProductionRenderer(): void {
-  const dir = 'out/renderer/assets';
+  const dir = `${process.env.BATCH_DECK_OUT ?? 'out'}/renderer/assets`;
   const dev = readdirSync(dir).some((f) => f.endsWith('.js') && readFileSync(`${dir}/${f}`, 'utf8').includes('jsxDEV'));
   if (dev) throw new Error('out/renderer holds a development build (NODE_ENV was not production when it was built): run `node scripts/build.mjs` first.');
 }
