@@ -58,5 +58,8 @@ export function seedTasks(em: Emulator, ctx: RequestContext): void {
     });
   }
   em.store.addTasks(tasks);
+  // Serialize the job's tasks for the state file now, while the caller waits for the fixture, rather than in the
+  // debounced save that would stall the requests that follow.
+  table.serialized();
   sendJson(ctx, 200, { jobId: job.id, added: count, failed: failures, firstId: idOf(1), lastId: idOf(count) });
 }
