@@ -21,8 +21,9 @@ export interface ProvisionLoginResolverDeps {
 }
 
 /**
- * Turns {account, pool, node, user} into an SSH login target for the terminal: the node's remote login address (cached
- * getRemoteLoginSettings), the user Batch Deck provisioned there, and its secret (the account's managed private key
+ * Turns {account, pool, node, user} into an SSH login target for the terminal: the node's remote login address (as the
+ * remote-login table last read it from the node list, or one getRemoteLoginSettings call), the user Batch Deck
+ * provisioned there, and its secret (the account's managed private key
  * or the stored password). Refuses with a specific reason when any part is missing.
  */
 export class ProvisionNodeLoginResolver implements NodeLoginResolver {
