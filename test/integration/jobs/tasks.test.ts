@@ -111,6 +111,24 @@ describe('adding tasks', () => {
   });
 });
 
+describe('task detail', () => {
+  it('shows resource and output files without their SAS tokens', async () => {
+    await j.call('jobs:create', { accountId, spec: { id: 'sas', poolId: 'tasks-pool' } });
+    await j.call('jobs:disable', { accountId, jobId: 'sas', disableTasks: 'wait' });
+    const sas = 'sv=2024-01-01&sig=SECRET-SIGNATURE';
+    await j.fx.rest.tasks.add('sas', {
+      id: 'with-files',
+      commandLine: '/bin/true',
+      resourceFiles: [{ httpUrl: `http://127.0.0.1:9/inputs/scene.blend?${sas}`, filePath: 'scene.blend' }],
+      outputFiles: [{ filePattern: '*.png', destination: { container: { containerUrl: `http://127.0.0.1:9/outputs?${sas}`, path: 'frames' } }, uploadOptions: { uploadCondition: 'tasksuccess' } }],
+    });
+    const detail = await j.call('tasks:get', { accountId, jobId: 'sas', taskId: 'with-files' });
+    expect(detail.resourceFiles).toEqual([{ source: 'http://127.0.0.1:9/inputs/scene.blend?<SAS hidden>', filePath: 'scene.blend' }]);
+    expect(detail.outputFiles).toEqual([{ filePattern: '*.png', destination: 'http://127.0.0.1:9/outputs?<SAS hidden> → frames', uploadCondition: 'tasksuccess' }]);
+    expect(JSON.stringify(detail)).not.toContain('SECRET');
+  });
+});
+
 describe('running tasks: output, failures and bulk actions', () => {
   it('finds the failures (exit 1 and a wall-clock timeout), tails stderr, downloads stdout, and reactivates the failed ones in bulk', async () => {
     await j.call('jobs:create', { accountId, spec: { id: 'run', poolId: 'tasks-pool' } });
