@@ -102,7 +102,7 @@ export const filesChannels = {
       })
       .strict(),
   ).returns<TransferStarted>(),
-  /** The next bytes of one file of an upload started with `sftp:upload-start` (base64, ≤ 1 MiB); answers once they are written. */
+  /** The next bytes of one file of an upload started with `sftp:upload-start` (base64, ≤ 1 MiB); answers once they are written (the last chunk: once the file is complete on the node). */
   'sftp:upload-chunk': invoke(
     z
       .object({

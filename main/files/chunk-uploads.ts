@@ -14,6 +14,8 @@ interface IncomingFile {
   writer?: (chunk: Buffer) => Promise<void>;
   opened: Deferred<void>;
   done: Deferred<void>;
+  /** Settles when the file is complete on the node (renamed into place) or failed: the last chunk answers then. */
+  settled: Deferred<void>;
   lastChunkAt: number;
 }
 
@@ -53,7 +55,7 @@ export class ChunkUploads {
     const session = await openSftpSession(this.connections, request);
     const upload = new RemoteUpload(session, request.remoteDir, request.overwrite);
     const incoming = new Map<string, IncomingFile>();
-    for (const f of request.files) incoming.set(f.path, { size: f.size, written: 0, opened: deferred(), done: deferred(), lastChunkAt: Date.now() });
+    for (const f of request.files) incoming.set(f.path, { size: f.size, written: 0, opened: deferred(), done: deferred(), settled: deferred(), lastChunkAt: Date.now() });
     const files = request.files.map((f) => ({ id: f.path, relative: f.path, size: f.size }));
     let operationId = '';
     const started = runTransfers(
@@ -95,10 +97,14 @@ export class ChunkUploads {
               clearInterval(idle);
             }
           })
-          .catch((error: unknown) => {
-            entry.opened.reject(error);
-            throw error;
-          })
+          .then(
+            (outcome) => (entry.settled.resolve(), outcome),
+            (error: unknown) => {
+              entry.opened.reject(error);
+              entry.settled.reject(error);
+              throw error;
+            },
+          )
           .finally(() => signal.removeEventListener('abort', onAbort));
       },
     );
@@ -119,7 +125,10 @@ export class ChunkUploads {
     entry.lastChunkAt = Date.now();
     await (entry.writer as (chunk: Buffer) => Promise<void>)(bytes);
     entry.written += bytes.length;
-    if (entry.written === entry.size) entry.done.resolve();
+    if (entry.written === entry.size) {
+      entry.done.resolve();
+      await entry.settled.promise;
+    }
     return { written: entry.written };
   }
 

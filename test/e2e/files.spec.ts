@@ -54,22 +54,22 @@ async function openPoolFiles(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Files' }).click();
 }
 
-/** Drops a file built in the page onto the drop zone, as a drag from the desktop does; resolves with its sha256. */
-async function dropFile(page: Page, name: string, size: number): Promise<string> {
+/** Drops a file built in the page onto `target` (a CSS selector), as a drag from the desktop does; resolves with its sha256. */
+async function dropFile(page: Page, name: string, size: number, target = '[data-testid="sftp-drop-zone"]'): Promise<string> {
   return page.evaluate(
-    async ({ name, size }) => {
+    async ({ name, size, target }) => {
       const parts: BlobPart[] = [];
       for (let done = 0; done < size; done += 65_536) parts.push(crypto.getRandomValues(new Uint8Array(Math.min(65_536, size - done))));
       const file = new File(parts, name);
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
       const data = new DataTransfer();
       data.items.add(file);
-      const zone = document.querySelector('[data-testid="sftp-drop-zone"]') as HTMLElement;
+      const zone = document.querySelector(target) as HTMLElement;
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
       return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
     },
-    { name, size },
+    { name, size, target },
   );
 }
 
@@ -96,6 +96,11 @@ test('drop 50 MB onto the SFTP panel → its sha256 in the node terminal matches
   await page.getByRole('tab', { name: 'Terminals' }).click();
   await typeInto(page, pane, 'sha256sum ~/big.bin');
   await expect(row(pane, new RegExp(`^\\s*${hash}\\s`))).toHaveCount(1, { timeout: 20_000 });
+  // A file dropped on the terminal lands where the shell starts (the node folder on the emulator, home on Azure).
+  const dropped = await dropFile(page, 'on-terminal.bin', 3000, '[data-testid="terminal-pane"]');
+  await expect(pane.getByTestId('pane-drop-notice')).toContainText('Sent on-terminal.bin', { timeout: 20_000 });
+  await typeInto(page, pane, 'sha256sum on-terminal.bin');
+  await expect(row(pane, new RegExp(`^\\s*${dropped}\\s`))).toHaveCount(1, { timeout: 20_000 });
 
   // Download a folder: every file arrives in the download folder (this host's HOME/Downloads), nothing `.partial`.
   const again = await openSftpHome(page);

@@ -2,6 +2,9 @@ import { Badge, Button, Caption1, Input, makeStyles, mergeClasses, shorthands, t
 import { ArrowDownRegular, ArrowUpRegular, DismissRegular, SearchRegular, SendRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { terminalBackground } from '../../theme/terminal-theme';
+import { useTerminalDrop } from '../files/use-terminal-drop';
+import { RecordingBar } from './recording-bar';
+import { RecordingMenu } from './recording-menu';
 import { handleOf } from './session-registry';
 import { SessionBanner, StatusBadge } from './session-banner';
 import { useTerminalStore, type SessionView } from './terminal-store';
@@ -43,8 +46,11 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
   const host = useRef<HTMLDivElement>(null);
   const [searching, setSearching] = useState(false);
   const [query, setQuery] = useState('');
+  const [recordingError, setRecordingError] = useState<string>();
   const sessionId = session?.sessionId;
   const styles = useStyles();
+  // Files dropped on a node's terminal go up over SFTP as the session's user.
+  const drop = useTerminalDrop(session?.node);
 
   useEffect(() => {
     const container = host.current;
@@ -81,6 +87,8 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
       data-testid="terminal-pane"
       data-session-id={sessionId ?? ''}
       onMouseDown={() => focusPane(index)}
+      onDragOver={drop.onDragOver}
+      onDrop={drop.onDrop}
       className={mergeClasses(styles.pane, focused && styles.focused, broadcasting && styles.broadcasting)}
     >
       <header className={styles.header}>
@@ -92,12 +100,14 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
             Broadcast
           </Badge>
         )}
+        {drop.notice && <Caption1 data-testid="pane-drop-notice">{drop.notice}</Caption1>}
         {session && <StatusBadge status={session.status} />}
         {session && (
           <Tooltip content="Search (Ctrl+Shift+F)" relationship="label">
             <Button size="small" appearance="subtle" icon={<SearchRegular />} onClick={() => setSearching((v) => !v)} />
           </Tooltip>
         )}
+        {session && <RecordingMenu sessionId={session.sessionId} onError={setRecordingError} />}
         {props.canClose && (
           <Tooltip content="Close this pane (the session stays in its tab)" relationship="label">
             <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => closePane(index)} />
@@ -121,6 +131,7 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
           <Button size="small" icon={<ArrowDownRegular />} aria-label="Next match" onClick={() => find(true)} />
         </div>
       )}
+      {session && <RecordingBar sessionId={session.sessionId} {...(recordingError ? { error: recordingError } : {})} />}
       {session && <SessionBanner sessionId={session.sessionId} status={session.status} />}
       <div
         ref={host}
