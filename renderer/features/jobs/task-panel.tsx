@@ -42,7 +42,7 @@ export function TaskPanel(props: TaskPanelProps) {
   const [sort, setSort] = useState<TaskSort | undefined>();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [adding, setAdding] = useState(false);
-  const pages = useTaskPages(accountId, jobId, filter);
+  const pages = useTaskPages(accountId, jobId, filter, counts);
   const operations = useJobOperations(accountId, jobId);
   const rows = useMemo(() => sortTasks(pages.rows, sort), [pages.rows, sort]);
   const total = filterTotal(counts, filter);
@@ -76,8 +76,8 @@ export function TaskPanel(props: TaskPanelProps) {
       <div className={styles.status}>
         <Caption1 data-testid="tasks-loaded">
           Loaded {pages.rows.length.toLocaleString()}
-          {total === undefined ? '' : ` of ${total.toLocaleString()}`} {filter === 'all' ? '' : `${filter} `}tasks in {pages.requests} request{pages.requests === 1 ? '' : 's'}
-          {pages.hasMore ? ' · scroll for more' : ''}
+          {total === undefined ? '' : ` of ${total.toLocaleString()}`} {filter === 'all' ? '' : `${filter} `}tasks ({pages.pages} page{pages.pages === 1 ? '' : 's'}
+          {pages.hasMore ? ', scroll for more' : ''})
         </Caption1>
         {pages.loadingMore && <Spinner size="extra-tiny" label="Loading the next page…" />}
         {sort && (

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { TaskColumn, TaskCounts, TaskRow } from '../../../contract/features/jobs';
 import type { TaskFilter } from '../../../contract/features/tasks';
 import { call } from '../../ipc/client';
@@ -33,12 +33,10 @@ export function filterTotal(counts: TaskCounts | undefined, filter: TaskFilter):
   }
 }
 
-/** One filter's tasks as loaded so far, page by page from the service, and how many requests that took. */
+/** One filter's tasks as loaded so far, page by page from the service. */
 export interface TaskPages {
   rows: TaskRow[];
   pages: number;
-  /** `tasks:page` calls made for this filter since it was shown (refreshes included). */
-  requests: number;
   hasMore: boolean;
   loadingMore: boolean;
   pending: boolean;
@@ -53,19 +51,20 @@ export interface TaskPages {
 
 /**
  * A job's tasks for one server-side filter, one page of {@link taskPageSize} at a time: the first page only to show
- * the first screen; `loadMore` as the user scrolls. Never lists every task.
+ * the first screen; `loadMore` as the user scrolls. Never lists every task. While few pages are loaded they are read
+ * again when the job's task counts change, and every 4 s while tasks are active or running; a finished job's list
+ * stays still.
  */
-export function useTaskPages(accountId: string, jobId: string, filter: TaskFilter): TaskPages {
-  const [requests, setRequests] = useState(0);
+export function useTaskPages(accountId: string, jobId: string, filter: TaskFilter, counts: TaskCounts | undefined): TaskPages {
+  const live = counts === undefined || counts.active + counts.running > 0;
+  const countsKey = counts ? `${counts.active}/${counts.running}/${counts.succeeded}/${counts.failed}` : '';
   const query = useInfiniteQuery({
     queryKey: taskPagesKey(accountId, jobId, filter),
-    queryFn: ({ pageParam }) => {
-      setRequests((n) => n + 1);
-      return call('tasks:page', { accountId, jobId, filter, columns: listColumns, maxResults: taskPageSize, ...(pageParam ? { pageToken: pageParam } : {}) });
-    },
+    queryFn: ({ pageParam }) =>
+      call('tasks:page', { accountId, jobId, filter, columns: listColumns, maxResults: taskPageSize, ...(pageParam ? { pageToken: pageParam } : {}) }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextPageToken,
-    refetchInterval: (q) => ((q.state.data?.pages.length ?? 0) <= autoRefreshPages && !document.hidden ? 4000 : false),
+    refetchInterval: (q) => ((q.state.data?.pages.length ?? 0) <= autoRefreshPages && live && !document.hidden ? 4000 : false),
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: false,
     structuralSharing: false,
@@ -74,10 +73,16 @@ export function useTaskPages(accountId: string, jobId: string, filter: TaskFilte
   const pages = query.data?.pages;
   const rows = useMemo(() => pages?.flatMap((p) => p.rows) ?? [], [pages]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
+  const loadedPages = pages?.length ?? 0;
+  // Counts moved (a task ended, tasks were added or reactivated): the few pages on screen are read again.
+  useEffect(() => {
+    if (countsKey && loadedPages > 0 && loadedPages <= autoRefreshPages) void refetch();
+    // Only a change of the counts triggers this, not paging.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [countsKey]);
   return {
     rows,
     pages: pages?.length ?? 0,
-    requests,
     hasMore: hasNextPage,
     loadingMore: isFetchingNextPage,
     pending: query.isPending,
