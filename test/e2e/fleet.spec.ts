@@ -71,6 +71,11 @@ test('a command on a 10-node pool: answers grouped, a group selected in the heat
   await expect(groups.nth(1)).toHaveAccessibleName('3 nodes: yes');
   await expect(page.getByTestId('fleet-histogram')).toHaveText(/exit 0: 10/);
 
+  // "Run next command on these" makes the group's 3 nodes the next target.
+  await groups.nth(1).getByRole('button', { name: 'Run next command on these' }).click();
+  await expect(form.getByRole('combobox', { name: 'Run on' })).toHaveText('3 nodes: yes (3)');
+  await expect(form.getByRole('button', { name: 'Run on 3 nodes' })).toBeVisible();
+
   // The 3 "yes" nodes, selected from their group, are the ones highlighted in the heat map and checked in the table.
   await groups.nth(1).getByRole('button', { name: 'Select in pool view' }).click();
   await expect(page.getByTestId('node-heat-map')).toHaveAttribute('aria-label', 'Heat map of 10 nodes by state; 3 selected');
