@@ -108,6 +108,11 @@ function SettingsForm(props: { initial: Settings; onClose: () => void }) {
           onChange={(_, d) => setDraft({ ...draft, terminalConfirmClose: Boolean(d.checked) })}
         />
         <Checkbox
+          label="Record every terminal session (output only, as an asciicast file and a transcript in the data folder's recordings/)"
+          checked={draft.terminalRecordEverySession}
+          onChange={(_, d) => setDraft({ ...draft, terminalRecordEverySession: Boolean(d.checked) })}
+        />
+        <Checkbox
           label="Store secrets even when no OS keyring is available (Linux; less safe: the key is fixed)"
           checked={draft.allowPlainTextSecretStore}
           onChange={(_, d) => setDraft({ ...draft, allowPlainTextSecretStore: Boolean(d.checked) })}
