@@ -12,6 +12,8 @@ export interface TaskEnvironmentSource {
   /** `nodeInfo.taskRootDirectory`, e.g. `/mnt/batch/tasks/workitems/job-1/job-1/task-7`. */
   taskRootDirectory: string;
   jobEnvironment: { name: string; value: string }[];
+  /** Batch sets AZ_BATCH_JOB_PREP_* only for jobs that have a preparation task. */
+  hasPreparationTask: boolean;
   taskEnvironment: { name: string; value: string }[];
 }
 
@@ -25,6 +27,7 @@ export function taskEnvironment(source: TaskEnvironmentSource): { name: string; 
   const root = source.taskRootDirectory.replace(/\/+$/, '');
   const at = root.lastIndexOf('/workitems/');
   const nodeRoot = at >= 0 ? root.slice(0, at) : undefined;
+  const jobDir = root.slice(0, root.lastIndexOf('/'));
   const batch: Record<string, string> = {
     AZ_BATCH_ACCOUNT_NAME: source.account.name,
     AZ_BATCH_ACCOUNT_URL: source.account.endpoint,
@@ -39,9 +42,10 @@ export function taskEnvironment(source: TaskEnvironmentSource): { name: string; 
           AZ_BATCH_NODE_ROOT_DIR: nodeRoot,
           AZ_BATCH_NODE_SHARED_DIR: `${nodeRoot}/shared`,
           AZ_BATCH_NODE_STARTUP_DIR: `${nodeRoot}/startup`,
-          AZ_BATCH_JOB_PREP_DIR: `${root.slice(0, root.lastIndexOf('/'))}/jobpreparation`,
-          AZ_BATCH_JOB_PREP_WORKING_DIR: `${root.slice(0, root.lastIndexOf('/'))}/jobpreparation/wd`,
         }
+      : {}),
+    ...(source.hasPreparationTask
+      ? { AZ_BATCH_JOB_PREP_DIR: `${jobDir}/jobpreparation`, AZ_BATCH_JOB_PREP_WORKING_DIR: `${jobDir}/jobpreparation/wd` }
       : {}),
   };
   const merged = new Map<string, string>();

@@ -40,7 +40,7 @@ export class TaskShellService {
     const endpoint = ctx.account.endpoint;
     const [task, job] = await Promise.all([
       restCall(endpoint, () => ctx.rest.tasks.get(jobId, taskId, { select: ['id', 'state', 'nodeInfo', 'environmentSettings'] })),
-      restCall(endpoint, () => ctx.rest.jobs.get(jobId, { select: ['id', 'commonEnvironmentSettings'] })),
+      restCall(endpoint, () => ctx.rest.jobs.get(jobId, { select: ['id', 'commonEnvironmentSettings', 'jobPreparationTask'] })),
     ]);
     const node = task.nodeInfo;
     if (!node?.poolId || !node.nodeId || !node.taskRootDirectory) {
@@ -58,6 +58,7 @@ export class TaskShellService {
       taskId: task.id,
       taskRootDirectory,
       jobEnvironment: environmentOf(job.commonEnvironmentSettings),
+      hasPreparationTask: job.jobPreparationTask !== undefined,
       taskEnvironment: environmentOf(task.environmentSettings),
     });
     const startIn: StartIn = { directory: workingDirectory, environment };

@@ -38,9 +38,22 @@ async function connected(sessionId: string): Promise<void> {
   }, 20_000, 50);
 }
 
+/**
+ * Checks in the shell that every AZ_BATCH_* variable it has carries the value the task itself saw (the task wrote its
+ * own to azenv.txt in its working directory, where the shell starts).
+ */
+async function compareAzBatch(sessionId: string): Promise<{ same: string[]; differ: string[] }> {
+  const start = output(sessionId).length;
+  await j.call('term:input', { sessionIds: [sessionId], data: 'for v in ${!AZ_BATCH_*}; do grep -qxF "$v=${!v}" azenv.txt && echo "SAME:$v" || echo "DIFF:$v"; done; echo CHECKED-$((40+2))\r' });
+  await eventually(async () => (output(sessionId).slice(start).includes('CHECKED-42') ? true : undefined), 10_000, 50);
+  const text = output(sessionId).slice(start);
+  const names = (kind: string) => [...text.matchAll(new RegExp(`${kind}:(\\w+)`, 'g'))].map((m) => m[1] as string);
+  return { same: names('SAME'), differ: names('DIFF') };
+}
+
 describe('"Open a shell here" on a failed task', () => {
   it('opens an SSH terminal as the provisioned admin user in the task\'s working directory with its environment exported', async () => {
-    const commandLine = `/bin/bash -c 'echo partial > result.txt; echo "it broke" >&2; exit 1'`;
+    const commandLine = `/bin/bash -c 'echo partial > result.txt; env | grep ^AZ_BATCH_ > azenv.txt; echo "it broke" >&2; exit 1'`;
     await j.call('tasks:add', { accountId, jobId: 'shell-job', task: { id: 'broken', commandLine, environment: [{ name: 'QUOTED', value: `it's "teal" $HOME` }] } });
     await j.allCompleted('shell-job');
     const detail = await j.call('tasks:get', { accountId, jobId: 'shell-job', taskId: 'broken' });
@@ -62,7 +75,18 @@ describe('"Open a shell here" on a failed task', () => {
     expect(text).toContain(`@@${opened.workingDirectory}@@`);
     expect(text).toContain('result.txt');
     expect(text).toContain(`[it's "teal" $HOME] broken/shell-job ${taskShellUser}`);
+    expect(await compareAzBatch(sessionId)).toMatchObject({ differ: [], same: expect.arrayContaining(['AZ_BATCH_TASK_WORKING_DIR', 'AZ_BATCH_NODE_ROOT_DIR']) });
     await j.call('term:close', { sessionId });
+  }, 60_000);
+
+  it('in a job with a preparation task the shell also has AZ_BATCH_JOB_PREP_DIR, as the task had', async () => {
+    await j.call('jobs:create', { accountId, spec: { id: 'prep-job', poolId: 'shell-pool', jobPreparationTask: { commandLine: '/bin/true' } } });
+    await j.call('tasks:add', { accountId, jobId: 'prep-job', task: { id: 'after-prep', commandLine: `/bin/bash -c 'env | grep ^AZ_BATCH_ > azenv.txt'` } });
+    await j.allCompleted('prep-job');
+    const opened = await j.call('tasks:open-shell', { accountId, jobId: 'prep-job', taskId: 'after-prep' });
+    await connected(opened.session.sessionId);
+    expect(await compareAzBatch(opened.session.sessionId)).toMatchObject({ differ: [], same: expect.arrayContaining(['AZ_BATCH_JOB_PREP_DIR', 'AZ_BATCH_JOB_PREP_WORKING_DIR']) });
+    await j.call('term:close', { sessionId: opened.session.sessionId });
   }, 60_000);
 
   it('says the task has not run anywhere yet instead of opening a shell, and provisions no one', async () => {
