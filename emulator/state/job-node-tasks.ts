@@ -90,6 +90,12 @@ export class JobNodeTasks {
         record.lastRetryTime = isoNow();
         continue;
       }
+      if (outcome.failure?.code === 'TaskEnded' && kind === 'preparation') {
+        // Killed because its node went down: not a verdict on the node, so it runs again when the node is back.
+        delete entry.preparation;
+        this.deps.store.changed();
+        return { ...record, state: 'completed', result: 'failure' };
+      }
       record.state = 'completed';
       record.endTime = isoNow();
       record.exitCode = outcome.exitCode;

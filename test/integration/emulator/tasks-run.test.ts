@@ -185,6 +185,25 @@ describe('jobs with running tasks', () => {
     expect(done.executionInfo).toMatchObject({ result: 'success', requeueCount: 1, retryCount: 0 });
   });
 
+  it('runs the job preparation task again after a reboot ended it, then the task', async () => {
+    const { client } = world;
+    const [nodeId = ''] = await jobOnNewPool(client, 'reprep', {});
+    const prep = bash('[ -e $AZ_BATCH_NODE_SHARED_DIR/prepped ] && exit 0; touch $AZ_BATCH_NODE_SHARED_DIR/prepped; sleep 60');
+    await client.jobs.create({ id: 'reprep-job', poolInfo: { poolId: 'reprep' }, jobPreparationTask: { commandLine: prep } });
+    await client.tasks.add('reprep-job', { id: 'after', commandLine: '/bin/echo prepared' });
+    const preparing = await eventually(async () => {
+      const task = await client.tasks.get('reprep-job', 'after');
+      return task.state === 'preparing' ? task : undefined;
+    });
+    const nodeRoot = String(preparing.nodeInfo?.taskRootDirectory).replace(/\/workitems\/.*$/, '');
+    await eventually(async () => (existsSync(`${nodeRoot}/shared/prepped`) ? true : undefined));
+    await client.nodes.reboot('reprep', nodeId);
+    expect((await completed(client, 'reprep-job', 'after')).executionInfo).toMatchObject({ result: 'success', requeueCount: 1 });
+    type Status = { value: { jobPreparationTaskExecutionInfo?: { state: string; result?: string } }[] };
+    const status = (await client.requester.send<Status>({ method: 'GET', path: '/jobs/reprep-job/jobpreparationandreleasetaskstatus', expect: [200] })).body;
+    expect(status.value[0]?.jobPreparationTaskExecutionInfo).toMatchObject({ state: 'completed', result: 'success' });
+  });
+
   it('opens a node shell that can cd into nodeInfo.taskRootDirectory and list the task files', async () => {
     const { client } = world;
     const start = 30000 + Math.floor(Math.random() * 200) * 100;
