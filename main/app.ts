@@ -92,7 +92,7 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...recordingHandlers(recordings),
     ...pricingHandlers(createPricingService({ dataDir, log, accounts })),
     // Jobs and tasks; "Open a shell here" provisions an admin user and opens a terminal session.
-    ...createJobs({ clients: accounts.source, operations, provision: provisioning.service, terminals: terminals.service }),
+    ...createJobs({ clients: accounts.source, operations, provision: provisioning.service, logins: provisioning.logins, terminals: terminals.service }),
     // Fleet commands run over the terminals' shared SSH connections; a first-seen host key is answered through their prompts.
     ...createFleet({ dataDir, clients: accounts.source, nodes: batch.nodes, users: provisioning.registry, operations, connections: terminals.connections, prompts: terminals.prompts, log }).handlers,
     ...createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder }).handlers,
