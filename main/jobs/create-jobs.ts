@@ -1,6 +1,7 @@
 import type { BatchClientSource } from '../batch/batch-client-source';
 import type { OperationRegistry } from '../operations/operation-registry';
 import type { ProvisionService } from '../provision/provision-service';
+import type { RemoteLoginService } from '../provision/remote-login-service';
 import type { TerminalService } from '../terminal/terminal-service';
 import { jobsHandlers } from './jobs-handlers';
 import { JobsService } from './jobs-service';
@@ -15,6 +16,7 @@ export interface JobsFeatureDeps {
   clients: BatchClientSource;
   operations: OperationRegistry;
   provision: ProvisionService;
+  logins: RemoteLoginService;
   terminals: TerminalService;
 }
 
@@ -27,6 +29,6 @@ export function createJobs(deps: JobsFeatureDeps): ReturnType<typeof jobsHandler
     files: new TaskFilesService(clients),
     add: new TaskAddService({ clients, operations }),
     actions: new TaskActionsService({ clients, operations }),
-    shell: new TaskShellService({ clients, provision: deps.provision, operations, terminals: deps.terminals }),
+    shell: new TaskShellService({ clients, provision: deps.provision, logins: deps.logins, operations, terminals: deps.terminals }),
   });
 }

@@ -5,6 +5,7 @@ import type { BatchClientSource } from '../batch/batch-client-source';
 import { restCall } from '../batch/rest-call';
 import type { OperationRegistry } from '../operations/operation-registry';
 import type { ProvisionService } from '../provision/provision-service';
+import type { RemoteLoginService } from '../provision/remote-login-service';
 import type { TerminalService } from '../terminal/terminal-service';
 import { environmentOf } from './job-mapping';
 import { taskEnvironment } from './task-environment';
@@ -19,6 +20,8 @@ export const taskShellUserLifetimeMs = 4 * 3_600_000;
 export interface TaskShellDeps {
   clients: BatchClientSource;
   provision: Pick<ProvisionService, 'apply'>;
+  /** Where the node takes SSH logins (NO_SSH_ENDPOINT when nowhere): checked before a user is added for nothing. */
+  logins: Pick<RemoteLoginService, 'loginAddress'>;
   operations: Pick<OperationRegistry, 'whenDone' | 'get'>;
   terminals: Pick<TerminalService, 'openNode'>;
   now?: () => Date;
@@ -47,6 +50,7 @@ export class TaskShellService {
       throw new ContractFailure('CONFLICT', `Task ${taskId} has not been scheduled onto a node yet (it is ${String(task.state ?? 'unknown')}), so there is no folder to open a shell in. Try again once it runs.`);
     }
     const { poolId, nodeId, taskRootDirectory } = node;
+    await this.deps.logins.loginAddress(ctx.account.id, poolId, nodeId);
     const expiresAt = new Date((this.deps.now?.() ?? new Date()).getTime() + taskShellUserLifetimeMs);
     await this.provisionAdmin(ctx.account.id, poolId, nodeId, expiresAt);
     const workingDirectory = `${taskRootDirectory.replace(/\/+$/, '')}/wd`;

@@ -40,7 +40,7 @@ export async function startJobsFixture(): Promise<JobsFixture> {
   const terminals = createTerminals({ dataDir: fx.dataDir, log, events, resolver: fx.provisioning.resolver, knownHostsPath: join(fx.dataDir, 'no-known-hosts') });
   const handlers = {
     ...terminals.handlers,
-    ...createJobs({ clients: emulatorSource(fx.emulator, fx.accountId), operations: fx.operations, provision: fx.provisioning.service, terminals: terminals.service }),
+    ...createJobs({ clients: emulatorSource(fx.emulator, fx.accountId), operations: fx.operations, provision: fx.provisioning.service, logins: fx.provisioning.logins, terminals: terminals.service }),
   };
   // Only the jobs, tasks and terminal channels are wired: the router refuses the rest as unknown to this test.
   const router = new ContractRouter(handlers as unknown as InvokeHandlers, log);

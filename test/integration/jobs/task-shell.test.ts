@@ -97,6 +97,17 @@ describe('"Open a shell here" on a failed task', () => {
     expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('has not been scheduled onto a node yet') });
   });
 
+  it('on a pool without SSH says so before adding any user', async () => {
+    await j.fx.createSshPool('closed-pool', 1, { ssh: false });
+    await j.call('jobs:create', { accountId, spec: { id: 'closed-job', poolId: 'closed-pool' } });
+    await j.call('tasks:add', { accountId, jobId: 'closed-job', task: { id: 'ran', commandLine: '/bin/true' } });
+    await j.allCompleted('closed-job');
+    const error = await j.refused('tasks:open-shell', { accountId, jobId: 'closed-job', taskId: 'ran' });
+    expect(error.code).toBe('NO_SSH_ENDPOINT');
+    const table = await j.fx.provisioning.handlers['remote-login:list']({ accountId, poolId: 'closed-pool', refresh: false }, { trusted: true, origin: 'test', connectionId: 'test' });
+    expect(table.users).toEqual([]);
+  });
+
   it('refuses a start folder that is not absolute or a variable name a shell cannot export, before anything connects', async () => {
     const base = { accountId, poolId: 'shell-pool', nodeId: 'any', user: taskShellUser };
     const eventsBefore = j.termEvents.length;
