@@ -58,6 +58,9 @@ describe('"Open a shell here" on a failed task', () => {
     await j.allCompleted('shell-job');
     const detail = await j.call('tasks:get', { accountId, jobId: 'shell-job', taskId: 'broken' });
     expect(detail.executionInfo).toMatchObject({ exitCode: 1, result: 'failure' });
+    // What the task left in its working directory is readable through the files API too (a path with a folder in it).
+    expect((await j.call('tasks:file-read', { accountId, jobId: 'shell-job', taskId: 'broken', path: 'wd/result.txt' })).text).toBe('partial\n');
+    expect((await j.call('tasks:files', { accountId, jobId: 'shell-job', taskId: 'broken', recursive: true })).map((f) => f.name)).toContain('wd/result.txt');
 
     const opened = await j.call('tasks:open-shell', { accountId, jobId: 'shell-job', taskId: 'broken', cols: 200, rows: 40 });
     expect(opened).toMatchObject({ poolId: 'shell-pool', nodeId: detail.nodeInfo?.nodeId, userName: taskShellUser, workingDirectory: `${detail.nodeInfo?.taskRootDirectory}/wd` });
