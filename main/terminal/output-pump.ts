@@ -10,6 +10,8 @@ export interface OutputPumpOptions {
   /** Read again: the renderer caught up. */
   resume(): void;
   batchMs?: number;
+  /** A batch this big goes out without waiting for its window to close (bulk output gains nothing from waiting). */
+  maxBatchChars?: number;
   highWaterChars?: number;
   lowWaterChars?: number;
   schedule?: Schedule;
@@ -17,21 +19,25 @@ export interface OutputPumpOptions {
 
 /**
  * Between a terminal source and the renderer: batches output in a ≤ 5 ms window (the first chunk after idle goes out
- * at once, so a keystroke's echo is not delayed), and applies VS Code's flow control: the source is paused above
+ * at once, so a keystroke's echo is not delayed; a batch of 32 KiB goes out without waiting: bulk output gains nothing
+ * from waiting and a late timer on a busy machine would leave the renderer idle), and applies VS Code's flow control: the source is paused above
  * 100,000 chars the renderer has not acknowledged and resumed below 50,000 (it keeps parsing meanwhile).
  */
 export class OutputPump {
   private pending: string[] = [];
+  private pendingChars = 0;
   private cancelWindow: (() => void) | undefined;
   private unacked = 0;
   private paused = false;
   private readonly batchMs: number;
+  private readonly maxBatch: number;
   private readonly high: number;
   private readonly low: number;
   private readonly schedule: Schedule;
 
   constructor(private readonly options: OutputPumpOptions) {
     this.batchMs = options.batchMs ?? 5;
+    this.maxBatch = options.maxBatchChars ?? 32_768;
     this.high = options.highWaterChars ?? flowHighWaterChars;
     this.low = options.lowWaterChars ?? flowLowWaterChars;
     this.schedule = options.schedule ?? realSchedule;
@@ -53,6 +59,8 @@ export class OutputPump {
     this.unacked += text.length;
     if (this.cancelWindow) {
       this.pending.push(text);
+      this.pendingChars += text.length;
+      if (this.pendingChars >= this.maxBatch) this.emitPending();
     } else {
       this.options.emit(text);
       this.openWindow();
@@ -89,6 +97,7 @@ export class OutputPump {
     this.cancelWindow?.();
     this.cancelWindow = undefined;
     this.pending = [];
+    this.pendingChars = 0;
   }
 
   private resumeIfCaughtUp(): void {
@@ -110,6 +119,7 @@ export class OutputPump {
     if (this.pending.length === 0) return false;
     const text = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
     this.pending = [];
+    this.pendingChars = 0;
     this.options.emit(text);
     return true;
   }

@@ -35,6 +35,18 @@ describe('output batching', () => {
     expect(emitted).toEqual(['a', 'bc', 'd']);
   });
 
+  it('a batch that reaches 32 KiB goes out at once, without waiting for the window to close', () => {
+    const { pump, emitted, clock } = pumpWith();
+    pump.push('a');
+    pump.push('b'.repeat(20_000));
+    expect(emitted).toEqual(['a']);
+    pump.push('c'.repeat(20_000));
+    expect(emitted.map((text) => text.length)).toEqual([1, 40_000]);
+    pump.push('d');
+    clock.tick();
+    expect(emitted.map((text) => text.length)).toEqual([1, 40_000, 1]);
+  });
+
   it('flush sends the batch now (before a resize or an exit)', () => {
     const { pump, emitted, clock } = pumpWith();
     pump.push('a');
