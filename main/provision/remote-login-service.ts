@@ -110,7 +110,9 @@ export class RemoteLoginService {
       }
       return row;
     });
-    const oldest = Math.min(this.now(), ...[...logins.values()].map((l) => l.at));
+    // A loop, not Math.min(...spread): a 50,000-node pool would pass 50,000 arguments.
+    let oldest = this.now();
+    for (const login of logins.values()) oldest = Math.min(oldest, login.at);
     return { poolId, rows, users: users.map(toProvisionedUser), fetchedAt: new Date(oldest).toISOString() };
   }
 
