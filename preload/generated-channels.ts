@@ -54,6 +54,9 @@ export const invokeChannelNames: readonly string[] = [
   'tunnels:list',
   'tunnels:close',
   'tunnels:open-browser',
+  'recording:start',
+  'recording:stop',
+  'recording:list',
   'prices:vm',
   'jobs:list',
   'jobs:task-counts',
@@ -101,4 +104,5 @@ export const eventChannelNames: readonly string[] = [
   'term:exit',
   'term:status',
   'tunnels:changed',
+  'recording:changed',
 ];
