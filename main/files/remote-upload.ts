@@ -1,5 +1,6 @@
 import { ContractFailure } from '../../contract/result';
 import { fileFailure, nameClash } from './file-failure';
+import { windowsInFlight } from './sftp-io';
 import type { SftpSession } from './sftp-session';
 
 /** Feeds one file's bytes, a chunk at a time; `write` resolves when the node acknowledged the chunk. */
@@ -37,10 +38,17 @@ export class RemoteUpload {
       handle = await files.open(partial, 'w');
       let position = 0;
       const opened = handle;
+      // A few windows in flight (like OpenSSH's 64 requests): the next chunk is read while the node acknowledges
+      // the previous ones, and memory stays bounded by windowsInFlight × 1 MiB.
+      const inFlight: Promise<void>[] = [];
       await feed(async (chunk) => {
-        await files.writeAll(opened, chunk, position);
+        const written = files.writeAll(opened, chunk, position);
+        written.catch(() => undefined);
+        inFlight.push(written);
         position += chunk.length;
+        if (inFlight.length >= windowsInFlight) await inFlight.shift();
       });
+      await Promise.all(inFlight);
       await files.close(handle);
       handle = undefined;
       if (replaced) await files.unlinkQuietly(remote);

@@ -5,6 +5,8 @@ import type { SFTPWrapper } from 'ssh2';
 const pieceBytes = 32 * 1024;
 /** One window moved at a time; its pieces travel in parallel (OpenSSH's sftp keeps 64 requests of 32 KiB in flight). */
 export const windowBytes = 1024 * 1024;
+/** Windows in flight at once per file (4 MiB): enough to keep loopback and WAN links busy, small enough to stay flat. */
+export const windowsInFlight = 4;
 
 function call<T>(run: (cb: (error: Error | null | undefined, value: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));

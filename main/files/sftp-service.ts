@@ -7,7 +7,7 @@ import type { SshConnectionKey, SshConnections } from '../ssh/connection-pool';
 import { byFolderThenName } from './batch-files-service';
 import { fileFailure } from './file-failure';
 import { openLocalTarget } from './local-target';
-import { windowBytes } from './sftp-io';
+import { windowBytes, windowsInFlight } from './sftp-io';
 import { openSftpSession, type SftpSession } from './sftp-session';
 import { endStream, runTransfers, writeChunk, type TransferFile } from './transfer-run';
 import { ContractFailure } from '../../contract/result';
@@ -81,14 +81,28 @@ export class SftpService {
       const target = await openLocalTarget(request.localDir, file.relative, request.overwrite);
       let handle: Buffer | undefined;
       try {
-        handle = await session.files.open(file.from, 'r');
-        for (let done = 0; ; ) {
+        const opened = await session.files.open(file.from, 'r');
+        handle = opened;
+        // The next windows are read while this one is written; the file is taken at the size it was listed with.
+        const ahead: Promise<Buffer>[] = [];
+        let asked = 0;
+        const readAhead = () => {
+          while (ahead.length < windowsInFlight && asked < file.size) {
+            const window = session.files.readWindow(opened, asked, Math.min(windowBytes, file.size - asked));
+            window.catch(() => undefined);
+            ahead.push(window);
+            asked += windowBytes;
+          }
+        };
+        readAhead();
+        for (let done = 0; ahead.length > 0; ) {
           if (signal.aborted) throw new ContractFailure('CANCELLED', `The download of ${file.from} was cancelled.`);
-          const data = await session.files.readWindow(handle, done, windowBytes);
+          const data = await (ahead.shift() as Promise<Buffer>);
           if (data.length === 0) break;
           await writeChunk(target.stream, data);
           done += data.length;
           progress(done);
+          readAhead();
         }
         await endStream(target.stream);
         await target.commit();
