@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
@@ -92,6 +92,14 @@ test('a command on a 10-node pool: answers grouped, a group selected in the heat
   await groups.nth(2).getByRole('button', { name: 'Show output and nodes' }).click();
   await expect(groups.nth(2).getByRole('list', { name: 'Nodes of this group' })).toHaveText(new RegExp(off));
   await expect(page.getByTestId('fleet-histogram')).toHaveText(/exit 0: 9.*unreachable: 1/);
+
+  // The export has one row per node: 6 "no", 3 "yes", and the unreachable one with its reason.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+  expect(csv[0]).toBe('node_id,group,end,duration_ms,stdout,stderr,unreachable_reason,detail');
+  expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([...ids].sort());
+  expect(csv.filter((line) => line.includes(',exit 0,') && line.includes('"yes\n"'))).toHaveLength(3);
+  expect(csv.find((line) => line.startsWith(`${off},`))).toContain(',unreachable,');
 
   // History keeps the pool's commands with their groups, newest first.
   await expect(page.getByTestId('fleet-history')).toContainText('1 node unreachable (not-ready)');
