@@ -39,8 +39,9 @@ describe('session logs', () => {
     expect(started.castPath).toMatch(new RegExp(`/recordings/${shell.sessionId}-[0-9T-]+Z\\.cast$`));
     expect(() => recordings.start(shell.sessionId)).toThrow(/already/);
 
-    const prompted = shell.watch('pw?');
-    fx.service.input([shell.sessionId], "read -s -p 'pw?' secret; echo; printf '\\033[1;32m%s\\033[0m\\n' \"hel\"\"lo\"\r");
+    // The prompt is built from pieces so that the echoed command line cannot match it: typing waits for read -s.
+    const prompted = shell.watch('pw:');
+    fx.service.input([shell.sessionId], "read -s -p 'p''w:' secret; echo; printf '\\033[1;32m%s\\033[0m\\n' \"hel\"\"lo\"\r");
     await prompted;
     fx.service.input([shell.sessionId], 'hunter2-typed\r');
     await waitUntil('hello', () => shell.screenLines().some((line) => line.trim() === 'hello'));
