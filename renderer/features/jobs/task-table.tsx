@@ -1,10 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { TaskRow } from '../../../contract/features/jobs';
 import { ShortId } from '../../components/short-id';
 import { VirtualTable, type VirtualColumn } from '../../components/virtual-table';
 import { nextSort, taskSortKeys, type TaskSort, type TaskSortKey } from './task-sort';
-import { useVisibleRange } from './use-visible-range';
+import { useRowsInView } from './use-visible-range';
 
 const columns: VirtualColumn[] = [
   { key: 'select', header: '', min: 36 },
@@ -55,11 +55,10 @@ export function TaskTable(props: TaskTableProps) {
   const { rows, selected } = props;
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
-  const range = useVisibleRange(box, 'tasks-table-scroll', rowHeight, rows.length);
   const { onNearEnd } = props;
-  useEffect(() => {
+  useRowsInView(box, 'tasks-table-scroll', rowHeight, rows.length, (range) => {
     if (range.last >= 0 && range.last >= rows.length - prefetchRows) onNearEnd();
-  }, [range.last, rows.length, onNearEnd]);
+  });
   const onSort = (key: string) => {
     if ((taskSortKeys as readonly string[]).includes(key)) props.onSort(nextSort(props.sort, key as TaskSortKey));
   };

@@ -87,8 +87,9 @@ export function useTaskPages(accountId: string, jobId: string, filter: TaskFilte
     loadingMore: isFetchingNextPage,
     pending: query.isPending,
     error: query.error,
+    // cancelRefetch false: a second call while a page is on its way joins it instead of asking again.
     loadMore: () => {
-      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+      if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
     },
     refresh: () => void refetch(),
     autoRefresh: (pages?.length ?? 0) <= autoRefreshPages,

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** The rows of a virtual table in view: first and last index (inclusive), -1 before the table is laid out. */
 export interface VisibleRange {
@@ -15,19 +15,22 @@ export function rowsInView(scrollTop: number, height: number, rowHeight: number,
 }
 
 /**
- * Follows the rows in view of the VirtualTable inside `container` (its scroll box is `[data-testid="<testId>-scroll"]`):
- * the jobs list polls task counts for those rows only, the task list loads its next page as the user nears the end.
+ * Calls `onRange` (once per animation frame at most, and once at start) with the rows in view of the VirtualTable
+ * inside `container` (its scroll box is `[data-testid="<testId>-scroll"]`). No React state: scrolling re-renders
+ * nothing here; the task list uses it to load its next page as the user nears the end.
  */
-export function useVisibleRange(container: RefObject<HTMLElement | null>, scrollTestId: string, rowHeight: number, rowCount: number): VisibleRange {
-  const [range, setRange] = useState<VisibleRange>({ first: -1, last: -1 });
+export function useRowsInView(container: RefObject<HTMLElement | null>, scrollTestId: string, rowHeight: number, rowCount: number, onRange: (range: VisibleRange) => void): void {
+  const latest = useRef(onRange);
+  useEffect(() => {
+    latest.current = onRange;
+  });
   useEffect(() => {
     const box = container.current?.querySelector<HTMLElement>(`[data-testid="${scrollTestId}"]`);
     if (!box) return;
     let frame = 0;
     const update = () => {
       frame = 0;
-      const next = rowsInView(box.scrollTop, box.clientHeight, rowHeight, rowCount);
-      setRange((r) => (r.first === next.first && r.last === next.last ? r : next));
+      latest.current(rowsInView(box.scrollTop, box.clientHeight, rowHeight, rowCount));
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(update);
@@ -42,5 +45,21 @@ export function useVisibleRange(container: RefObject<HTMLElement | null>, scroll
       if (frame) cancelAnimationFrame(frame);
     };
   }, [container, scrollTestId, rowHeight, rowCount]);
+}
+
+/**
+ * The rows in view as state, updated once scrolling settles (`settleMs` without a new range): the jobs list polls
+ * task counts for those jobs only, without re-rendering on every scrolled frame.
+ */
+export function useVisibleRange(container: RefObject<HTMLElement | null>, scrollTestId: string, rowHeight: number, rowCount: number, settleMs = 200): VisibleRange {
+  const [range, setRange] = useState<VisibleRange>({ first: -1, last: -1 });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useRowsInView(container, scrollTestId, rowHeight, rowCount, (next) => {
+    clearTimeout(timer.current);
+    const apply = () => setRange((r) => (r.first === next.first && r.last === next.last ? r : next));
+    if (range.first < 0) apply();
+    else timer.current = setTimeout(apply, settleMs);
+  });
   return range;
 }
