@@ -27,5 +27,9 @@ export function JobsPage() {
       </AccountScope>
     );
   }
-  return <JobListPage poolId={params.poolId} />;
+  return (
+    <AccountScope accountId={accountId}>
+      <JobListPage poolId={params.poolId} />
+    </AccountScope>
+  );
 }

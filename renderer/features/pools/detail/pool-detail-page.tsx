@@ -108,6 +108,9 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
             </Caption1>
             <SshAccessBadge access={detail.sshAccess} />
             <PoolRowActions accountId={accountId} pool={detail} natPools={detail.natPools} asButtons onDeleted={() => undefined} />
+            <Button appearance="subtle" onClick={() => go('jobs', { accountId, poolId })}>
+              Jobs on this pool
+            </Button>
           </>
         )}
       </div>
