@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { durationText } from '../../../../renderer/features/jobs/duration-text';
-import { azCreateCommand, emptyJobDraft, jobBodyOrUndefined, jobSpecFromDraft, validateJobDraft } from '../../../../renderer/features/jobs/job-draft';
+import { azCreateCommand, emptyJobDraft, jobBodyOrUndefined, jobSpecFromDraft, specFromJob, validateJobDraft } from '../../../../renderer/features/jobs/job-draft';
 
 describe('the create-job form', () => {
   it('says what to change on each field that breaks a service rule', () => {
@@ -42,5 +42,27 @@ describe('durations as the job and task pages show them', () => {
     expect(durationText('P7D')).toBe('7 d');
     expect(durationText('PT0.5S')).toBe('0.5 s');
     expect(durationText('nonsense')).toBe('nonsense');
+  });
+});
+
+describe('copying an existing job', () => {
+  it("rebuilds the add-job body from the job's detail: pool, limits, end action and preparation/release tasks", () => {
+    const job = {
+      id: 'nightly', state: 'active', poolId: 'render', priority: 7, usesTaskDependencies: false, hasJobManagerTask: false,
+      constraints: { maxWallClockTime: 'PT2H', maxTaskRetryCount: 2 }, commonEnvironment: [{ name: 'MODE', value: 'fast' }], metadata: [],
+      onAllTasksComplete: 'terminatejob', onTaskFailure: 'noaction',
+      jobPreparationTask: { commandLine: 'prep.sh', elevated: true, environment: [], waitForSuccess: false },
+      jobReleaseTask: { commandLine: 'release.sh', elevated: false, environment: [] },
+    };
+    expect(jobBodyOrUndefined(specFromJob(job))).toMatchObject({
+      id: 'nightly',
+      poolInfo: { poolId: 'render' },
+      priority: 7,
+      constraints: { maxWallClockTime: 'PT2H', maxTaskRetryCount: 2 },
+      onAllTasksComplete: 'terminatejob',
+      commonEnvironmentSettings: [{ name: 'MODE', value: 'fast' }],
+      jobPreparationTask: { commandLine: 'prep.sh', waitForSuccess: false, userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } } },
+      jobReleaseTask: { commandLine: 'release.sh' },
+    });
   });
 });
