@@ -39,9 +39,9 @@ async function heapMb(page: Page): Promise<number> {
 
 /** When the page sent its `nodes:list` request and when the answer with the rows came back (the app's own socket). */
 interface ListFrames {
-  sent: number | undefined;
-  received: number | undefined;
-  bytes: number | undefined;
+  sent?: number;
+  received?: number;
+  bytes?: number;
 }
 
 /**
