@@ -48,11 +48,12 @@ export class ChunkUploads {
   constructor(
     private readonly connections: SshConnections,
     private readonly operations: OperationRegistry,
+    private readonly stallMs?: number,
   ) {}
 
   /** Starts the operation; files are uploaded one after another in the order given. */
   async start(request: SshConnectionKey & { remoteDir: string; files: { path: string; size: number }[]; overwrite: boolean }): Promise<TransferStarted> {
-    const session = await openSftpSession(this.connections, request);
+    const session = await openSftpSession(this.connections, request, { stallMs: this.stallMs });
     const upload = new RemoteUpload(session, request.remoteDir, request.overwrite);
     const incoming = new Map<string, IncomingFile>();
     for (const f of request.files) incoming.set(f.path, { size: f.size, written: 0, opened: deferred(), done: deferred(), settled: deferred(), lastChunkAt: Date.now() });

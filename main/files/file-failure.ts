@@ -24,6 +24,8 @@ export function fileFailure(error: unknown, file: string, where: string): Contra
     case 'ENOENT':
     case sftpNoSuchFile:
       return new ContractFailure('FILE_ERROR', `${file} does not exist on ${where} (it may have been moved or deleted).`, { reason: 'missing' });
+    case 'ETIMEDOUT':
+      return new ContractFailure('FILE_ERROR', `${where} stopped answering while moving ${file} (${text}): the node may be gone or unreachable. Nothing was kept under its name.`, { reason: 'stalled' });
     case 'EISDIR':
       return new ContractFailure('FILE_ERROR', `${file} on ${where} is a folder where a file was expected.`, { reason: 'folder' });
     default:

@@ -21,13 +21,15 @@ export interface FilesDeps {
   pickFolder?: PickFolder;
   /** Where downloads go by default (tests pass a temp folder); the user's Downloads folder otherwise. */
   downloadDir?: string;
+  /** How long a node may leave an SFTP window unanswered before that file fails (default 30 s; tests shorten it). */
+  stallMs?: number;
 }
 
 /** Builds the node file browser (Batch files API) and SFTP transfers, and their contract handlers. */
 export function createFiles(deps: FilesDeps): { handlers: PartialHandlers<keyof typeof filesChannels> } {
   const batchFiles = new BatchFilesService(deps.source, deps.operations);
-  const sftp = new SftpService(deps.connections, deps.operations);
-  const uploads = new ChunkUploads(deps.connections, deps.operations);
+  const sftp = new SftpService(deps.connections, deps.operations, deps.stallMs);
+  const uploads = new ChunkUploads(deps.connections, deps.operations, deps.stallMs);
   const downloadDir = deps.downloadDir ?? path.join(os.homedir(), 'Downloads');
   return {
     handlers: {

@@ -14,17 +14,21 @@ function call<T>(run: (cb: (error: Error | null | undefined, value: T) => void) 
 
 /** Promise forms of the SFTP calls transfers use; every request is one in-flight packet on the shared connection. */
 export class SftpFiles {
-  constructor(private readonly sftp: SFTPWrapper) {}
+  /** `stallMs`: a window the node has not answered within this long fails (ETIMEDOUT) instead of waiting forever. */
+  constructor(
+    private readonly sftp: SFTPWrapper,
+    private readonly stallMs = 30_000,
+  ) {}
 
   /** The absolute form of `p` (`.` is where the server starts the user: the home folder). */
   realpath(p: string): Promise<string> {
-    return call((cb) => this.sftp.realpath(p, cb));
+    return this.ask((cb) => this.sftp.realpath(p, cb));
   }
 
   /** Attributes of `p`, following links; undefined when nothing is there. */
   async statOrUndefined(p: string): Promise<Stats | undefined> {
     try {
-      return await call<Stats>((cb) => this.sftp.stat(p, cb));
+      return await this.ask<Stats>((cb) => this.sftp.stat(p, cb));
     } catch (error) {
       if ((error as { code?: unknown }).code === 2) return undefined;
       throw error;
@@ -33,7 +37,7 @@ export class SftpFiles {
 
   /** Every entry of a folder. */
   readdir(p: string): Promise<FileEntry[]> {
-    return call((cb) => this.sftp.readdir(p, cb));
+    return this.ask((cb) => this.sftp.readdir(p, cb));
   }
 
   /** Creates `p` and its missing parents (like `mkdir -p`). */
@@ -43,7 +47,7 @@ export class SftpFiles {
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
     if (parent !== p) await this.mkdirs(parent);
     try {
-      await call<void>((cb) => this.sftp.mkdir(p, (error) => cb(error, undefined)));
+      await this.ask<void>((cb) => this.sftp.mkdir(p, (error) => cb(error, undefined)));
     } catch (error) {
       // Two files of one upload may create the same folder at once: the other one winning is fine.
       if (!(await this.statOrUndefined(p))?.isDirectory()) throw error;
@@ -52,22 +56,22 @@ export class SftpFiles {
 
   /** Removes a file, ignoring one that is already gone. */
   async unlinkQuietly(p: string): Promise<void> {
-    await call<void>((cb) => this.sftp.unlink(p, (error) => cb(error, undefined))).catch(() => undefined);
+    await this.ask<void>((cb) => this.sftp.unlink(p, (error) => cb(error, undefined))).catch(() => undefined);
   }
 
   /** Renames `from` to `to`. */
   rename(from: string, to: string): Promise<void> {
-    return call<void>((cb) => this.sftp.rename(from, to, (error) => cb(error, undefined)));
+    return this.ask<void>((cb) => this.sftp.rename(from, to, (error) => cb(error, undefined)));
   }
 
   /** Opens a file (`r`, `w`). */
   open(p: string, flags: 'r' | 'w'): Promise<Buffer> {
-    return call((cb) => this.sftp.open(p, flags, cb));
+    return this.ask((cb) => this.sftp.open(p, flags, cb));
   }
 
   /** Closes a handle. */
   close(handle: Buffer): Promise<void> {
-    return call<void>((cb) => this.sftp.close(handle, (error) => cb(error, undefined)));
+    return this.ask<void>((cb) => this.sftp.close(handle, (error) => cb(error, undefined)));
   }
 
   /** Writes all of `data` at `position`, its 32 KiB pieces in flight together; resolves when the server acknowledged each. */
@@ -77,7 +81,7 @@ export class SftpFiles {
       const len = Math.min(pieceBytes, data.length - off);
       pieces.push(call<void>((cb) => this.sftp.write(handle, data, off, len, position + off, (error) => cb(error, undefined))));
     }
-    await Promise.all(pieces);
+    await this.deadline(Promise.all(pieces));
   }
 
   /** Reads up to `length` bytes from `position` (less only at the end of the file), pieces in flight together. */
@@ -85,7 +89,7 @@ export class SftpFiles {
     const buffer = Buffer.allocUnsafe(length);
     const pieces: Promise<number>[] = [];
     for (let off = 0; off < length; off += pieceBytes) pieces.push(this.readPiece(handle, buffer, off, Math.min(pieceBytes, length - off), position + off));
-    const counts = await Promise.all(pieces);
+    const counts = await this.deadline(Promise.all(pieces));
     // A short piece means the end of the file: everything after it is not file content.
     let total = 0;
     for (const [i, n] of counts.entries()) {
@@ -93,6 +97,20 @@ export class SftpFiles {
       if (n < Math.min(pieceBytes, length - i * pieceBytes)) break;
     }
     return buffer.subarray(0, total);
+  }
+
+  /** One request with the stall deadline. */
+  private ask<T>(run: (cb: (error: Error | null | undefined, value: T) => void) => void): Promise<T> {
+    return this.deadline(call(run));
+  }
+
+  /** `work`, or ETIMEDOUT once the node has said nothing for `stallMs` (a node gone without closing the connection). */
+  private deadline<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`no answer for ${this.stallMs / 1000} s`), { code: 'ETIMEDOUT' })), this.stallMs);
+    });
+    return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
   }
 
   private async readPiece(handle: Buffer, buffer: Buffer, off: number, len: number, position: number): Promise<number> {

@@ -37,11 +37,12 @@ export class SftpService {
   constructor(
     private readonly connections: SshConnections,
     private readonly operations: OperationRegistry,
+    private readonly stallMs?: number,
   ) {}
 
   /** One remote folder, folders first. */
   async list(request: SshConnectionKey & { path: string }): Promise<FolderListing> {
-    const session = await openSftpSession(this.connections, request);
+    const session = await openSftpSession(this.connections, request, { stallMs: this.stallMs });
     try {
       const folder = await session.files.realpath(request.path).catch((error: unknown) => {
         throw fileFailure(error, request.path, session.where);
@@ -67,7 +68,7 @@ export class SftpService {
 
   /** Starts downloading remote files or folders into `localDir`. */
   async download(request: SshConnectionKey & { remotePaths: string[]; localDir: string; overwrite: boolean }): Promise<TransferStarted> {
-    const session = await openSftpSession(this.connections, request);
+    const session = await openSftpSession(this.connections, request, { stallMs: this.stallMs });
     let files: PathPair[];
     try {
       files = [];
@@ -120,7 +121,7 @@ export class SftpService {
   async uploadLocal(request: SshConnectionKey & { localPaths: string[]; remoteDir: string; overwrite: boolean }): Promise<TransferStarted> {
     const files: PathPair[] = [];
     for (const p of request.localPaths) await collectLocal(p, path.basename(p), files);
-    const session = await openSftpSession(this.connections, request);
+    const session = await openSftpSession(this.connections, request, { stallMs: this.stallMs });
     const upload = new RemoteUpload(session, request.remoteDir, request.overwrite);
     const spec = { accountId: request.accountId, poolId: request.poolId, subject: `upload to ${request.nodeId} as ${request.user}`, files, finished: () => session.end() };
     return runTransfers(this.operations, spec, (file, progress, signal) =>

@@ -18,7 +18,8 @@ export interface SftpSession {
  * Opens SFTP on the shared connection of (account, pool, node, user). An unknown host key is not waited for here
  * (nobody would see the prompt): it fails at once saying to open the node's terminal, where the key is shown.
  */
-export async function openSftpSession(connections: SshConnections, key: SshConnectionKey, signal?: AbortSignal): Promise<SftpSession> {
+export async function openSftpSession(connections: SshConnections, key: SshConnectionKey, options: { signal?: AbortSignal; stallMs?: number } = {}): Promise<SftpSession> {
+  const { signal } = options;
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -44,7 +45,7 @@ export async function openSftpSession(connections: SshConnections, key: SshConne
       throw new ContractFailure('SSH_ERROR', `${where} refused an SFTP channel (${(error as Error).message}); its SSH server may not offer SFTP.`);
     }
     return {
-      files: new SftpFiles(sftp),
+      files: new SftpFiles(sftp, options.stallMs),
       where,
       closedReason: () => closed,
       end: () => {

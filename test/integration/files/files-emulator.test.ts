@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionAll } from '../fleet/fleet-fixture';
+import { provisionAll, strandNode } from '../fleet/fleet-fixture';
 import { startProvisionFixture, type ProvisionFixture } from '../provision/provision-fixture';
 import { call, filesRig, lastItems, nodeDir, randomFile, sha256Of, type FilesRig } from './files-fixture';
 
@@ -143,5 +143,25 @@ describe('SFTP over the shared connection', () => {
     expect(item?.error?.code).toBe('FILE_ERROR');
     expect(item?.error?.message).toMatch(/Permission denied for .*escape/);
     expect(existsSync('/etc/note.txt')).toBe(false);
+  });
+
+  it('a node that goes away mid-upload fails that file with a message naming it, and leaves no file under its name', async () => {
+    const [goneNode] = (await fx.createSshPool('files-gone', 1)) as [string];
+    await provisionAll(fx, 'files-gone', user);
+    const local = join(rig.localDir, 'gone', 'lost.bin');
+    randomFile(local, 64 * 1024 * 1024);
+    const gone = { accountId: fx.accountId, poolId: 'files-gone', nodeId: goneNode, user };
+    const { operationId } = await call(rig, 'sftp:upload-local', { ...gone, localPaths: [local], remoteDir: `/home/${user}`, overwrite: false });
+    const started = Date.now();
+    while (!((lastItems(fx, operationId).get(local)?.bytes?.done ?? 0) > 0) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 20));
+    await strandNode(fx, 'files-gone', goneNode, 'unusable');
+    await fx.whenDone(operationId);
+    const item = fx.operations.get(operationId).items[0];
+    expect(item?.status).toBe('failed');
+    expect(item?.error?.code).toBe('FILE_ERROR');
+    expect(item?.error?.message).toContain(`/home/${user}/lost.bin`);
+    // Whichever is noticed first: the node not answering, or the shared connection closing under the upload.
+    expect(item?.error?.message).toMatch(/stopped answering while moving|stopped: the connection to node .* closed/);
+    expect(existsSync(join(nodeDir(fx, 'files-gone', goneNode), 'home', user, 'lost.bin'))).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ export function filesRig(fx: ProvisionFixture): FilesRig {
         },
       }),
   };
-  const { handlers } = createFiles({ source: emulatorSource(fx.emulator, fx.accountId), operations: fx.operations, connections: trusting });
+  const { handlers } = createFiles({ source: emulatorSource(fx.emulator, fx.accountId), operations: fx.operations, connections: trusting, stallMs: 3000 });
   return { handlers, connections: pool, localDir: mkdtempSync(join(tmpdir(), 'bd-files-local-')), dispose: () => pool.dispose() };
 }
 
