@@ -2,7 +2,6 @@ import { setMaxListeners } from 'node:events';
 import type { HostKeyPrompts } from '../ssh/host-key-prompts';
 import type { SshConnections, SshLease } from '../ssh/connection-pool';
 import type { HostKeyEvent } from '../ssh/ssh-connect';
-import { SshConnectFailure } from '../ssh/ssh-failure';
 import { runBounded } from '../operations/bounded-pool';
 import type { OperationContext } from '../operations/operation-registry';
 import { execCapped, type ExecAnswer } from './capped-exec';
@@ -83,17 +82,12 @@ async function runOnNode(nodeId: string, spec: FleetRunSpec, signal: AbortSignal
   const connectTimer = setTimeout(() => stop(unreachable('timeout', `No SSH connection to node ${nodeId} within ${spec.timeoutMs / 1000} s.`)), spec.timeoutMs);
   let lease: SshLease | undefined;
   try {
-    const acquire = () =>
-      deps.connections.acquire(
-        { accountId: spec.accountId, poolId: spec.poolId, nodeId, user: spec.userName },
-        { signal: mine.signal, onHostKey: (event) => onHostKey(event, spec.acceptNewHostKeys, deps, stop) },
-      );
-    // A server that hung up while a first-seen key was being trusted is asked again at once (the key is trusted now),
-    // as a terminal does: the second attempt says what really happened (often a refused login).
-    lease = await acquire().catch((error: unknown) => {
-      if (error instanceof SshConnectFailure && error.retryNow && !mine.signal.aborted) return acquire();
-      throw error;
-    });
+    // A first-seen key is decided on the next turn (accept-new), and a login refused after that is reported as such by
+    // connectVerified: one attempt per node says what happened.
+    lease = await deps.connections.acquire(
+      { accountId: spec.accountId, poolId: spec.poolId, nodeId, user: spec.userName },
+      { signal: mine.signal, onHostKey: (event) => onHostKey(event, spec.acceptNewHostKeys, deps, stop) },
+    );
     clearTimeout(connectTimer);
     const answer = await execCapped(lease.client, spec.command, { capBytes: spec.capBytes, timeoutMs: deadline - Date.now(), signal: mine.signal });
     return { answer };

@@ -39,6 +39,8 @@ export async function connectVerified(target: NodeLoginTarget, options: Verified
     let refusal: SshConnectFailure | undefined;
     let decision: Promise<boolean> | undefined;
     let trustedByUser = false;
+    /** Key exchange finished (ssh2's 'handshake'): from then on a failure is about the login, not the host key. */
+    let keysExchanged = false;
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     const limitMs = options.handshakeTimeoutMs ?? 20_000;
@@ -63,7 +65,9 @@ export async function connectVerified(target: NodeLoginTarget, options: Verified
       client.destroy();
       if (options.signal?.aborted) return reject(new SshConnectFailure('CANCELLED', 'The connection was closed before it was ready.', false));
       if (refusal) return reject(refusal);
-      if (trustedByUser) {
+      // Only a hang-up before key exchange finished is "while the key was being decided"; a refused login after the
+      // user trusted the key is reported as the refused login it is.
+      if (trustedByUser && !keysExchanged) {
         return reject(new SshConnectFailure('SSH_ERROR', 'The server closed the connection while the host key was being decided.', true, true));
       }
       reject(classifySshError(error, target));
@@ -113,6 +117,9 @@ export async function connectVerified(target: NodeLoginTarget, options: Verified
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       resolve(client);
+    });
+    client.once('handshake', () => {
+      keysExchanged = true;
     });
     client.on('error', (error) => void finish(error));
     client.once('close', () => void finish());
