@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KnownHostKey, TrustedHostKey } from '../../contract/features/terminal';
 import { JsonFile } from '../store/json-file';
 import { keyFamily, type HostKey } from './host-key-blob';
+import { CoalescedDocument } from './coalesced-document';
 import type { KnownHostsFile } from './known-hosts-file';
 
 /** What the trust sources say about a presented host key. */
@@ -29,23 +30,23 @@ const storeSchema = z.object({
   ),
 });
 
-type StoredKey = z.infer<typeof storeSchema>['keys'][number];
+type Store = z.infer<typeof storeSchema>;
+type StoredKey = Store['keys'][number];
 
 /**
  * Decides whether a host key may be used: our own trust store (`known-hosts.json` in the data folder, keyed
- * `[host]:port` like OpenSSH) plus the user's `~/.ssh/known_hosts`, which is read and never written.
+ * `[host]:port` like OpenSSH) plus the user's `~/.ssh/known_hosts`, which is read and never written. The store is read
+ * once and kept in memory; keys trusted in a burst (first contact with a 1,000-node pool) share a few durable writes.
  */
 export class HostKeyTrust {
-  private readonly store: JsonFile<typeof storeSchema>;
-  /** Read-modify-write of the store runs one at a time, so two prompts answered together both persist. */
-  private serial: Promise<unknown> = Promise.resolve();
+  private readonly store: CoalescedDocument<Store>;
 
   constructor(
     dataDir: string,
     private readonly knownHosts: KnownHostsFile,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.store = new JsonFile(join(dataDir, 'known-hosts.json'), storeSchema, () => ({ version: 1 as const, keys: [] }));
+    this.store = new CoalescedDocument(new JsonFile(join(dataDir, 'known-hosts.json'), storeSchema, () => ({ version: 1 as const, keys: [] })));
   }
 
   /** The verdict for `key` presented by `hostKeyId`. */
@@ -74,11 +75,10 @@ export class HostKeyTrust {
     return [...new Set([...ours, ...fromFile].map(keyFamily))];
   }
 
-  /** Remembers `key` for `hostKeyId` (after the user said so); trusting the same key twice keeps one entry. */
+  /** Remembers `key` for `hostKeyId` (after the user said so), resolving once it is on disk; trusting the same key twice keeps one entry. */
   trust(hostKeyId: string, key: HostKey): Promise<void> {
-    return this.exclusive(async () => {
-      const document = await this.store.read();
-      if (document.keys.some((k) => k.hostKeyId === hostKeyId && k.fingerprint === key.fingerprint)) return;
+    return this.store.update((document) => {
+      if (document.keys.some((k) => k.hostKeyId === hostKeyId && k.fingerprint === key.fingerprint)) return { result: undefined };
       const entry: StoredKey = {
         hostKeyId,
         keyType: key.keyType,
@@ -86,7 +86,7 @@ export class HostKeyTrust {
         fingerprint: key.fingerprint,
         addedAt: this.clock().toISOString(),
       };
-      await this.store.write({ version: 1, keys: [...document.keys, entry] });
+      return { document: { version: 1, keys: [...document.keys, entry] }, result: undefined };
     });
   }
 
@@ -105,21 +105,11 @@ export class HostKeyTrust {
     }));
   }
 
-  /** Removes one key from our store; false when it was not there. */
+  /** Removes one key from our store, resolving once that is on disk; false when it was not there. */
   forget(hostKeyId: string, fingerprint: string): Promise<boolean> {
-    return this.exclusive(async () => {
-      const document = await this.store.read();
+    return this.store.update((document) => {
       const keys = document.keys.filter((k) => !(k.hostKeyId === hostKeyId && k.fingerprint === fingerprint));
-      if (keys.length === document.keys.length) return false;
-      await this.store.write({ version: 1, keys });
-      return true;
+      return keys.length === document.keys.length ? { result: false } : { document: { version: 1, keys }, result: true };
     });
-  }
-
-  /** Runs `task` after every earlier store change finished. */
-  private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.serial.then(task);
-    this.serial = next.catch(() => undefined);
-    return next;
   }
 }
