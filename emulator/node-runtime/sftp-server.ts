@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent, type Stats } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Attributes, SFTPWrapper } from 'ssh2';
 // Default import: ssh2 is CommonJS and its named exports are invisible to Node's native ESM loader.
@@ -61,8 +61,8 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
   sftp.on('LSTAT', (reqId, p) => sendStats(reqId, async () => fs.lstat(await linkPath(p))));
   sftp.on('OPEN', (reqId, p, flags, attrs) =>
     answer(reqId, async () => {
-      const mode = utils.sftp.flagsToString(flags);
-      if (!mode) return void sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, 'Unsupported open flags');
+      const mode = openFlags(flags);
+      if (mode === undefined) return void sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, 'Open for neither reading nor writing');
       const file = await fs.open(await real(p), mode, attrs?.mode ?? 0o644);
       sftp.handle(reqId, issue({ kind: 'file', file }));
     }),
@@ -150,12 +150,39 @@ export function serveSftp(sftp: SFTPWrapper, root: string, log: (message: string
     }),
   );
   sftp.on('SYMLINK', (reqId) => sftp.status(reqId, STATUS_CODE.OP_UNSUPPORTED, 'Symbolic links are not supported'));
-  // OpenSSH's sftp sends EOF when done and waits for the server to close the channel.
-  sftp.on('end', () => sftp.end());
+  // OpenSSH's sftp sends EOF when done and waits for the server to close the channel; scp (which runs sftp) also
+  // checks the subsystem's exit status, which sshd sends before closing: without it scp exits 1 after a good copy.
+  sftp.on('end', () => {
+    sendExitStatus(sftp, 0);
+    sftp.end();
+  });
   sftp.on('close', () => {
     for (const entry of handles.values()) if (entry.kind === 'file') void entry.file.close().catch(() => undefined);
     handles.clear();
   });
+}
+
+/** Sends `exit-status` on the SFTP channel (ssh2's server-side SFTPWrapper has no public call for it). */
+function sendExitStatus(sftp: SFTPWrapper, status: number): void {
+  const channel = sftp as unknown as { _protocol?: { exitStatus(id: number, code: number): void }; outgoing?: { id?: number } };
+  if (channel._protocol && channel.outgoing?.id !== undefined) channel._protocol.exitStatus(channel.outgoing.id, status);
+}
+
+/**
+ * SFTP open flags as `fs.open` flags. Any combination a client sends works (ssh2's own table lacks some: scp, which
+ * speaks SFTP, opens for write+create without truncate); undefined when the open neither reads nor writes.
+ */
+function openFlags(flags: number): number | undefined {
+  const { OPEN_MODE } = utils.sftp;
+  const reads = (flags & OPEN_MODE.READ) !== 0;
+  const writes = (flags & OPEN_MODE.WRITE) !== 0;
+  if (!reads && !writes) return undefined;
+  let result = reads && writes ? fsConstants.O_RDWR : writes ? fsConstants.O_WRONLY : fsConstants.O_RDONLY;
+  if (flags & OPEN_MODE.APPEND) result |= fsConstants.O_APPEND;
+  if (flags & OPEN_MODE.CREAT) result |= fsConstants.O_CREAT;
+  if (flags & OPEN_MODE.TRUNC) result |= fsConstants.O_TRUNC;
+  if (flags & OPEN_MODE.EXCL) result |= fsConstants.O_EXCL;
+  return result;
 }
 
 async function applyAttributes(target: string, attrs: Attributes): Promise<void> {

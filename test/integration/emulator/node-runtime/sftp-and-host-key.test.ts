@@ -60,6 +60,23 @@ describe('SFTP on an emulated node', () => {
       await rm(work, { recursive: true, force: true });
     }
   });
+
+  it('serves OpenSSH scp (which speaks SFTP) both ways', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'scp-cli-'));
+    try {
+      await writeFile(path.join(work, 'id'), fixture.key.privateKey, { mode: 0o600 });
+      await writeFile(path.join(work, 'up.txt'), 'sent by scp\n');
+      const options = ['BatchMode=yes', 'StrictHostKeyChecking=no', 'UserKnownHostsFile=/dev/null', 'IdentitiesOnly=yes'];
+      const args = [...options.flatMap((option) => ['-o', option]), '-i', path.join(work, 'id'), '-P', String(fixture.port)];
+      await run('scp', [...args, path.join(work, 'up.txt'), 'ops@127.0.0.1:/shared/up.txt'], { timeout: 30_000 });
+      const nodeDir = fixture.runtime.nodeDir(fixture.node);
+      expect(await readFile(path.join(nodeDir, 'shared', 'up.txt'), 'utf8')).toBe('sent by scp\n');
+      await run('scp', [...args, 'ops@127.0.0.1:/startup/stdout.txt', path.join(work, 'down.txt')], { timeout: 30_000 });
+      expect(await readFile(path.join(work, 'down.txt'), 'utf8')).toBe('from the start task\n');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('node host keys', () => {
