@@ -4,9 +4,10 @@ import { optionalJsonBody } from './request-context';
 import { metadataUrl, sendEmpty, sendJson } from './respond';
 import { fail } from './batch-error';
 import { pageOf, sendPage } from './paging';
-import { applySelect } from './select';
+import { selectedNames } from './select';
 import { nodeOr404, poolOr404, type Emulator } from './emulator-context';
-import { nodeWire, PUBLIC_IP, PUBLIC_IPV6, type NodeTasks } from './wire';
+import { PUBLIC_IP, PUBLIC_IPV6 } from './wire';
+import { nodeWire, type NodeTasks } from './node-wire';
 import { oneOf } from './validate';
 import { frontendPortFor, hasNoPublicIp, isDualStack, sshNatPoolOf } from '../state/pool-spec';
 import type { StoredNode } from '../state/model';
@@ -53,13 +54,14 @@ function nodeUrl(ctx: RequestContext, poolId: string, nodeId: string): string {
 
 function listNodes(em: Emulator, ctx: RequestContext): void {
   const pool = poolOr404(em, ctx.params.poolId as string);
-  const page = pageOf(ctx, em.store.nodesOf(pool.id), (n) => n.id, (n) => nodeWire(n, pool, ctx.endpoint, tasksOn(em, ctx, n)), { max: 1000 });
+  const toWire = (n: StoredNode, select?: ReadonlySet<string>) => nodeWire(n, pool, ctx.endpoint, () => tasksOn(em, ctx, n), select);
+  const page = pageOf(ctx, em.store.nodesOf(pool.id), (n) => n.id, toWire, { max: 1000 });
   sendPage(ctx, 'nodes', page);
 }
 
 function getNode(em: Emulator, ctx: RequestContext): void {
   const { pool, node } = nodeOr404(em, ctx.params.poolId as string, ctx.params.nodeId as string);
-  const body = { 'odata.metadata': metadataUrl(ctx, 'nodes/@Element'), ...applySelect(ctx, nodeWire(node, pool, ctx.endpoint, tasksOn(em, ctx, node))) };
+  const body = { 'odata.metadata': metadataUrl(ctx, 'nodes/@Element'), ...nodeWire(node, pool, ctx.endpoint, () => tasksOn(em, ctx, node), selectedNames(ctx)) };
   sendJson(ctx, 200, body);
 }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from './request-context';
 import { fail } from './batch-error';
 import { compileFilter } from './odata-filter';
-import { applySelect } from './select';
+import { pickSelected, selectedNames } from './select';
 import { metadataUrl, sendJson } from './respond';
 
 /** What a list operation returns on one page. */
@@ -51,16 +51,20 @@ export function nextLinkFor(ctx: RequestContext, take: number, afterKey: string)
 /**
  * One page of a list: items must already be sorted by `keyOf`. `$filter` and `$select` apply to the wire shape;
  * the next link is a full URL carrying api-version, maxresults and a `$skiptoken` (the SDK requests it as is).
+ * Without a filter `toWire` is handed the `$select` names (parsed once per request) and may build only those.
  */
 export function pageOf<T>(
   ctx: RequestContext,
   items: readonly T[],
   keyOf: (item: T) => string,
-  toWire: (item: T) => Record<string, unknown>,
+  toWire: (item: T, select?: ReadonlySet<string>) => Record<string, unknown>,
   limits: ListLimits,
 ): Page {
   const take = maxResults(ctx, limits);
   const filter = compileFilter(ctx.query.get('$filter'));
+  const select = selectedNames(ctx);
+  // A filter may test any property, so filtered lists build the whole shape and select after.
+  const buildWith = filter ? undefined : select;
   const token = ctx.query.get('$skiptoken');
   let start = 0;
   if (token !== undefined) {
@@ -78,9 +82,9 @@ export function pageOf<T>(
   let index = start;
   for (; index < items.length && value.length < take; index++) {
     const item = items[index] as T;
-    const wire = toWire(item);
+    const wire = toWire(item, buildWith);
     if (filter && !filter(wire)) continue;
-    value.push(applySelect(ctx, wire));
+    value.push(pickSelected(wire, select));
     lastKey = keyOf(item);
   }
   const more = filter ? items.slice(index).some((i) => filter(toWire(i))) : index < items.length;

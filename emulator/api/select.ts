@@ -9,9 +9,13 @@ export function selectedNames(ctx: RequestContext): ReadonlySet<string> | undefi
 
 /** Keeps only the top-level properties named in `$select` (all of them when absent). */
 export function applySelect(ctx: RequestContext, wire: Record<string, unknown>): Record<string, unknown> {
-  const wanted = selectedNames(ctx);
+  return pickSelected(wire, selectedNames(ctx));
+}
+
+/** Keeps only the top-level properties in `wanted` (all of them when undefined). */
+export function pickSelected(wire: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Record<string, unknown> {
   if (!wanted) return wire;
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(wire)) if (wanted.has(key)) result[key] = value;
+  for (const key in wire) if (wanted.has(key)) result[key] = wire[key];
   return result;
 }

@@ -31,7 +31,7 @@ function withoutSecrets(value: unknown): unknown {
 }
 
 /** The start task as the service echoes it: defaults filled in. */
-function startTaskWire(pool: StoredPool): JsonObject | undefined {
+export function startTaskWire(pool: StoredPool): JsonObject | undefined {
   const task = startTaskOf(pool);
   if (!task) return undefined;
   return {
@@ -115,54 +115,4 @@ export function inboundEndpoints(pool: StoredPool, node: StoredNode): JsonObject
     if (dualStack) endpoints.push({ name: `${nat.name}-ipv6.${node.portSlot}`, ...endpoint, publicIPAddress: PUBLIC_IPV6, publicFQDN: PUBLIC_IP });
   }
   return endpoints;
-}
-
-/** The node's private IPv6 address on dual-stack pools (fd00::<n>, mirroring its 10.x IPv4 address). */
-function ipv6AddressOf(node: StoredNode): string {
-  const last = Number(node.ipAddress.split('.').pop() ?? 0);
-  const third = Number(node.ipAddress.split('.')[2] ?? 0);
-  return `fd00::${(third * 256 + last).toString(16)}`;
-}
-
-/** What runs on a node now: its running tasks (wire TaskInformation entries) and the slots they hold. */
-export interface NodeTasks {
-  running: JsonObject[];
-  slots: number;
-}
-
-/** A compute node in wire shape (ComputeNode), property order as in the service's NodeList example. */
-export function nodeWire(node: StoredNode, pool: StoredPool, endpoint: string, tasks: NodeTasks = { running: [], slots: 0 }): JsonObject {
-  const vm = vmConfigOf(pool);
-  const image = { ...(vm.imageReference as JsonObject) };
-  if (image.virtualMachineImageId === undefined && image.version === undefined) image.version = 'latest';
-  // The version 'latest' resolved to when the pool was created (marketplace versions are dated).
-  if (image.virtualMachineImageId === undefined) image.exactVersion = image.version === 'latest' ? `${pool.creationTime.slice(0, 10).replace(/-/g, '.')}` : image.version;
-  const endpoints = inboundEndpoints(pool, node);
-  const wire: JsonObject = {
-    id: node.id,
-    url: `${endpoint}/pools/${pool.id}/nodes/${node.id}`,
-    state: node.state,
-    schedulingState: node.schedulingState,
-    stateTransitionTime: node.stateTransitionTime,
-    lastBootTime: node.lastBootTime,
-    allocationTime: node.allocationTime,
-    ipAddress: node.ipAddress,
-    ipv6Address: isDualStack(pool) ? ipv6AddressOf(node) : undefined,
-    affinityId: `TVM:${node.id}`,
-    vmSize: String(pool.spec.vmSize).toLowerCase(),
-    totalTasksRun: node.totalTasksRun ?? 0,
-    totalTasksSucceeded: node.totalTasksSucceeded ?? 0,
-    runningTasksCount: tasks.running.length,
-    runningTaskSlotsCount: tasks.slots,
-    isDedicated: node.isDedicated,
-    startTask: startTaskWire(pool),
-    startTaskInfo: node.startTaskInfo,
-    recentTasks: tasks.running.length > 0 ? tasks.running : undefined,
-    errors: node.errors,
-    endpointConfiguration: endpoints.length > 0 ? { inboundEndpoints: endpoints } : undefined,
-    nodeAgentInfo: { version: NODE_AGENT_VERSION, lastUpdateTime: node.lastBootTime ?? node.allocationTime },
-    virtualMachineInfo: { imageReference: image },
-  };
-  for (const key of Object.keys(wire)) if (wire[key] === undefined) delete wire[key];
-  return wire;
 }
