@@ -93,7 +93,9 @@ export class FleetService {
       kind: 'fleet-command',
       accountId: account.id,
       poolId,
+      // The command is the user's own text, shown back in progress and history; the log never carries it.
       subject: request.command.length > 120 ? `${request.command.slice(0, 119)}…` : request.command,
+      logSubject: commandForLog(request.command),
       itemIds: nodeIds,
       run: (context) => {
         run.tracker = context.tracker;
@@ -165,4 +167,13 @@ function describeTarget(target: FleetTarget, count: number): string {
   if ('all' in target) return `all ${count} nodes`;
   if ('states' in target) return `${count} ${target.states.join(' or ')} nodes`;
   return `${count} chosen node${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * What the log may say about a fleet command: its program name when that is a plain word (`hostname`, `nvidia-smi`),
+ * never arguments, and nothing when the first word could carry a value (`TOKEN=… run`, quotes, `$(…)`).
+ */
+export function commandForLog(command: string): string {
+  const first = command.trim().split(/\s+/)[0] ?? '';
+  return /^[A-Za-z0-9_./-]{1,40}$/.test(first) ? `command "${first} …"` : 'command';
 }

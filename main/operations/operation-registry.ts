@@ -21,6 +21,8 @@ export interface OperationSpec {
   poolId?: string;
   /** The user name, the action… (shown in progress and lists). */
   subject: string;
+  /** What the log says instead of `subject` when the subject is the user's own text (a fleet command may hold a secret). */
+  logSubject?: string;
   itemIds: readonly string[];
   /** Does the work; resolves when every item it started has settled. Throwing stops the operation: it ends `failed`. */
   run(context: OperationContext): Promise<void>;
@@ -120,7 +122,7 @@ export class OperationRegistry {
   private async drive(spec: OperationSpec, context: OperationContext): Promise<OperationSummary> {
     const { tracker, signal, operationId } = context;
     const log = this.deps.log;
-    log.info('operations', `${operationId} ${spec.kind} ${spec.subject} on ${tracker.total} item(s)${spec.poolId ? ` of pool ${spec.poolId}` : ''}: started`);
+    log.info('operations', `${operationId} ${spec.kind} ${spec.logSubject ?? spec.subject} on ${tracker.total} item(s)${spec.poolId ? ` of pool ${spec.poolId}` : ''}: started`);
     let failure: ItemError | undefined;
     // Yield once so the caller gets the id before the first item runs.
     await Promise.resolve();

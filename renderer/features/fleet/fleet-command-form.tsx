@@ -98,7 +98,17 @@ export function FleetCommandForm(props: { poolId: string; rows: NodeRow[]; selec
   const selectedForProvisioning = choice.target && 'nodeIds' in choice.target ? choice.target.nodeIds : [];
   return (
     <form className={styles.form} aria-label="Run a command on nodes" onSubmit={(e) => (e.preventDefault(), submit())}>
-      <Field label="Command" hint="Runs non-interactively (no terminal) through each node's SSH login, as the chosen user." validationMessage={show(errors.command)}>
+      <Field
+        label="Command"
+        hint={
+          <>
+            Runs non-interactively (no terminal) through each node&apos;s SSH login, as the chosen user.
+            <br />
+            Commands are kept in this pool&apos;s history; don&apos;t put secrets in them.
+          </>
+        }
+        validationMessage={show(errors.command)}
+      >
         <Textarea className={styles.command} value={command} onChange={(_, d) => setCommand(d.value)} resize="vertical" placeholder="nvidia-smi --query-gpu=driver_version --format=csv,noheader" />
       </Field>
       <div className={styles.row}>

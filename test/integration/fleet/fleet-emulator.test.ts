@@ -44,6 +44,16 @@ describe('running one command on every node of an emulator pool', () => {
     expect(history[0]!.groups.map((g) => [g.count, g.preview])).toEqual([[3, 'no'], [2, 'yes']]);
   });
 
+  it('keeps a command in history but never writes its text to the log (it may hold a secret)', async () => {
+    const command = 'API_TOKEN=s3cr3t-fleet-value sh -c \'echo "$API_TOKEN" | wc -c\'';
+    const result = await rig.runAndWait({ poolId: 'fleet-a', command, target: { all: true }, concurrency: 8, timeoutSeconds: 30, acceptNewHostKeys: true });
+    expect(result.groups.map(answerOf)).toEqual([[5, '19\n']]);
+    expect((await rig.fleet.service.history(fx.accountId, 'fleet-a'))[0]).toMatchObject({ command });
+    const started = fx.logLines.filter((line) => line.includes(result.operationId));
+    expect(started.some((line) => /fleet-command command on 5 item\(s\) of pool fleet-a: started/.test(line))).toBe(true);
+    expect(fx.logLines.join('\n')).not.toMatch(/s3cr3t|API_TOKEN|wc -c/);
+  });
+
   it('keeps stderr and the exit code, and caps output per node saying how much was dropped', async () => {
     const capped = fleetRig(fx, { capBytes: 1000 });
     try {
