@@ -1,8 +1,6 @@
 import { join, resolve } from 'node:path';
-import { createApp } from '../app';
+import type { BatchDeckApp } from '../app';
 import { ConsoleFileLogger, SecretRedactor } from '../log';
-import { KeyFileCipher } from '../store/key-file-cipher';
-import { VaultSecretStore } from '../store/vault-secret-store';
 import { defaultDataDir, ensurePrivateDir } from '../store/paths';
 import { installProcessGuards } from '../system/process-guards';
 import { appVersion } from '../system/version';
@@ -27,16 +25,14 @@ async function main(): Promise<void> {
   const redactor = new SecretRedactor();
   const log = new ConsoleFileLogger(redactor, join(dataDir, 'logs', 'main.log'), process.env.BATCH_DECK_QUIET !== '1');
   installProcessGuards(log);
-  const app = createApp({
-    host: 'web',
-    version: appVersion,
-    dataDir,
-    secretStore: new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key'))),
-    log,
-    redactor,
-  });
   const rendererDir = resolve(__dirname, '..', 'renderer');
-  const host = await startWebHost({ app, log, rendererDir, port: readPort(process.argv) });
+  // Listen first, then load the app (Batch, SSH, terminals, zod schemas): the browser fetches and parses the page
+  // meanwhile, and its socket waits for the app.
+  const host = await startWebHost({ app: () => loadApp(dataDir, log, redactor), log, rendererDir, port: readPort(process.argv) });
+  host.app.catch((error: unknown) => {
+    process.stderr.write(`Batch Deck web host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
   redactor.add(host.token);
   process.stdout.write(`Batch Deck web host is ready. Open this address in your browser (the part after # is this run's key):\n  ${host.url}\n`);
   process.stdout.write(`Data folder: ${dataDir}. Press Ctrl+C to stop.\n`);
@@ -45,11 +41,22 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await host.close();
-    await app.dispose();
+    await (await host.app).dispose();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** The app and its secret store, imported only now so their modules load after the host listens. */
+async function loadApp(dataDir: string, log: ConsoleFileLogger, redactor: SecretRedactor): Promise<BatchDeckApp> {
+  const [{ createApp }, { KeyFileCipher }, { VaultSecretStore }] = await Promise.all([
+    import('../app'),
+    import('../store/key-file-cipher'),
+    import('../store/vault-secret-store'),
+  ]);
+  const secretStore = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
+  return createApp({ host: 'web', version: appVersion, dataDir, secretStore, log, redactor });
 }
 
 void main().catch((error: unknown) => {

@@ -14,7 +14,11 @@ import { serveStatic } from './static-files';
 
 /** Options for the loopback web host. */
 export interface WebHostOptions {
-  app: BatchDeckApp;
+  /**
+   * The app, or a loader called once the host listens (the CLI loads the app's modules then, so the browser fetches
+   * and parses the page while main starts; sockets wait for the app).
+   */
+  app: BatchDeckApp | (() => Promise<BatchDeckApp>);
   log: Logger;
   /** Folder with the built renderer (index.html + assets). */
   rendererDir: string;
@@ -33,6 +37,8 @@ export interface RunningWebHost {
   origin: string;
   port: number;
   token: string;
+  /** The app the sockets serve, once loaded. */
+  app: Promise<BatchDeckApp>;
   close(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     }
   });
 
+  const appReady = appAfterListening(server, options.app);
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: 8 * 1024 * 1024,
@@ -84,7 +91,12 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       socket.end(`HTTP/1.1 ${refusal.status} ${statusText(refusal.status)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, options.app, options.log, origin));
+    appReady
+      .then((app) => sockets.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, app, options.log, origin)))
+      .catch((error: unknown) => {
+        options.log.error('web', 'a WebSocket was refused: the app did not start', error);
+        socket.destroy();
+      });
   };
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node hands the raw socket over without an error listener: a client that resets it must not end the host.
@@ -108,6 +120,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     origin,
     port,
     token,
+    app: appReady,
     close: () =>
       new Promise<void>((resolve) => {
         refusals.flush();
@@ -117,6 +130,12 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
         server.close(() => resolve());
       }),
   };
+}
+
+/** The app as given, or its loader run once the server listens, a turn later (after the caller printed the address). */
+function appAfterListening(server: Server, app: WebHostOptions['app']): Promise<BatchDeckApp> {
+  if (typeof app !== 'function') return Promise.resolve(app);
+  return new Promise<void>((resolve) => server.once('listening', () => setImmediate(resolve))).then(app);
 }
 
 /** Refuses an upgrade anywhere but /ws. */
