@@ -36,6 +36,13 @@ export const nodeFilePathSchema = z
     message: 'A node file path is relative to the node root, like startup/stdout.txt, without . or .. segments.',
   });
 
+/** A task running on a node now (from the node's recentTasks), for "Open a shell where <task> runs". */
+export interface NodeRunningTask {
+  jobId: string;
+  taskId: string;
+  state: 'preparing' | 'running';
+}
+
 /** Every batch request names the account it runs against (never "whichever is active now"). */
 const account = { accountId: accountIdSchema };
 
@@ -86,6 +93,8 @@ export const batchChannels = {
   'nodes:list': invoke(
     z.object({ ...account, poolId: poolIdSchema, knownVersion: z.number().int().min(0).optional(), force: z.boolean().default(false) }).strict(),
   ).returns<NodesResult>(),
+  /** The tasks running on one node now, read from that node on demand (node lists stay lean). */
+  'nodes:running-tasks': invoke(z.object({ ...account, poolId: poolIdSchema, nodeId: nodeIdSchema }).strict()).returns<NodeRunningTask[]>(),
   /** Reads a byte range of a node file (start task output), or its last `maxBytes` when `tail` is set. */
   'nodes:file-read': invoke(
     z

@@ -1,9 +1,10 @@
-import type { batchChannels } from '../../contract/features/batch';
+import type { batchChannels, NodeRunningTask } from '../../contract/features/batch';
 import type { BatchClientSource } from './batch-client-source';
 import type { EventEmitter } from '../events';
 import type { PartialHandlers } from '../router';
 import { ImagesService } from './images-service';
 import { NodeFilesService } from './node-files-service';
+import { runningTasksOn } from './node-tasks';
 import { NodesService, type NodeRefreshPolicy } from './nodes-service';
 import { PoolsService } from './pools-service';
 
@@ -13,6 +14,8 @@ export interface BatchServices {
   pools: PoolsService;
   nodes: NodesService;
   nodeFiles: NodeFilesService;
+  /** The tasks running on one node now. */
+  runningTasks: (accountId: string, poolId: string, nodeId: string) => Promise<NodeRunningTask[]>;
 }
 
 /** Channels the batch feature answers: every channel of its contract map. */
@@ -32,12 +35,13 @@ export function createBatchServices(source: BatchClientSource, events: EventEmit
     pools,
     nodes,
     nodeFiles: new NodeFilesService(source),
+    runningTasks: (accountId, poolId, nodeId) => runningTasksOn(source, accountId, poolId, nodeId),
   };
 }
 
 /** Contract handlers for images, pools and nodes. */
 export function batchHandlers(services: BatchServices): PartialHandlers<BatchChannel> {
-  const { images, pools, nodes, nodeFiles } = services;
+  const { images, pools, nodes, nodeFiles, runningTasks } = services;
   return {
     'images:list': ({ accountId, refresh }) => images.list(accountId, refresh),
     'pools:list': ({ accountId }) => pools.list(accountId),
@@ -49,5 +53,6 @@ export function batchHandlers(services: BatchServices): PartialHandlers<BatchCha
     'pools:delete': ({ accountId, poolId }) => pools.delete(accountId, poolId),
     'nodes:list': ({ accountId, poolId, knownVersion, force }) => nodes.list(accountId, poolId, knownVersion, force),
     'nodes:file-read': (request) => nodeFiles.read(request),
+    'nodes:running-tasks': ({ accountId, poolId, nodeId }) => runningTasks(accountId, poolId, nodeId),
   };
 }

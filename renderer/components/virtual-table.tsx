@@ -57,6 +57,8 @@ export interface VirtualTableProps {
   /** Shown when there are no rows. */
   empty?: ReactNode;
   testId?: string;
+  /** A row to scroll into view (centred) whenever this index changes; -1 or undefined: none. */
+  scrollToIndex?: number;
 }
 
 /**
@@ -76,6 +78,10 @@ export function VirtualTable(props: VirtualTableProps) {
   const [gutter, setGutter] = useState(0);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
   const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
+  const { scrollToIndex } = props;
+  useEffect(() => {
+    if (scrollToIndex !== undefined && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex, { align: 'center' });
+  }, [scrollToIndex, virtualizer]);
 
   // After each render, once per frame: grow columns to what the header and the rows in view need, and pad the header
   // by the body's scrollbar so header and rows line up.

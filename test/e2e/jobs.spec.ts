@@ -1,10 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
+import { expect, test } from '@playwright/test';
+import { connectTaskShell, useJobsHost } from './jobs-host';
 import { openSshPool } from './ssh-pool-page';
-import { row, rows, typeInto, withoutWebgl } from './terminal-page';
+import { row, rows, typeInto } from './terminal-page';
 
 /**
  * Issue 12's first must-show, through the UI of the web host on the Local sandbox: a job on an idle pool with 20
@@ -19,32 +16,16 @@ const jobId = 'e2e-job';
 const failing = new Set([5, 11, 17]);
 const taskId = (n: number) => `task-${String(n).padStart(2, '0')}`;
 
-let host: WebHostProcess;
-let home: string;
-let page: Page;
-
-test.beforeAll(async ({ browser }) => {
-  home = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-home-'));
-  mkdirSync(join(home, '.ssh'), { mode: 0o700 });
-  host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', HOME: home } });
-  page = await browser.newPage();
-  await withoutWebgl(page);
-  await page.goto(host.url);
-});
-
-test.afterAll(async () => {
-  await page?.close();
-  await host?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
+const ctx = useJobsHost();
 
 /** The task list's rows (by task id) as the table holds them now. */
 async function listedTaskIds(): Promise<string[]> {
-  return page.getByTestId('tasks-table').locator('[data-task-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id') ?? '').sort());
+  return ctx.page.getByTestId('tasks-table').locator('[data-task-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id') ?? '').sort());
 }
 
 test('20 tasks, 3 fail: filter, read stderr, open a shell where one ran, reactivate the 3', async () => {
   test.setTimeout(58_000);
+  const { host, page } = ctx;
   await openSshPool(page, host.url.split('#')[0] as string, poolId, 2);
 
   // Create the job from the pool's "Jobs on this pool": the form starts on that pool.
@@ -89,12 +70,7 @@ test('20 tasks, 3 fail: filter, read stderr, open a shell where one ran, reactiv
 
   // "Open a shell here": a terminal on that node, in that task's working directory.
   await detail.getByRole('button', { name: 'Open a shell here' }).click();
-  await expect(page.getByRole('tab', { name: 'Terminals', exact: true })).toHaveAttribute('aria-selected', 'true', { timeout: 30_000 });
-  const pane = page.getByTestId('terminal-pane').first();
-  const prompt = pane.getByTestId('host-key-prompt');
-  await expect(prompt).toBeVisible({ timeout: 30_000 });
-  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 20_000 });
+  const pane = await connectTaskShell(page);
   await typeInto(page, pane, 'pwd; ls');
   await expect(rows(pane)).toContainText(wd);
   await expect(row(pane, /result-11\.txt/)).toHaveCount(1);

@@ -5,6 +5,7 @@ import type { TaskDetail } from '../../../contract/features/jobs';
 import { ServiceErrorMessage } from '../../components/service-error-message';
 import { useNavigation } from '../../navigation';
 import { durationText } from './duration-text';
+import { TaskFiles } from './task-files';
 import { TaskOutput } from './task-output';
 import { useOpenTaskShell } from './use-task-actions';
 import { useTask } from './use-task';
@@ -70,7 +71,7 @@ export function TaskDetailPanel(props: { accountId: string; jobId: string; taskI
   const styles = useStyles();
   const go = useNavigation((s) => s.go);
   const task = useTask(accountId, jobId, taskId);
-  const shell = useOpenTaskShell(accountId, jobId);
+  const shell = useOpenTaskShell(accountId);
   const t = task.data;
   const exec = t?.executionInfo;
   const node = t?.nodeInfo;
@@ -85,7 +86,7 @@ export function TaskDetailPanel(props: { accountId: string; jobId: string; taskI
           icon={<WindowConsoleRegular />}
           disabled={!node?.nodeId || shell.isPending}
           title={node?.nodeId ? 'SSH to the node that ran this task, in its working directory, with its environment' : 'The task has not run on a node yet.'}
-          onClick={() => shell.mutate(taskId)}
+          onClick={() => shell.mutate({ jobId, taskId })}
         >
           {shell.isPending ? 'Opening a shell…' : 'Open a shell here'}
         </Button>
@@ -128,7 +129,10 @@ export function TaskDetailPanel(props: { accountId: string; jobId: string; taskI
             ]}
           />
           {node?.nodeId ? (
-            <TaskOutput accountId={accountId} jobId={jobId} taskId={taskId} nodeId={node.nodeId} running={t.state !== 'completed'} />
+            <>
+              <TaskOutput accountId={accountId} jobId={jobId} taskId={taskId} nodeId={node.nodeId} running={t.state !== 'completed'} />
+              <TaskFiles key={`${t.state}:${exec?.startTime ?? ''}`} accountId={accountId} jobId={jobId} taskId={taskId} />
+            </>
           ) : (
             <Caption1>No output yet: the task waits for a node.</Caption1>
           )}

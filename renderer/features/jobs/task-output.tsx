@@ -4,30 +4,13 @@ import { useCallback, useState } from 'react';
 import type { FileChunk } from '../../../contract/features/batch-models';
 import { reportError } from '../../components/error-surface';
 import { call } from '../../ipc/client';
+import { downloadTaskFile } from './task-file-download';
 import { NodeFileTail } from '../pools/detail/node-file-tail';
 
 const files = ['stdout.txt', 'stderr.txt'] as const;
 type OutputFile = (typeof files)[number];
 
 const useStyles = makeStyles({ bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' } });
-
-/** Reads a whole task file in 1 MiB ranges (binary safe) and hands it to the browser as a download. */
-async function download(accountId: string, jobId: string, taskId: string, path: OutputFile): Promise<void> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  let from = 0;
-  for (;;) {
-    const slice = await call('tasks:file-bytes', { accountId, jobId, taskId, path, fromByte: from });
-    parts.push(Uint8Array.from(atob(slice.base64), (c) => c.charCodeAt(0)));
-    if (slice.end >= slice.size || slice.end <= from) break;
-    from = slice.end;
-  }
-  const url = URL.createObjectURL(new Blob(parts, { type: 'text/plain' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${jobId}-${taskId}-${path}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * A task's stdout.txt / stderr.txt as a tail (ranged reads) that follows while the task runs and reads the end once
@@ -45,7 +28,7 @@ export function TaskOutput(props: { accountId: string; jobId: string; taskId: st
   );
   const save = () => {
     setDownloading(true);
-    download(accountId, jobId, taskId, path)
+    downloadTaskFile(accountId, jobId, taskId, path)
       .catch(reportError)
       .finally(() => setDownloading(false));
   };

@@ -42,14 +42,20 @@ export function useTaskActions(accountId: string, jobId: string) {
   };
 }
 
+/** The task a shell opens for: where it runs or ran. */
+export interface TaskRef {
+  jobId: string;
+  taskId: string;
+}
+
 /**
  * "Open a shell here": main provisions an admin user on the task's node and opens a terminal in the task's working
  * directory; the Terminals page then shows that session, focused.
  */
-export function useOpenTaskShell(accountId: string, jobId: string) {
+export function useOpenTaskShell(accountId: string) {
   const go = useNavigation((s) => s.go);
   return useMutation({
-    mutationFn: (taskId: string): Promise<TaskShellResult> => call('tasks:open-shell', { accountId, jobId, taskId }),
+    mutationFn: (task: TaskRef): Promise<TaskShellResult> => call('tasks:open-shell', { accountId, ...task }),
     onSuccess: async (result) => {
       await showOpenedSession(result.session);
       go('terminals');

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { nodeColumn, type NodeRow } from '../../../../contract/features/batch-models';
 import { ShortId } from '../../../components/short-id';
 import { VirtualTable, type VirtualColumn } from '../../../components/virtual-table';
@@ -42,7 +42,16 @@ function loginAddress(row: NodeRow): string | undefined {
 }
 
 /** The nodes as a virtualized table; row clicks select like the heat map (Ctrl/⌘ toggles, Shift extends). */
-export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: string) => void; onShowFiles?: (nodeId: string) => void; onForwardPort?: (nodeId: string) => void }) {
+export function NodeTable(props: {
+  rows: NodeRow[];
+  onShowOutput: (nodeId: string) => void;
+  onShowFiles?: (nodeId: string) => void;
+  onForwardPort?: (nodeId: string) => void;
+  /** More actions at the end of a row (e.g. a shell in the task it runs), styled with `linkClass` like the others. */
+  rowAction?: (row: NodeRow, linkClass: string) => ReactNode;
+  /** A row to bring into view (a node a link opened the pool on). */
+  scrollToId?: string;
+}) {
   const { rows } = props;
   const styles = useStyles();
   const backgrounds = useStateBackgrounds();
@@ -61,6 +70,7 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
       rowCount={rows.length}
       rowKey={(i) => ids[i] as string}
       height="max(320px, calc(100vh - 560px))"
+      scrollToIndex={props.scrollToId === undefined ? undefined : ids.indexOf(props.scrollToId)}
       isSelected={(i) => selected.has(ids[i] as string)}
       onRowClick={onRowClick}
       empty={<p className={styles.empty}>No nodes yet.</p>}
@@ -106,6 +116,7 @@ export function NodeTable(props: { rows: NodeRow[]; onShowOutput: (nodeId: strin
                     Forward a port
                   </button>
                 )}
+                {props.rowAction?.(row, styles.linkButton)}
               </span>
             );
           default:

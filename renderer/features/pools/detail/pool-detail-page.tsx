@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { nodeColumn } from '../../../../contract/features/batch-models';
 import { serviceErrorInfo } from '../../../components/service-error-message';
 import { useNavigation } from '../../../navigation';
@@ -8,6 +8,7 @@ import { ForwardPortDialog } from '../../tunnels/forward-port-dialog';
 import { TunnelsPanel } from '../../tunnels/tunnels-panel';
 import { NodeFilesPanel } from '../../files/node-files-panel';
 import { FleetPanel } from '../../fleet/fleet-panel';
+import { NodeTaskShellMenu } from '../../jobs/node-task-shell';
 import { SshAccessBadge } from '../pool-list-page';
 import { PoolRowActions } from '../pool-row-actions';
 import { usePool } from '../use-pools';
@@ -60,6 +61,16 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
   const ids = useMemo(() => (rows ?? []).map((r) => r[nodeColumn.id]), [rows]);
 
   useEffect(() => reset(poolId), [poolId, reset]);
+  // `#pools?poolId=…&nodeId=…` (a task's node link) selects that node once its row is listed, in the table and the heat map.
+  const routeNodeId = useNavigation((s) => s.route.params.nodeId);
+  const selectedFromRoute = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const key = `${poolId}/${routeNodeId ?? ''}`;
+    if (!routeNodeId || selectedFromRoute.current === key || !ids.includes(routeNodeId)) return;
+    selectedFromRoute.current = key;
+    replace(new Set([routeNodeId]));
+    setTab('nodes');
+  }, [poolId, routeNodeId, ids, replace]);
   useEffect(() => {
     const pruned = pruneSelection(selected, new Set(ids));
     if (pruned) replace(pruned);
@@ -146,7 +157,16 @@ export function PoolDetailPage(props: { accountId: string; poolId: string }) {
               </div>
               <NodeHeatMap rows={rows} />
               <BulkActionsBar poolId={poolId} rows={rows} />
-              <NodeTable rows={rows} onShowOutput={showOutput} onShowFiles={showFiles} onForwardPort={setForwardNode} />
+              <NodeTable
+                rows={rows}
+                onShowOutput={showOutput}
+                onShowFiles={showFiles}
+                onForwardPort={setForwardNode}
+                scrollToId={routeNodeId}
+                rowAction={(row, linkClass) =>
+                  row[nodeColumn.state] === 'running' && <NodeTaskShellMenu accountId={accountId} poolId={poolId} nodeId={row[nodeColumn.id]} className={linkClass} />
+                }
+              />
             </>
           )}
         </div>
