@@ -3,6 +3,7 @@ import { createAccountsFeature, type AccountsHostOptions } from './accounts/acco
 import { batchHandlers, createBatchServices } from './batch/batch-feature';
 import { EventBus } from './events';
 import { createFleet } from './fleet/create-fleet';
+import type { BrowserDownloads } from './files/browser-downloads';
 import { createFiles, type PickFolder } from './files/files-feature';
 import type { Logger, SecretRedactor } from './log';
 import { createPricingService, pricingHandlers } from './pricing/pricing-feature';
@@ -45,6 +46,8 @@ export interface HostDeps {
 export interface BatchDeckApp {
   router: ContractRouter;
   events: EventBus;
+  /** Files main fetched for the web host's browser download (`/download/<id>`). */
+  downloads?: BrowserDownloads;
   dispose(): Promise<void>;
 }
 
@@ -78,6 +81,8 @@ export function createApp(deps: HostDeps): BatchDeckApp {
   const tunnels = new TunnelService({ connections: terminals.connections, resolver: provisioning.resolver, events, log, ...(deps.openLoopbackUrl ? { openLoopbackUrl: deps.openLoopbackUrl } : {}) });
   // Session logs tap each terminal's output; "record every session" starts one as a session opens.
   const recordings = new RecordingService({ dataDir, session: (id) => terminals.service.session(id), events, log, recordEverySession: async () => (await settings.get()).terminalRecordEverySession });
+  // Files: the Batch file browser and SFTP; `files.downloads` are the web host's single-use browser downloads.
+  const files = createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder });
   const handlers: InvokeHandlers = {
     ...appHandlers(info),
     ...settingsHandlers(settings),
@@ -95,7 +100,7 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     ...createJobs({ clients: accounts.source, operations, provision: provisioning.service, logins: provisioning.logins, terminals: terminals.service }),
     // Fleet commands run over the terminals' shared SSH connections; a first-seen host key is answered through their prompts.
     ...createFleet({ dataDir, clients: accounts.source, nodes: batch.nodes, users: provisioning.registry, operations, connections: terminals.connections, prompts: terminals.prompts, log }).handlers,
-    ...createFiles({ source: accounts.source, operations, connections: terminals.connections, pickFolder: deps.pickFolder }).handlers,
+    ...files.handlers,
   };
   // terminals.dispose ends every session: SSH connections closed politely, local shells hung up.
   const disposers: (() => Promise<void>)[] = [() => tunnels.dispose(), () => recordings.dispose(), terminals.dispose, () => operations.dispose(), accounts.dispose];
@@ -107,9 +112,11 @@ export function createApp(deps: HostDeps): BatchDeckApp {
     events.emit('app:fileDamaged', report);
   });
   disposers.push(async () => void stopDamageReports());
+  disposers.push(async () => files.downloads.dispose());
   return {
     router: new ContractRouter(handlers, deps.log),
     events,
+    downloads: files.downloads,
     async dispose() {
       await Promise.allSettled(disposers.map((d) => d()));
     },

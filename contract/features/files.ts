@@ -64,6 +64,11 @@ export interface TransferStarted {
   total: number;
 }
 
+/** A download for the browser has started: its operation, and the single-use address (`/download/<id>`) to fetch once it succeeded. */
+export interface BrowserDownloadStarted extends TransferStarted {
+  href: string;
+}
+
 /** Channels of the node file browser (Batch files API) and SFTP transfers; progress and cancel go through `operations:*`. */
 export const filesChannels = {
   /** One folder of a node's Batch files (every page of the service's listing), folders first. */
@@ -74,6 +79,11 @@ export const filesChannels = {
   'files:download': invoke(
     z.object({ ...nodeRef, paths: z.array(nodeFilePathSchema).min(1).max(100), localDir: localPathSchema, overwrite: z.boolean().default(false) }).strict(),
   ).returns<TransferStarted>(),
+  /**
+   * Web host: fetches one node file (Batch files API) into a temp file main owns, as an operation; once it succeeded
+   * the page fetches `href` (single use, a few minutes) and the browser saves it. A folder downloads into a folder instead.
+   */
+  'files:download-to-browser': invoke(z.object({ ...nodeRef, path: nodeFilePathSchema }).strict()).returns<BrowserDownloadStarted>(),
   /** Where downloads go unless the user picks another folder (the user's Downloads folder), and whether a native picker exists. */
   'files:local-defaults': invoke(z.object({}).strict()).returns<{ downloadDir: string; nativePicker: boolean }>(),
   /** Asks the host for a folder with its native dialog (Electron); `path` is absent when the user cancelled or the host has none. */
@@ -84,6 +94,8 @@ export const filesChannels = {
   'sftp:download': invoke(
     z.object({ ...sshRef, remotePaths: z.array(remotePathSchema).min(1).max(100), localDir: localPathSchema, overwrite: z.boolean().default(false) }).strict(),
   ).returns<TransferStarted>(),
+  /** Web host: fetches one remote file over SFTP into a temp file main owns; the page then fetches `href` once (see files:download-to-browser). */
+  'sftp:download-to-browser': invoke(z.object({ ...sshRef, remotePath: remotePathSchema }).strict()).returns<BrowserDownloadStarted>(),
   /** Uploads local files or folders (paths on this machine: Electron drops, the bench) into a remote folder over SFTP. */
   'sftp:upload-local': invoke(
     z.object({ ...sshRef, localPaths: z.array(localPathSchema).min(1).max(100), remoteDir: remotePathSchema, overwrite: z.boolean().default(false) }).strict(),

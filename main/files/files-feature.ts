@@ -6,6 +6,7 @@ import type { OperationRegistry } from '../operations/operation-registry';
 import type { PartialHandlers } from '../router';
 import type { SshConnections } from '../ssh/connection-pool';
 import { BatchFilesService } from './batch-files-service';
+import { BrowserDownloads } from './browser-downloads';
 import { ChunkUploads } from './chunk-uploads';
 import { SftpService } from './sftp-service';
 
@@ -26,16 +27,22 @@ export interface FilesDeps {
 }
 
 /** Builds the node file browser (Batch files API) and SFTP transfers, and their contract handlers. */
-export function createFiles(deps: FilesDeps): { handlers: PartialHandlers<keyof typeof filesChannels> } {
+export function createFiles(deps: FilesDeps): { handlers: PartialHandlers<keyof typeof filesChannels>; downloads: BrowserDownloads } {
   const batchFiles = new BatchFilesService(deps.source, deps.operations);
   const sftp = new SftpService(deps.connections, deps.operations, deps.stallMs);
   const uploads = new ChunkUploads(deps.connections, deps.operations, deps.stallMs);
   const downloadDir = deps.downloadDir ?? path.join(os.homedir(), 'Downloads');
+  const downloads = new BrowserDownloads();
   return {
+    downloads,
     handlers: {
       'files:list': (request) => batchFiles.list(request),
       'files:delete': (request) => batchFiles.delete(request),
       'files:download': (request) => batchFiles.download(request),
+      'files:download-to-browser': async ({ path: file, ...node }) => {
+        const slot = await downloads.reserve(path.posix.basename(file));
+        return { ...(await batchFiles.download({ ...node, paths: [file], localDir: slot.dir, overwrite: true })), href: slot.href };
+      },
       'files:local-defaults': async () => ({ downloadDir, nativePicker: deps.pickFolder !== undefined }),
       'files:pick-folder': async (request) => {
         const picked = await deps.pickFolder?.(request.title);
@@ -43,6 +50,10 @@ export function createFiles(deps: FilesDeps): { handlers: PartialHandlers<keyof 
       },
       'sftp:list': (request) => sftp.list(request),
       'sftp:download': (request) => sftp.download(request),
+      'sftp:download-to-browser': async ({ remotePath, ...ssh }) => {
+        const slot = await downloads.reserve(path.posix.basename(remotePath));
+        return { ...(await sftp.download({ ...ssh, remotePaths: [remotePath], localDir: slot.dir, overwrite: true })), href: slot.href };
+      },
       'sftp:upload-local': (request) => sftp.uploadLocal(request),
       'sftp:upload-start': (request) => uploads.start(request),
       'sftp:upload-chunk': (request) => uploads.chunk(request),

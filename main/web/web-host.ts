@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import { RefusalLog } from './refusal-log';
 import { contractSubprotocol } from '../../contract/transport';
 import { checkHost, checkSocket, type Refusal } from './request-guard';
+import { downloadPrefix, serveDownload } from './download-route';
 import { requestPath } from './request-target';
 import { attachSocket } from './socket-bridge';
 import { serveStatic } from './static-files';
@@ -64,6 +65,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     const path = requestPath(req.url);
     const refusal = path === undefined ? malformed : checkHost(req, origin);
     if (refusal) res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8' }).end(refuse(req, refusal));
+    else if (path?.startsWith(downloadPrefix)) void appReady.then((app) => serveDownload(req, res, app.downloads, path)).catch(() => res.writeHead(503).end());
     else serveStatic(req, res, options.rendererDir, path ?? '/');
   };
   const server: Server = createServer((req, res) => {

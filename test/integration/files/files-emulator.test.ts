@@ -56,6 +56,24 @@ describe('node file browser (Batch files API)', () => {
     expect(readdirSync(join(rig.localDir, 'data')).some((n) => n.endsWith('.partial'))).toBe(false);
   });
 
+  it('fetches a node file and an SFTP file for the browser: each offered once under its own id, byte for byte', async () => {
+    const hash = randomFile(join(nodeDir(fx, poolId, nodeId), 'shared', 'for-browser.bin'), 3 * 1024 * 1024 + 1);
+    const batch = await call(rig, 'files:download-to-browser', { ...node(), path: 'shared/for-browser.bin' });
+    const sftp = await call(rig, 'sftp:download-to-browser', { ...ssh(), remotePath: '/shared/for-browser.bin' });
+    for (const started of [batch, sftp]) {
+      expect(started.href).toMatch(/^\/download\/[A-Za-z0-9_-]{43}$/);
+      expect((await fx.whenDone(started.operationId)).outcomes).toEqual({ downloaded: 1 });
+      const id = started.href.slice('/download/'.length);
+      const offered = rig.downloads.take(id);
+      expect(offered?.name).toBe('for-browser.bin');
+      expect(offered?.size).toBe(3 * 1024 * 1024 + 1);
+      expect(await sha256Of(offered?.path ?? '')).toBe(hash);
+      expect(rig.downloads.take(id)).toBeUndefined();
+      offered?.release();
+    }
+    expect(batch.href).not.toBe(sftp.href);
+  });
+
   it('deletes a node file so the next listing no longer shows it', async () => {
     randomFile(join(nodeDir(fx, poolId, nodeId), 'shared', 'gone.txt'), 10);
     await call(rig, 'files:delete', { ...node(), path: 'shared/gone.txt', recursive: false });

@@ -3,6 +3,7 @@ import { createReadStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { OperationProgress } from '../../../contract/features/operations';
+import type { BrowserDownloads } from '../../../main/files/browser-downloads';
 import { createFiles } from '../../../main/files/files-feature';
 import type { PartialHandlers } from '../../../main/router';
 import { SshConnectionPool, type SshConnections } from '../../../main/ssh/connection-pool';
@@ -19,6 +20,8 @@ export interface FilesRig {
   connections: SshConnectionPool;
   /** A fresh local folder for downloads. */
   localDir: string;
+  /** The files main fetched for a browser download (what the web host's /download/<id> serves). */
+  downloads: BrowserDownloads;
   dispose(): Promise<void>;
 }
 
@@ -42,8 +45,12 @@ export function filesRig(fx: ProvisionFixture): FilesRig {
         },
       }),
   };
-  const { handlers } = createFiles({ source: emulatorSource(fx.emulator, fx.accountId), operations: fx.operations, connections: trusting, stallMs: 3000 });
-  return { handlers, connections: pool, localDir: mkdtempSync(join(tmpdir(), 'bd-files-local-')), dispose: () => pool.dispose() };
+  const { handlers, downloads } = createFiles({ source: emulatorSource(fx.emulator, fx.accountId), operations: fx.operations, connections: trusting, stallMs: 3000 });
+  const dispose = async () => {
+    downloads.dispose();
+    await pool.dispose();
+  };
+  return { handlers, connections: pool, downloads, localDir: mkdtempSync(join(tmpdir(), 'bd-files-local-')), dispose };
 }
 
 /** Calls a handler as the router would (the request already validated). */
