@@ -1,5 +1,10 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
 import { contractCall } from './contract-call';
+import { withoutWebgl } from './terminal-page';
 
 /**
  * Creates a Linux pool with SSH access (an inbound NAT pool for port 22) in the sandbox account through the pools
@@ -20,4 +25,72 @@ export async function openSshPool(page: Page, url: string, poolId: string, nodes
   await page.reload();
   await expect(page.getByRole('heading', { name: poolId })).toBeVisible();
   await expect(page.getByTestId('nodes-table').getByRole('row').filter({ hasText: 'idle' })).toHaveCount(nodes, { timeout: 60_000 });
+}
+
+/** A web host with a HOME of its own (~/.ssh/known_hosts is read from there, never the real one) and a page on it. */
+export interface SshE2eHost {
+  host: WebHostProcess;
+  page: Page;
+  /** Closes the page, stops the host and removes the HOME. */
+  stop(): Promise<void>;
+}
+
+/** Starts the web host in a fresh HOME with the sandbox's clock sped up, and opens a page (DOM terminal renderer) on it. */
+export async function startSshE2eHost(browser: Browser): Promise<SshE2eHost> {
+  const home = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-home-'));
+  mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+  const host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', HOME: home } });
+  const page = await browser.newPage();
+  await withoutWebgl(page);
+  await page.goto(host.url);
+  return {
+    host,
+    page,
+    async stop() {
+      await page.close();
+      await host.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Provisions user `ops` with the managed key on every node of the open pool; waits until its `nodes` rows say created. */
+export async function provisionOps(page: Page, poolId: string, nodes: number): Promise<void> {
+  const apply = await contractCall(page, 'provision:apply', { accountId: 'sandbox', poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
+  expect(apply.ok).toBe(true);
+  await page.getByRole('tab', { name: 'Remote login' }).click();
+  await expect(page.getByTestId('user-status').filter({ hasText: 'created' })).toHaveCount(nodes, { timeout: 60_000 });
+}
+
+/** The terminal pane of one node's session. */
+export function nodePane(page: Page, poolId: string, nodeId: string): Locator {
+  return page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
+}
+
+/**
+ * Clicks Connect on row `index` of the pool's Remote login table (reopening the pool page if it is not shown), checks the
+ * host-key prompt shows a SHA256 fingerprint, trusts it (after `onPrompt`) and waits until the session is connected.
+ */
+export async function connectFromTable(
+  page: Page,
+  poolId: string,
+  index = 0,
+  onPrompt?: (prompt: Locator) => Promise<void>,
+): Promise<{ nodeId: string; pane: Locator }> {
+  if (!(await page.getByTestId('remote-login-row').first().isVisible().catch(() => false))) {
+    await page.goto(`${page.url().split('#')[0]}#pools?poolId=${poolId}`);
+    await page.reload();
+    await page.getByRole('tab', { name: 'Remote login' }).click();
+  }
+  const tableRow = page.getByTestId('remote-login-row').nth(index);
+  const nodeId = (await tableRow.getAttribute('data-node-id')) ?? '';
+  await tableRow.getByRole('button', { name: 'Connect' }).click();
+  const pane = nodePane(page, poolId, nodeId);
+  const prompt = pane.getByTestId('host-key-prompt');
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  await expect(prompt.getByTestId('host-key-fingerprint')).toHaveText(/^SHA256:[A-Za-z0-9+/]{43}$/);
+  await onPrompt?.(prompt);
+  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
+  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+  return { nodeId, pane };
 }

@@ -1,9 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
-import { openSshPool } from './ssh-pool-page';
+import { connectFromTable, nodePane, openSshPool, provisionOps, startSshE2eHost, type SshE2eHost } from './ssh-pool-page';
 import { contractCall } from './contract-call';
 import { expectAnswerAndResize, openLocalShell, row, rows, typeInto, withoutWebgl } from './terminal-page';
 
@@ -123,32 +120,26 @@ test.describe('local shells', () => {
 
 test.describe('SSH to emulator nodes', () => {
   test.describe.configure({ mode: 'serial' });
-  let host: WebHostProcess;
-  let home: string;
+  let e2e: SshE2eHost;
   let page: Page;
   const poolId = 'e2e-term';
 
   test.beforeAll(async ({ browser }) => {
-    // A home of its own: ~/.ssh/known_hosts is read (never written) from here, not from the real one.
-    home = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-home-'));
-    mkdirSync(join(home, '.ssh'), { mode: 0o700 });
-    host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', HOME: home } });
-    page = await browser.newPage();
-    await withoutWebgl(page);
-    await page.goto(host.url);
+    e2e = await startSshE2eHost(browser);
+    page = e2e.page;
   });
 
   test.afterAll(async () => {
-    await page?.close();
-    await host?.stop();
-    rmSync(home, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
   test('connect, trust the host key, run a command, resize, then broadcast hostname to three nodes', async () => {
     test.setTimeout(240_000);
-    await prepareProvisionedPool(page, poolId, 3);
+    await openSshPool(page, page.url().split('#')[0] as string, poolId, 3);
+    await provisionOps(page, poolId, 3);
     const nodeIds: string[] = [];
-    for (let i = 0; i < 3; i += 1) nodeIds.push(await connectFromTable(page, poolId, i));
+    const screenshot = async () => void (await page.screenshot({ path: 'test-results/terminal-host-key-prompt.png' }));
+    for (let i = 0; i < 3; i += 1) nodeIds.push((await connectFromTable(page, poolId, i, i === 0 ? screenshot : undefined)).nodeId);
 
     const panes = page.getByTestId('terminal-pane');
     await page.getByRole('button', { name: '1 panes' }).click();
@@ -157,14 +148,14 @@ test.describe('SSH to emulator nodes', () => {
     await expectAnswerAndResize(page, first);
 
     await page.getByRole('button', { name: '3 panes' }).click();
-    for (const nodeId of nodeIds) await expect(page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`)).toHaveCount(1);
+    for (const nodeId of nodeIds) await expect(nodePane(page, poolId, nodeId)).toHaveCount(1);
     await page.getByRole('button', { name: 'Select all' }).click();
     await page.getByRole('switch', { name: 'Broadcast input' }).check();
     await expect(page.getByTestId('broadcast-indicator')).toContainText('3 sessions');
     await typeInto(page, first, 'hostname; echo "node=$AZ_BATCH_NODE_ID"');
     const hostnames = new Set<string>();
     for (const nodeId of nodeIds) {
-      const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
+      const pane = nodePane(page, poolId, nodeId);
       // Node ids are long enough to wrap: match the text across rows.
       await expect(rows(pane)).toContainText(`node=${nodeId}`);
       const answer = row(pane, /^\s*[0-9a-f]{12}000000\s*$/).first();
@@ -176,33 +167,3 @@ test.describe('SSH to emulator nodes', () => {
     await page.screenshot({ path: 'test-results/terminal-nodes-broadcast.png' });
   });
 });
-
-/** Creates a pool with SSH and `nodes` nodes, waits until they are idle, and provisions user `ops` with the managed key. */
-async function prepareProvisionedPool(page: Page, poolId: string, nodes: number): Promise<void> {
-  await openSshPool(page, page.url().split('#')[0] as string, poolId, nodes);
-  const apply = await contractCall(page, 'provision:apply', { accountId: 'sandbox', poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
-  expect(apply.ok).toBe(true);
-  await page.getByRole('tab', { name: 'Remote login' }).click();
-  await expect(page.getByTestId('user-status').filter({ hasText: 'created' })).toHaveCount(nodes, { timeout: 60_000 });
-}
-
-/** Clicks Connect on row `index` of the remote-login table, trusts the node's host key after checking the prompt. */
-async function connectFromTable(page: Page, poolId: string, index: number): Promise<string> {
-  if (!(await page.getByTestId('remote-login-row').first().isVisible().catch(() => false))) {
-    await page.getByRole('tab', { name: 'Pools' }).click();
-    await page.goto(`${page.url().split('#')[0]}#pools?poolId=${poolId}`);
-    await page.reload();
-    await page.getByRole('tab', { name: 'Remote login' }).click();
-  }
-  const tableRow = page.getByTestId('remote-login-row').nth(index);
-  const nodeId = (await tableRow.getAttribute('data-node-id')) ?? '';
-  await tableRow.getByRole('button', { name: 'Connect' }).click();
-  const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
-  const prompt = pane.getByTestId('host-key-prompt');
-  await expect(prompt).toBeVisible({ timeout: 30_000 });
-  await expect(prompt.getByTestId('host-key-fingerprint')).toHaveText(/^SHA256:[A-Za-z0-9+/]{43}$/);
-  if (index === 0) await page.screenshot({ path: 'test-results/terminal-host-key-prompt.png' });
-  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
-  return nodeId;
-}

@@ -1,49 +1,28 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
-import { contractCall } from './contract-call';
-import { openSshPool } from './ssh-pool-page';
-import { rows, typeInto, withoutWebgl } from './terminal-page';
+import { connectFromTable, openSshPool, provisionOps, startSshE2eHost, type SshE2eHost } from './ssh-pool-page';
+import { rows, typeInto } from './terminal-page';
 
 // Port forwarding end to end: a web server started in a node's terminal, forwarded from the pool page, fetched here.
 test.describe('port forwarding from a node', () => {
-  let host: WebHostProcess;
-  let home: string;
+  let e2e: SshE2eHost;
   let page: Page;
   const poolId = 'e2e-tunnel';
 
   test.beforeAll(async ({ browser }) => {
-    home = mkdtempSync(join(tmpdir(), 'batch-deck-e2e-home-'));
-    mkdirSync(join(home, '.ssh'), { mode: 0o700 });
-    host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', HOME: home } });
-    page = await browser.newPage();
-    await withoutWebgl(page);
-    await page.goto(host.url);
+    e2e = await startSshE2eHost(browser);
+    page = e2e.page;
   });
 
   test.afterAll(async () => {
-    await page?.close();
-    await host?.stop();
-    rmSync(home, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
   test('python3 -m http.server 8000 on the node, forwarded from the UI, serves its listing here; Close refuses the next connection', async () => {
     test.setTimeout(120_000);
     const origin = page.url().split('#')[0] as string;
     await openSshPool(page, origin, poolId, 1);
-    const apply = await contractCall(page, 'provision:apply', { accountId: 'sandbox', poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
-    expect(apply.ok).toBe(true);
-    await page.getByRole('tab', { name: 'Remote login' }).click();
-    await expect(page.getByTestId('user-status').filter({ hasText: 'created' })).toHaveCount(1, { timeout: 60_000 });
-    const tableRow = page.getByTestId('remote-login-row').first();
-    const nodeId = (await tableRow.getAttribute('data-node-id')) ?? '';
-    await tableRow.getByRole('button', { name: 'Connect' }).click();
-
-    const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
-    await pane.getByTestId('host-key-prompt').getByRole('button', { name: 'Trust and connect' }).click({ timeout: 30_000 });
-    await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+    await provisionOps(page, poolId, 1);
+    const { nodeId, pane } = await connectFromTable(page, poolId);
     await typeInto(page, pane, 'mkdir -p served && cd served && touch tunnel-marker.txt && python3 -m http.server 8000 --bind 127.0.0.1');
     await expect(rows(pane)).toContainText('Serving HTTP on 127.0.0.1 port 8000', { timeout: 20_000 });
 
