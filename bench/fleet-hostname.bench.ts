@@ -4,33 +4,22 @@
 // (`ssh -i key -p PORT user@127.0.0.1 hostname`, temp HOME, BatchMode, StrictHostKeyChecking=no), as operators do today.
 // Run: `npm run bench fleet` (or `node --import tsx bench/fleet-hostname.bench.ts [nodes] [concurrency] [--no-openssh]`).
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FleetResult } from '../contract/features/fleet';
 import { createBatchServices } from '../main/batch/batch-feature';
-import { EventBus } from '../main/events';
 import { createFleet } from '../main/fleet/create-fleet';
-import { SecretRedactor, type Logger } from '../main/log';
-import { OperationRegistry } from '../main/operations/operation-registry';
-import { createProvisioning } from '../main/provision/create-provisioning';
-import { listPoolNodes } from '../main/provision/node-user-calls';
 import { SshConnectionPool } from '../main/ssh/connection-pool';
 import { HostKeyPrompts } from '../main/ssh/host-key-prompts';
 import { HostKeyTrust } from '../main/ssh/host-key-trust';
 import { KnownHostsFile } from '../main/ssh/known-hosts-file';
-import { KeyFileCipher } from '../main/store/key-file-cipher';
-import { VaultSecretStore } from '../main/store/vault-secret-store';
-import { emulatorSource } from '../test/helpers/emulator-source';
-import { startEmulatorProcess } from '../test/helpers/emulator-process';
+import { addIdleSshPool, benchCtx, quiet, runBench, startBenchPool } from './bench-pool';
 
 const run = promisify(execFile);
 const nodeCount = Number(process.argv[2] ?? 1000);
 const concurrency = process.argv[3] && !process.argv[3].startsWith('--') ? Number(process.argv[3]) : 32;
 const runOpenSsh = !process.argv.includes('--no-openssh');
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (_a, m) => console.error(m) };
-const jammy = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -50,33 +39,18 @@ async function withRss<T>(work: () => Promise<T>): Promise<{ value: T; ms: numbe
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulatorProcess();
-  const clients = emulatorSource(emulator, 'bench');
-  const dataDir = mkdtempSync(join(tmpdir(), 'bd-bench-fleet-'));
-  const home = join(dataDir, 'home');
-  mkdirSync(join(home, '.ssh'), { recursive: true, mode: 0o700 });
-  const events = new EventBus();
+  const rig = await startBenchPool('fleet');
+  const { clients, dataDir, home, events, operations, provisioning } = rig;
   let progressEvents = 0;
   events.connect('bench', (name) => void (name === 'operations:progress' && progressEvents++));
-  const operations = new OperationRegistry({ events, log: quiet });
-  const secretStore = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
-  const provisioning = createProvisioning({ dataDir, secretStore, redactor: new SecretRedactor(), operations, log: quiet, clients, home });
-  const ctx = { trusted: true, origin: 'bench', connectionId: 'bench' };
+  const ctx = benchCtx;
   const trust = new HostKeyTrust(dataDir, new KnownHostsFile(join(home, '.ssh', 'known_hosts')));
   const prompts = new HostKeyPrompts();
   const connections = new SshConnectionPool({ resolver: provisioning.resolver, trust, prompts, log: quiet });
   const batch = createBatchServices(clients, events);
   const fleet = createFleet({ dataDir, clients, nodes: batch.nodes, users: provisioning.registry, operations, connections, prompts, log: quiet });
   try {
-    await clients.client.pool.add({
-      id: 'fleet', vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodeCount,
-      networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: 20_000 + nodeCount + 40 }] } },
-    });
-    for (;;) {
-      const nodes = await listPoolNodes(clients.rest, 'fleet');
-      if (nodes.length === nodeCount && nodes.every((n) => n.state === 'idle')) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await addIdleSshPool(rig, 'fleet', nodeCount);
     const applied = await provisioning.handlers['provision:apply']({ accountId: 'bench', poolId: 'fleet', nodes: 'all', userName: 'fleet', auth: { kind: 'managedKey' }, isAdmin: false, rotatePassword: false }, ctx);
     await operations.whenDone(applied.operationId);
 
@@ -119,13 +93,8 @@ async function main(): Promise<void> {
     if (runOpenSsh) console.log(`\nspeed-up over the loop: ${(openSshMs / cold.ms).toFixed(1)}× (keys new), ${(openSshMs / warm.ms).toFixed(1)}× (keys known)`);
   } finally {
     await connections.dispose();
-    await operations.dispose();
-    await emulator.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await rig.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

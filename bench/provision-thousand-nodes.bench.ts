@@ -3,51 +3,27 @@
 // seed's sequential loop (addUser then getRemoteLoginSettings, node after node) on the same pool in the same run.
 // Run: `npm run bench thousand` (or `node --import tsx bench/provision-thousand-nodes.bench.ts [nodes] [latencyMs]
 // [concurrency] [--no-seed]`).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import type { OperationProgress } from '../contract/features/operations';
-import { EventBus } from '../main/events';
-import { SecretRedactor, type Logger } from '../main/log';
 import { runBounded } from '../main/operations/bounded-pool';
-import { OperationRegistry } from '../main/operations/operation-registry';
-import { createProvisioning } from '../main/provision/create-provisioning';
 import { listPoolNodes } from '../main/provision/node-user-calls';
-import { KeyFileCipher } from '../main/store/key-file-cipher';
-import { VaultSecretStore } from '../main/store/vault-secret-store';
-import { emulatorSource } from '../test/helpers/emulator-source';
-import { startEmulatorProcess } from '../test/helpers/emulator-process';
+import { addIdleSshPool, benchCtx, runBench, startBenchPool } from './bench-pool';
 
 const nodeCount = Number(process.argv[2] ?? 1000);
 const latencyMs = Number(process.argv[3] ?? 50);
 const concurrency = process.argv[4] && !process.argv[4].startsWith('--') ? Number(process.argv[4]) : undefined;
 const runSeed = !process.argv.includes('--no-seed');
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: (_a, m) => console.error(m) };
-const jammy = { imageReference: { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' };
 
 async function main(): Promise<void> {
-  const emulator = await startEmulatorProcess();
-  const clients = emulatorSource(emulator, 'bench');
+  const rig = await startBenchPool('thousand', concurrency ? { concurrency } : {});
+  const { emulator, clients, events, operations, provisioning } = rig;
   const client = clients.client;
-  const dataDir = mkdtempSync(join(tmpdir(), 'bd-bench-thousand-'));
-  const events = new EventBus();
   const received: { at: number; progress: OperationProgress }[] = [];
   events.connect('bench', (_name, payload) => received.push({ at: performance.now(), progress: payload as OperationProgress }));
-  const operations = new OperationRegistry({ events, log: quiet });
-  const secretStore = new VaultSecretStore(dataDir, new KeyFileCipher(join(dataDir, 'secrets.key')));
-  const provisioning = createProvisioning({ dataDir, secretStore, redactor: new SecretRedactor(), operations, log: quiet, clients, ...(concurrency ? { concurrency } : {}) });
-  const ctx = { trusted: true, origin: 'bench', connectionId: 'bench' };
+  const ctx = benchCtx;
   try {
     const poolStart = performance.now();
-    await client.pool.add({
-      id: 'thousand', vmSize: 'standard_d2s_v3', virtualMachineConfiguration: jammy, targetDedicatedNodes: nodeCount,
-      networkConfiguration: { endpointConfiguration: { inboundNATPools: [{ name: 'ssh', protocol: 'tcp', backendPort: 22, frontendPortRangeStart: 20_000, frontendPortRangeEnd: 20_000 + nodeCount + 40 }] } },
-    });
-    for (;;) {
-      const nodes = await listPoolNodes(clients.rest, 'thousand');
-      if (nodes.length === nodeCount && nodes.every((n) => n.state === 'idle')) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await addIdleSshPool(rig, 'thousand', nodeCount);
     const poolMs = performance.now() - poolStart;
     // Azure nodes boot with sshd running; the emulator opens a big pool's SSH servers (folders, host key, listener) only
     // when first asked. Open them all before timing, so neither side pays the emulator's setup on our two cores.
@@ -89,13 +65,8 @@ async function main(): Promise<void> {
     );
     if ((summary.outcomes.created ?? 0) !== nodeCount || withAddress !== nodeCount) process.exitCode = 1;
   } finally {
-    await operations.dispose();
-    await emulator.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await rig.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
