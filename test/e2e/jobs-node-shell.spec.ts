@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { contractCall } from './contract-call';
 import { connectTaskShell, useJobsHost } from './jobs-host';
 import { openSshPool } from './ssh-pool-page';
@@ -52,7 +53,11 @@ test('a node running a long task opens a shell in its working directory; the tas
   const detail = page.getByTestId('task-detail');
   const marker = detail.getByTestId('task-files').getByRole('row').filter({ hasText: 'wd/marker.txt' });
   await expect(marker).toContainText('8 B');
-  await expect(marker.getByRole('button', { name: 'Download wd/marker.txt' })).toBeEnabled();
+  const downloaded = page.waitForEvent('download');
+  await marker.getByRole('button', { name: 'Download wd/marker.txt' }).click();
+  const file = await downloaded;
+  expect(file.suggestedFilename()).toBe(`${jobId}-${taskId}-wd_marker.txt`);
+  expect(readFileSync(await file.path(), 'utf8')).toBe('started\n');
   // A Fluent Link without an href is a button.
   await detail.getByRole('button', { name: `${poolId} / ${nodeId}` }).click();
   await expect(page.getByRole('heading', { name: poolId })).toBeVisible();
