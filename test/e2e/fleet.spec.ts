@@ -48,6 +48,7 @@ test('a command on a 10-node pool: answers grouped, a group selected in the heat
   // Nothing can run before a user is provisioned: bad input and the missing user are said, and nothing starts.
   await page.getByRole('button', { name: 'Run on nodes…' }).click();
   await expect(page.getByRole('tab', { name: 'Run command' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('textbox', { name: 'Command' })).toHaveAccessibleDescription(/Commands are kept in this pool's history; don't put secrets in them\./);
   const form = page.getByRole('form', { name: 'Run a command on nodes' });
   await form.getByRole('button', { name: 'Run on 10 nodes' }).click();
   await expect(form.getByText('Type a command to run.')).toBeVisible();
