@@ -68,6 +68,17 @@ describe('compute nodes through the real @azure/batch SDK', () => {
     expect(await client.computeNode.list('ssh', { computeNodeListOptions: { filter: "state eq 'starttaskfailed'" } })).toHaveLength(0);
   });
 
+  it('selects properties without a filter, on the list and on one node, as the full record has them', async () => {
+    const [full] = await client.computeNode.list('ssh');
+    const listed = await client.computeNode.list('ssh', { computeNodeListOptions: { select: 'id,isDedicated,endpointConfiguration' } });
+    expect(listed).toHaveLength(2);
+    expect(Object.keys(listed[0] ?? {}).sort()).toEqual(['endpointConfiguration', 'id', 'isDedicated']);
+    expect(listed[0]?.endpointConfiguration).toEqual(full?.endpointConfiguration);
+    const one = await client.computeNode.get('ssh', full?.id as string, { computeNodeGetOptions: { select: 'id,runningTasksCount' } });
+    expect(one).toMatchObject({ id: full?.id, runningTasksCount: 0 });
+    expect([one.state, one.ipAddress, one.startTask, one.endpointConfiguration]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('answers 404 NodeNotFound for an unknown node', async () => {
     const error = await failureOf(() => client.computeNode.get('ssh', 'tvmps_nope_d'));
     expect(error.statusCode).toBe(404);
