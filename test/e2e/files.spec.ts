@@ -73,7 +73,7 @@ async function dropFile(page: Page, name: string, size: number, target = '[data-
   );
 }
 
-test('drop 50 MB onto the SFTP panel → its sha256 in the node terminal matches; download a folder; a task’s stdout.txt shows and downloads', async ({ page }) => {
+test('drop 50 MB onto the SFTP panel → its sha256 in the node terminal matches; download a folder; a task’s stdout.txt shows and the browser downloads it', async ({ page }) => {
   test.setTimeout(180_000);
   await withoutWebgl(page);
   await page.goto(host.url);
@@ -123,8 +123,14 @@ test('drop 50 MB onto the SFTP panel → its sha256 in the node terminal matches
   }
   await browser.getByRole('button', { name: 'Preview stdout.txt' }).click();
   await expect(browser.getByLabel(/^workitems\/files-job\/job-1\/hello\/stdout\.txt of /)).toHaveText('hello from the task\n');
+  // The web host saves a file through the browser's own download: main fetches it, the page saves /download/<id>.
+  const downloading = page.waitForEvent('download', { timeout: 30_000 });
   await browser.getByRole('button', { name: 'Download stdout.txt' }).click();
-  await expect(page.getByTestId('transfer').filter({ hasText: 'stdout.txt' }).first()).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
-  expect(readFileSync(join(home, 'Downloads', 'stdout.txt'), 'utf8')).toBe('hello from the task\n');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('stdout.txt');
+  expect(readFileSync(await download.path(), 'utf8')).toBe('hello from the task\n');
+  await expect(page.getByTestId('transfer').filter({ hasText: 'stdout.txt' }).first()).toHaveAttribute('data-state', 'finished');
+  // The address served once: fetching it again is refused.
+  expect((await page.request.get(download.url())).status()).toBe(404);
   await page.screenshot({ path: 'test-results/files-task-stdout.png' });
 });

@@ -5,7 +5,8 @@ import type { FileEntry } from '../../../contract/features/files';
 import { ServiceErrorMessage } from '../../components/service-error-message';
 import { call } from '../../ipc/client';
 import { NodeFileTail } from '../pools/detail/node-file-tail';
-import { DownloadFolderField, useDownloadFolder } from './download-folder-field';
+import { saveThroughBrowser } from './browser-download';
+import { DownloadFolderField, useDownloadTarget } from './download-folder-field';
 import { FileTable, PathCrumbs, RowButton } from './file-table';
 import { useBatchFolder, type NodeScope } from './use-files';
 
@@ -23,7 +24,7 @@ export function BatchFileBrowser(props: { scope: NodeScope }) {
   const { scope } = props;
   const [folder, setFolder] = useState('');
   const [preview, setPreview] = useState<string | undefined>();
-  const [dir, setDir] = useDownloadFolder();
+  const target = useDownloadTarget();
   const [failure, setFailure] = useState<unknown>();
   const listing = useBatchFolder(scope, folder);
   const queryClient = useQueryClient();
@@ -31,7 +32,11 @@ export function BatchFileBrowser(props: { scope: NodeScope }) {
     setFailure(undefined);
     work().catch((error: unknown) => setFailure(error));
   };
-  const download = (entry: FileEntry) => act(() => call('files:download', { ...scope, paths: [entry.path], localDir: dir, overwrite: false }));
+  const download = (entry: FileEntry) =>
+    act(async () => {
+      if (target.viaBrowser && !entry.isDirectory) await saveThroughBrowser(await call('files:download-to-browser', { ...scope, path: entry.path }));
+      else await call('files:download', { ...scope, paths: [entry.path], localDir: target.dir, overwrite: false });
+    });
   const remove = (entry: FileEntry) =>
     act(async () => {
       if (!window.confirm(`Delete ${entry.path} from node ${scope.nodeId}${entry.isDirectory ? ' with everything in it' : ''}? This cannot be undone.`)) return;
@@ -51,7 +56,7 @@ export function BatchFileBrowser(props: { scope: NodeScope }) {
         </Button>
         {listing.isFetching && <Spinner size="tiny" />}
       </div>
-      <DownloadFolderField value={dir} onChange={setDir} />
+      <DownloadFolderField target={target} />
       {failure !== undefined && <ServiceErrorMessage error={failure} />}
       {listing.isError && <ServiceErrorMessage error={listing.error} />}
       {listing.data && (

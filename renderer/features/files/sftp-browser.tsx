@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FileEntry } from '../../../contract/features/files';
 import { ServiceErrorMessage } from '../../components/service-error-message';
 import { call } from '../../ipc/client';
-import { DownloadFolderField, useDownloadFolder } from './download-folder-field';
+import { saveThroughBrowser } from './browser-download';
+import { DownloadFolderField, useDownloadTarget } from './download-folder-field';
 import { FileTable, PathCrumbs, RowButton } from './file-table';
 import { OverwriteDialog } from './overwrite-dialog';
 import { droppedFiles, pickedFiles, uploadBrowserFiles, useSftpFolder, type PickedFile, type SshScope } from './use-files';
@@ -39,7 +40,7 @@ export function SftpBrowser(props: { scope: SshScope }) {
   const [dragging, setDragging] = useState(false);
   const [pending, setPending] = useState<{ files: PickedFile[]; clashes: string[] } | undefined>();
   const [failure, setFailure] = useState<unknown>();
-  const [dir, setDir] = useDownloadFolder();
+  const target = useDownloadTarget();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const listing = useSftpFolder(scope, path);
@@ -61,7 +62,11 @@ export function SftpBrowser(props: { scope: SshScope }) {
   };
   const download = (entry: FileEntry) => {
     setFailure(undefined);
-    call('sftp:download', { ...scope, remotePaths: [entry.path], localDir: dir, overwrite: false }).catch((error: unknown) => setFailure(error));
+    const fetched =
+      target.viaBrowser && !entry.isDirectory
+        ? call('sftp:download-to-browser', { ...scope, remotePath: entry.path }).then(saveThroughBrowser)
+        : call('sftp:download', { ...scope, remotePaths: [entry.path], localDir: target.dir, overwrite: false });
+    fetched.catch((error: unknown) => setFailure(error));
   };
 
   return (
@@ -104,7 +109,7 @@ export function SftpBrowser(props: { scope: SshScope }) {
         onChange={(e) => (offer(pickedFiles(e.target.files)), (e.target.value = ''))}
       />
       <Caption1>Drop files or folders here (or on this node's terminal) to upload them into the folder shown.</Caption1>
-      <DownloadFolderField value={dir} onChange={setDir} />
+      <DownloadFolderField target={target} />
       {failure !== undefined && <ServiceErrorMessage error={failure} />}
       {listing.isError && <ServiceErrorMessage error={listing.error} />}
       {listing.data && (
