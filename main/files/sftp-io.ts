@@ -1,12 +1,32 @@
 import type { FileEntry, Stats } from 'ssh2';
 import type { SFTPWrapper } from 'ssh2';
 
-/** Bytes per SFTP READ/WRITE request: under the 34,000-byte packet every server takes. */
-const pieceBytes = 32 * 1024;
+/** Bytes per SFTP READ/WRITE request when ssh2 states no limit: under the 34,000-byte packet every server takes, headers included. */
+const basePieceBytes = 31 * 1024;
+/** The largest piece asked for even when the server takes more (OpenSSH takes 254 KiB): 8 pieces per window. */
+const maxPieceBytes = 128 * 1024;
 /** One window moved at a time; its pieces travel in parallel (OpenSSH's sftp keeps 64 requests of 32 KiB in flight). */
 export const windowBytes = 1024 * 1024;
 /** Windows in flight at once per file (4 MiB): enough to keep loopback and WAN links busy, small enough to stay flat. */
 export const windowsInFlight = 4;
+
+/** The read and write lengths ssh2 negotiated with the server (OpenSSH: 256 KiB less headers; others ≈ 33 KB). */
+interface NegotiatedLimits {
+  _maxReadLen?: number;
+  _maxWriteLen?: number;
+}
+
+/**
+ * Bytes per request: what the server takes in one READ/WRITE, at most 128 KiB, in whole KiB. A longer request makes
+ * ssh2 send the rest only after the first part was answered (in series): a 32 KiB piece to a non-OpenSSH server
+ * (limit 31,952 bytes) became two requests, one waiting on the other. An OpenSSH server (every Azure node) takes
+ * 128 KiB pieces: a quarter of the requests of 32 KiB ones for the same bytes in flight.
+ */
+function pieceBytesOf(sftp: SFTPWrapper): { read: number; write: number } {
+  const limits = sftp as unknown as NegotiatedLimits;
+  const fit = (limit: number | undefined) => (limit === undefined ? basePieceBytes : Math.max(1024, Math.floor(Math.min(limit, maxPieceBytes) / 1024) * 1024));
+  return { read: fit(limits._maxReadLen), write: fit(limits._maxWriteLen) };
+}
 
 function call<T>(run: (cb: (error: Error | null | undefined, value: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value))));
@@ -14,11 +34,15 @@ function call<T>(run: (cb: (error: Error | null | undefined, value: T) => void) 
 
 /** Promise forms of the SFTP calls transfers use; every request is one in-flight packet on the shared connection. */
 export class SftpFiles {
+  private readonly pieces: { read: number; write: number };
+
   /** `stallMs`: a window the node has not answered within this long fails (ETIMEDOUT) instead of waiting forever. */
   constructor(
     private readonly sftp: SFTPWrapper,
     private readonly stallMs = 30_000,
-  ) {}
+  ) {
+    this.pieces = pieceBytesOf(sftp);
+  }
 
   /** The absolute form of `p` (`.` is where the server starts the user: the home folder). */
   realpath(p: string): Promise<string> {
@@ -74,9 +98,10 @@ export class SftpFiles {
     return this.ask<void>((cb) => this.sftp.close(handle, (error) => cb(error, undefined)));
   }
 
-  /** Writes all of `data` at `position`, its 32 KiB pieces in flight together; resolves when the server acknowledged each. */
+  /** Writes all of `data` at `position`, its pieces (31–128 KiB, see pieceBytesOf) in flight together; resolves when the server acknowledged each. */
   async writeAll(handle: Buffer, data: Buffer, position: number): Promise<void> {
     const pieces: Promise<void>[] = [];
+    const pieceBytes = this.pieces.write;
     for (let off = 0; off < data.length; off += pieceBytes) {
       const len = Math.min(pieceBytes, data.length - off);
       pieces.push(call<void>((cb) => this.sftp.write(handle, data, off, len, position + off, (error) => cb(error, undefined))));
@@ -86,6 +111,7 @@ export class SftpFiles {
 
   /** Reads up to `length` bytes from `position` (less only at the end of the file), pieces in flight together. */
   async readWindow(handle: Buffer, position: number, length: number): Promise<Buffer> {
+    const pieceBytes = this.pieces.read;
     const buffer = Buffer.allocUnsafe(length);
     const pieces: Promise<number>[] = [];
     for (let off = 0; off < length; off += pieceBytes) pieces.push(this.readPiece(handle, buffer, off, Math.min(pieceBytes, length - off), position + off));
