@@ -1,6 +1,6 @@
-import { Button, Caption1, makeStyles, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Spinner, Tab, TabList, Title3, tokens } from '@fluentui/react-components';
 import { SettingsRegular } from '@fluentui/react-icons';
-import { useCallback, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useState, type ComponentType } from 'react';
 import { CommandPalette } from './components/command-palette';
 import { DamagedFilesNotice } from './components/damaged-files-notice';
 import { ErrorSurface } from './components/error-surface';
@@ -8,14 +8,16 @@ import { StartHere } from './components/start-here';
 import { StatusBar } from './components/status-bar';
 import { WindowAccountScope } from './features/accounts/account-scope';
 import { AccountsPage } from './features/accounts/accounts-page';
-import { ImagesPage } from './features/images/images-page';
-import { JobsPage } from './features/jobs/jobs-page';
-import { PoolsPage } from './features/pools/pools-page';
 import { SettingsDialog } from './features/settings/settings-dialog';
-import { TerminalsPage } from './features/terminal/terminals-page';
 import { pageIds, useNavigation, type PageId } from './navigation';
 import { AddUserHost } from './palette/add-user-host';
 import { usePaletteCommands, type PoolTarget } from './palette/palette-commands';
+
+// Pages other than Accounts load on first visit, so the first window parses only what the Accounts page needs.
+const ImagesPage = lazy(() => import('./features/images/images-page').then((m) => ({ default: m.ImagesPage })));
+const PoolsPage = lazy(() => import('./features/pools/pools-page').then((m) => ({ default: m.PoolsPage })));
+const JobsPage = lazy(() => import('./features/jobs/jobs-page').then((m) => ({ default: m.JobsPage })));
+const TerminalsPage = lazy(() => import('./features/terminal/terminals-page').then((m) => ({ default: m.TerminalsPage })));
 
 /** `scoped` pages work on an account: they render inside this window's account scope. */
 const pages: Record<PageId, { label: string; component: ComponentType; scoped: boolean }> = {
@@ -84,13 +86,15 @@ export function App() {
           <ErrorSurface />
           <DamagedFilesNotice />
           <StartHere />
-          {scoped ? (
-            <WindowAccountScope>
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            {scoped ? (
+              <WindowAccountScope>
+                <Page />
+              </WindowAccountScope>
+            ) : (
               <Page />
-            </WindowAccountScope>
-          ) : (
-            <Page />
-          )}
+            )}
+          </Suspense>
         </main>
       </div>
       <StatusBar />

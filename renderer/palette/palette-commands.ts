@@ -5,7 +5,6 @@ import { reportError } from '../components/error-surface';
 import { useAccountActions, useAccounts } from '../features/accounts/use-accounts';
 import { useWindowAccount } from '../features/accounts/window-account';
 import { useUpdateSettings } from '../features/settings/use-settings';
-import { openLocalSession } from '../features/terminal/session-registry';
 import { call } from '../ipc/client';
 import { pageIds, useNavigation, type PageId } from '../navigation';
 import { useThemeKind } from '../theme/theme-root';
@@ -112,7 +111,10 @@ export function usePaletteCommands(host: PaletteHost): PaletteCommand[] {
         label: 'Open local shell',
         run: () => {
           go('terminals');
-          openLocalSession().catch(reportError);
+          // Loaded on use: the terminal code (xterm) is not part of the first page.
+          import('../features/terminal/session-registry')
+            .then(({ openLocalSession }) => openLocalSession())
+            .catch(reportError);
         },
       },
       {
