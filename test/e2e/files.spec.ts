@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
 import { contractCall } from './contract-call';
-import { openSshPool } from './ssh-pool-page';
+import { connectFromTable, openSshPool, provisionOps } from './ssh-pool-page';
 import { row, typeInto, withoutWebgl } from './terminal-page';
 
 const poolId = 'files-e2e';
@@ -23,17 +23,8 @@ test.afterEach(async () => {
 
 /** Provisions user `ops` with the managed key, opens its terminal on the node, trusts the host key; returns the pane. */
 async function connectTerminal(page: Page): Promise<Locator> {
-  const apply = await contractCall(page, 'provision:apply', { accountId: 'sandbox', poolId, nodes: 'all', userName: 'ops', auth: { kind: 'managedKey' } });
-  expect(apply.ok).toBe(true);
-  await page.getByRole('tab', { name: 'Remote login' }).click();
-  await expect(page.getByTestId('user-status').filter({ hasText: 'created' })).toHaveCount(1, { timeout: 60_000 });
-  const tableRow = page.getByTestId('remote-login-row').first();
-  const nodeId = (await tableRow.getAttribute('data-node-id')) ?? '';
-  await tableRow.getByRole('button', { name: 'Connect' }).click();
-  const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
-  await pane.getByTestId('host-key-prompt').getByRole('button', { name: 'Trust and connect' }).click({ timeout: 30_000 });
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
-  return pane;
+  await provisionOps(page, poolId, 1);
+  return (await connectFromTable(page, poolId)).pane;
 }
 
 /** Back on the pool page, the Files tab of its node, in SFTP mode at the user's home (`/home/ops` on the emulator). */
