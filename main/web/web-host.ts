@@ -11,13 +11,14 @@ import { checkHost, checkSocket, type Refusal } from './request-guard';
 import { downloadPrefix, serveDownload } from './download-route';
 import { requestPath } from './request-target';
 import { attachSocket } from './socket-bridge';
+import { loadWhenIdle } from './load-when-idle';
 import { serveStatic } from './static-files';
 
 /** Options for the loopback web host. */
 export interface WebHostOptions {
   /**
-   * The app, or a loader called once the host listens (the CLI loads the app's modules then, so the browser fetches
-   * and parses the page while main starts; sockets wait for the app).
+   * The app, or a loader called once the host listens and has answered the page's first requests (the CLI loads
+   * the app's modules then, so the browser parses the page while main starts; sockets wait for the app).
    */
   app: BatchDeckApp | (() => Promise<BatchDeckApp>);
   log: Logger;
@@ -66,7 +67,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     const refusal = path === undefined ? malformed : checkHost(req, origin);
     if (refusal) res.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8' }).end(refuse(req, refusal));
     else if (path?.startsWith(downloadPrefix)) void appReady.then((app) => serveDownload(req, res, app.downloads, path)).catch(() => res.writeHead(503).end());
-    else serveStatic(req, res, options.rendererDir, path ?? '/');
+    else {
+      starting?.requestStarted();
+      res.once('close', () => starting?.requestEnded());
+      serveStatic(req, res, options.rendererDir, path ?? '/');
+    }
   };
   const server: Server = createServer((req, res) => {
     try {
@@ -78,7 +83,9 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     }
   });
 
-  const appReady = appAfterListening(server, options.app);
+  // A loader runs once the host has answered the page's first requests (see loadWhenIdle); a ready app is used as is.
+  const starting = typeof options.app === 'function' ? loadWhenIdle(server, options.app) : undefined;
+  const appReady = starting ? starting.ready : Promise.resolve(options.app as BatchDeckApp);
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: 8 * 1024 * 1024,
@@ -132,12 +139,6 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
         server.close(() => resolve());
       }),
   };
-}
-
-/** The app as given, or its loader run once the server listens, a turn later (after the caller printed the address). */
-function appAfterListening(server: Server, app: WebHostOptions['app']): Promise<BatchDeckApp> {
-  if (typeof app !== 'function') return Promise.resolve(app);
-  return new Promise<void>((resolve) => server.once('listening', () => setImmediate(resolve))).then(app);
 }
 
 /** Refuses an upgrade anywhere but /ws. */
