@@ -100,10 +100,11 @@ export class SftpService {
           if (signal.aborted) throw new ContractFailure('CANCELLED', `The download of ${file.from} was cancelled.`);
           const data = await (ahead.shift() as Promise<Buffer>);
           if (data.length === 0) break;
+          // Ask for the next window before writing this one: the node keeps sending while the disk writes.
+          readAhead();
           await writeChunk(target.stream, data);
           done += data.length;
           progress(done);
-          readAhead();
         }
         await endStream(target.stream);
         await target.commit();
