@@ -58,11 +58,12 @@ function timedCommand(command: string, args: string[], env: NodeJS.ProcessEnv): 
   return (performance.now() - t0) / 1000;
 }
 
-/** Runs a measurement; a failure becomes a row saying so instead of ending the run. */
-async function attempt(run: () => void, after: (() => Promise<void>) | undefined, failed: (message: string) => void): Promise<void> {
+/** Runs a measurement and its check, then reports it; a failure of either becomes one row saying so instead of ending the run. */
+async function attempt(run: () => number, after: (() => Promise<void>) | undefined, report: (seconds: number) => void, failed: (message: string) => void): Promise<void> {
   try {
-    run();
+    const seconds = run();
     await after?.();
+    report(seconds);
   } catch (error) {
     failed((error as Error).message.split('\n').filter(Boolean).slice(0, 2).join(' ').replace(/\|/g, '/'));
   }
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     // scp (SFTP protocol since OpenSSH 9.0): each direction reported, a refusal by the emulator's SFTP included.
     await wait(call(rig, 'sftp:upload-local', { ...scope, localPaths: [local], remoteDir: `/home/${user}`, overwrite: false }));
     const scp = (direction: string, args: string[], after?: () => Promise<void>) =>
-      attempt(() => row('OpenSSH scp', direction, timedCommand('scp', ['-P', String(target.port), ...common, ...args], env)), after, (message) =>
+      attempt(() => timedCommand('scp', ['-P', String(target.port), ...common, ...args], env), after, (seconds) => row('OpenSSH scp', direction, seconds), (message) =>
         rows.push(`| OpenSSH scp | ${direction} | failed: ${message} | — | — |`),
       );
     await scp('download', [`${user}@${target.host}:/home/${user}/payload.bin`, join(work, 'scp.bin')], () => check(join(work, 'scp.bin')));
