@@ -5,8 +5,6 @@ import { terminalBackground } from '../../theme/terminal-theme';
 import { useTerminalDrop } from '../files/use-terminal-drop';
 import { RecordingBar } from './recording-bar';
 import { RecordingMenu } from './recording-menu';
-import { RecordingBar } from './recording-bar';
-import { RecordingMenu } from './recording-menu';
 import { handleOf } from './session-registry';
 import { SessionBanner, StatusBadge } from './session-banner';
 import { useTerminalStore, type SessionView } from './terminal-store';
@@ -48,7 +46,6 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
   const host = useRef<HTMLDivElement>(null);
   const [searching, setSearching] = useState(false);
   const [query, setQuery] = useState('');
-  const [recordingError, setRecordingError] = useState<string>();
   const [recordingError, setRecordingError] = useState<string>();
   const sessionId = session?.sessionId;
   const styles = useStyles();
@@ -111,7 +108,6 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
           </Tooltip>
         )}
         {session && <RecordingMenu sessionId={session.sessionId} onError={setRecordingError} />}
-        {session && <RecordingMenu sessionId={session.sessionId} onError={setRecordingError} />}
         {props.canClose && (
           <Tooltip content="Close this pane (the session stays in its tab)" relationship="label">
             <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => closePane(index)} />
@@ -135,7 +131,6 @@ export function TerminalPane(props: { index: number; session: SessionView | unde
           <Button size="small" icon={<ArrowDownRegular />} aria-label="Next match" onClick={() => find(true)} />
         </div>
       )}
-      {session && <RecordingBar sessionId={session.sessionId} {...(recordingError ? { error: recordingError } : {})} />}
       {session && <RecordingBar sessionId={session.sessionId} {...(recordingError ? { error: recordingError } : {})} />}
       {session && <SessionBanner sessionId={session.sessionId} status={session.status} />}
       <div
