@@ -24,7 +24,7 @@ async function writeRandom(path: string): Promise<string> {
   for (let done = 0; done < size; done += 16 * 1024 * 1024) {
     const piece = randomBytes(Math.min(16 * 1024 * 1024, size - done));
     hash.update(piece);
-    if (!out.write(piece)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(piece)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(r));
   return hash.digest('hex');
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       if ((await sha256(path)) !== expected) throw new Error(`${path}: sha256 differs`);
       rmSync(path);
     };
-    const wait = async (started: Promise<{ operationId: string }>) => {
+    const wait = async (started: { operationId: string } | Promise<{ operationId: string }>) => {
       const summary = await fx.whenDone((await started).operationId);
       if (summary.counts.succeeded !== summary.total) throw new Error(`transfer: ${JSON.stringify(fx.operations.get(summary.operationId).items)}`);
     };
