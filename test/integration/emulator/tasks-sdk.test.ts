@@ -77,6 +77,8 @@ describe('tasks through the real @azure/batch 10.2.0 SDK (api-version 2022-10-01
 
   it('spreads tasks over the nodes, or packs them onto one node, as the pool says', async () => {
     const placement = async (poolId: string) => {
+      // Earlier tests' tasks may still be finishing on these nodes: placement is only defined from idle nodes.
+      await idleNodes(poolId, 2);
       const jobId = `place-${poolId}`;
       await client.job.add({ id: jobId, poolInfo: { poolId } });
       await client.task.addCollection(jobId, [{ id: 'a', commandLine: 'sleep 2' }, { id: 'b', commandLine: 'sleep 2' }]);
