@@ -19,8 +19,11 @@ export async function typeInto(page: Page, pane: Locator, text: string): Promise
 
 /** Opens a local shell from the toolbar and waits for its tab. */
 export async function openLocalShell(page: Page): Promise<void> {
+  // The button shows once the page adopted the sessions main holds: count the tabs only then.
+  const button = page.getByRole('button', { name: 'New local shell' });
+  await button.waitFor();
   const before = await page.getByTestId('terminal-tab').count();
-  await page.getByRole('button', { name: 'New local shell' }).click();
+  await button.click();
   await expect(page.getByTestId('terminal-tab')).toHaveCount(before + 1);
 }
 

@@ -89,7 +89,10 @@ export async function openNodeSession(node: { accountId: string; poolId: string;
 /** Shows a session main opened for another feature (a task's "Open a shell here") in a new tab, focused. */
 export async function showOpenedSession(info: TerminalSessionInfo): Promise<void> {
   await startTerminalClient();
-  replayOrphan(info.sessionId, adopt(info, true));
+  // Main opened the session before this renderer listened: if starting the client adopted it already (from
+  // `term:list`), that status is newer than `info`'s (e.g. a host-key prompt that came meanwhile) and must stay.
+  const adopted = useTerminalStore.getState().sessions.find((s) => s.sessionId === info.sessionId);
+  replayOrphan(info.sessionId, adopt(adopted ? { ...info, status: adopted.status } : info, true));
 }
 
 /** Ends a session and closes its tab. */

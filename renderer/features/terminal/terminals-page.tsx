@@ -1,6 +1,6 @@
-import { Badge, Button, makeStyles, ToggleButton, Toolbar, ToolbarDivider, tokens, Tooltip } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, ToggleButton, Toolbar, ToolbarDivider, tokens, Tooltip } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { maxPanes } from '../../../contract/features/terminal';
 import { reportError } from '../../components/error-surface';
 import { useNavigation } from '../../navigation';
@@ -45,8 +45,12 @@ export function TerminalsPage() {
   const settings = useSettings();
   const { route, go } = useNavigation();
 
+  // The page shows its tabs and actions once the sessions main holds are adopted, so what it shows first is complete.
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    startTerminalClient().catch(reportError);
+    startTerminalClient()
+      .catch(reportError)
+      .finally(() => setReady(true));
   }, []);
 
   useEffect(() => {
@@ -70,6 +74,13 @@ export function TerminalsPage() {
   const grid = paneGrid(layout.panes.length);
   // The grid's tracks depend on the pane count: computed, so inline.
   const gridStyle = { gridTemplateColumns: grid.columns, gridTemplateRows: grid.rows };
+  if (!ready) {
+    return (
+      <section aria-label="Terminals" aria-busy="true" className={styles.page}>
+        <Spinner label="Restoring terminal sessions…" />
+      </section>
+    );
+  }
   return (
     <section aria-label="Terminals" className={styles.page}>
       <Toolbar aria-label="Terminal actions" className={styles.toolbar}>
