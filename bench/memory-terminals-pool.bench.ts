@@ -2,18 +2,18 @@
 // in the web host and Chromium. Main's RSS (the web host process, sampled every 250 ms) and the renderer's JS heap
 // (after a forced GC, over CDP), against the goals: main ≤ 300 MB, renderer heap ≤ 150 MB.
 // Run: `npm run bench memory` (builds first), or `node --import tsx bench/memory-terminals-pool.bench.ts [nodes] [streamSeconds]`.
-import { chromium, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { contractCall } from '../test/e2e/contract-call';
 import { withoutWebgl } from '../test/e2e/terminal-page';
 import { startWebHostProcess } from '../test/helpers/web-host-process';
+import { heapMb, launchBenchChromium } from './bench-browser';
 
 const poolNodes = Number(process.argv[2] ?? 10_000);
 const streamSeconds = Number(process.argv[3] ?? 20);
 const terminals = 8;
 const goals = { mainRssMb: 300, rendererHeapMb: 150 };
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const image = { publisher: 'canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts' };
 
 /** RSS in MB of this process's child running the web host (found in /proc: the helper does not expose its pid). */
@@ -28,15 +28,6 @@ function hostRssMb(): number {
     }
   }
   throw new Error('web host process not found');
-}
-
-/** JS heap in use after a full GC, in MB. */
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usedSize / 1024 / 1024;
 }
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 300_000): Promise<void> {
@@ -71,7 +62,7 @@ async function connect(page: Page, url: string, poolId: string, index: number): 
 
 async function main(): Promise<void> {
   const host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01' } });
-  const browser = await chromium.launch({ executablePath: process.env.BATCH_DECK_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await launchBenchChromium();
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, hostRssMb())), 250);
   const rows: [string, string][] = [];

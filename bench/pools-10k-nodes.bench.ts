@@ -3,15 +3,15 @@
 // what polling costs once the pool is steady, how much renderer memory it holds, and whether scrolling and selecting
 // stay smooth. Run: `npm run bench pools-10k` (or `node --import tsx bench/pools-10k-nodes.bench.ts [nodes]`; 50000
 // for the 50,000-node pool, which has no SSH: one NAT pool's port range cannot give 50,000 nodes a port each).
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { contractSubprotocol, tokenSubprotocolPrefix } from '../contract/transport';
 import { tokenStorageKey } from '../renderer/ipc/web-bridge';
 import { startWebHostProcess } from '../test/helpers/web-host-process';
+import { heapMb, launchBenchChromium } from './bench-browser';
 
 const nodeCount = Number(process.argv[2] ?? 10_000);
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Calls one contract channel over a fresh socket from the page; resolves with the result and its size on the wire. */
 function ask(page: Page, channel: string, payload: unknown): Promise<{ result: any; bytes: number; ms: number }> {
@@ -26,15 +26,6 @@ function ask(page: Page, channel: string, payload: unknown): Promise<{ result: a
       ws.close();
     };
   })`);
-}
-
-/** JS heap in use after a full GC, in MB. */
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usedSize / 1024 / 1024;
 }
 
 /** When the page sent its `nodes:list` request and when the answer with the rows came back (the app's own socket). */
@@ -143,7 +134,7 @@ const sandbox = 'sandbox';
 async function main(): Promise<void> {
   assertProductionRenderer();
   const host = await startWebHostProcess({ env: { BATCH_DECK_SANDBOX_TIME_SCALE: '0.01' } });
-  const browser = await chromium.launch({ executablePath: process.env.BATCH_DECK_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await launchBenchChromium();
   const rows: [string, string][] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

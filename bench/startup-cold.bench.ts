@@ -2,13 +2,12 @@
 // data folder each round) until the page lists the accounts and its "Add with shared key" button opens the dialog.
 // Electron cannot run on this machine, so only the web host is measured here.
 // Run: `npm run bench startup` (builds first), or `node --import tsx bench/startup-cold.bench.ts [rounds]`.
-import { chromium } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { startWebHostProcess } from '../test/helpers/web-host-process';
+import { launchBenchChromium } from './bench-browser';
 
 const rounds = Number(process.argv[2] ?? 5);
 const goalMs = 1500;
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Round {
   hostReady: number;
@@ -20,7 +19,7 @@ interface Round {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: process.env.BATCH_DECK_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await launchBenchChromium();
   const results: Round[] = [];
   try {
     for (let i = 0; i < rounds; i++) {

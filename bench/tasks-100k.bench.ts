@@ -4,7 +4,7 @@
 // 1,000 until the last, then a client-side filter). Measures time to first rows, time for the failed filter, renderer
 // JS heap and requests made. Run: `npm run bench tasks-100k` (builds first), or
 // `BATCH_DECK_OUT=… node --import tsx bench/tasks-100k.bench.ts [tasks]` after a production build.
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -14,23 +14,14 @@ import { startBuiltEmulator } from '../test/e2e/built-emulator';
 import { contractCall } from '../test/e2e/contract-call';
 import { rawRequest } from '../test/integration/emulator/api/raw-request';
 import { startWebHostProcess } from '../test/helpers/web-host-process';
+import { heapMb, launchBenchChromium } from './bench-browser';
 
 const taskCount = Number(process.argv[2] ?? 100_000);
 const failedEvery = 1000;
 const jobId = 'bench-100k';
 const out = process.env.BATCH_DECK_OUT ?? 'out';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** The columns Batch Deck's list asks for; the baseline asks for the same (Batch Explorer reads whole tasks: more). */
 const columns = ['state', 'exitCode', 'result', 'startTime', 'endTime', 'retryCount', 'nodeId', 'commandLine'];
-
-/** JS heap in use after a full GC, in MB. */
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usedSize / 1024 / 1024;
-}
 
 /** Refuses to time a development build of the renderer (React's dev JSX runtime is several times slower). */
 function assertProductionRenderer(): void {
@@ -125,7 +116,7 @@ async function main(): Promise<void> {
   assertProductionRenderer();
   const emulator = await startBuiltEmulator('bench');
   const host = await startWebHostProcess();
-  const browser = await chromium.launch({ executablePath: process.env.BATCH_DECK_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const frames = countFrames(page);
