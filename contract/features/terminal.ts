@@ -4,13 +4,12 @@ import { accountIdSchema } from './accounts';
 import { environmentNameSchema } from './jobs';
 import { nodeIdSchema, nodeUserNameSchema, poolIdSchema } from './provision';
 
-/** Unacknowledged chars above which main pauses a session's source (ssh2 channel or pty). */
-export const flowHighWaterChars = 100_000;
 /**
- * Unacknowledged chars below which a paused source resumes: half the high mark, so the source reads again while the
- * renderer still has 50,000 chars to parse and the pipe never runs dry (at 5,000 it emptied every cycle).
+ * Unacknowledged chars above which main pauses a session's source (ssh2 channel or pty) while output is slow or
+ * interactive; it resumes below half. For a renderer that parses fast, main raises the mark to what it parses in 40 ms
+ * (main/terminal/output-pump.ts), so the pipe never runs dry.
  */
-export const flowLowWaterChars = flowHighWaterChars / 2;
+export const flowHighWaterChars = 100_000;
 /**
  * The renderer acknowledges parsed output in units of this many chars: five per high mark keeps acknowledging
  * continuous, while at tens of MB/s it is ~1,000 contract calls a second instead of ~5,000 (each one JSON, validation

@@ -1,5 +1,12 @@
-import { flowHighWaterChars, flowLowWaterChars } from '../../contract/features/terminal';
+import { flowHighWaterChars } from '../../contract/features/terminal';
 import { realSchedule, type Schedule } from '../streams/schedule';
+
+/** The most chars main lets a session have unacknowledged, however fast its renderer parses. */
+export const flowMaxHighWaterChars = 2_000_000;
+/** A session's high-water mark is what its renderer parses in this long: what a Ctrl-C waits for stays about this. */
+export const flowDrainMs = 40;
+/** How long acknowledgements are counted before the high-water mark is resized. */
+const ratePeriodMs = 100;
 
 /** Options of an {@link OutputPump}. */
 export interface OutputPumpOptions {
@@ -12,16 +19,24 @@ export interface OutputPumpOptions {
   batchMs?: number;
   /** A batch this big goes out without waiting for its window to close (bulk output gains nothing from waiting). */
   maxBatchChars?: number;
+  /** The high-water mark for slow or interactive output (and the least it gets); it resumes at half the mark. */
   highWaterChars?: number;
-  lowWaterChars?: number;
+  /** The most the high-water mark grows to for a renderer that parses fast. */
+  maxHighWaterChars?: number;
+  /** The mark is what the renderer acknowledged in this long. */
+  drainMs?: number;
   schedule?: Schedule;
+  now?: () => number;
 }
 
 /**
  * Between a terminal source and the renderer: batches output in a ≤ 5 ms window (the first chunk after idle goes out
  * at once, so a keystroke's echo is not delayed; a batch of 32 KiB goes out without waiting: bulk output gains nothing
- * from waiting and a late timer on a busy machine would leave the renderer idle), and applies VS Code's flow control: the source is paused above
- * 100,000 chars the renderer has not acknowledged and resumed below 50,000 (it keeps parsing meanwhile).
+ * from waiting and a late timer on a busy machine would leave the renderer idle), and applies VS Code's flow control: the
+ * source is paused above a high-water mark of chars the renderer has not acknowledged and resumed below half of it (the
+ * renderer keeps parsing meanwhile). The mark is sized to what the renderer parses in {@link flowDrainMs}: 100,000 chars
+ * for slow output (`yes` lines, interactive use), up to 2 M for fast-parsing text, where a fixed 100,000 let the
+ * renderer run dry while main resumed the source (half the throughput). A Ctrl-C waits for about that long either way.
  */
 export class OutputPump {
   private pending: string[] = [];
@@ -29,23 +44,37 @@ export class OutputPump {
   private cancelWindow: (() => void) | undefined;
   private unacked = 0;
   private paused = false;
+  private high: number;
+  private periodStart: number;
+  private periodAcked = 0;
   private readonly batchMs: number;
   private readonly maxBatch: number;
-  private readonly high: number;
-  private readonly low: number;
+  private readonly minHigh: number;
+  private readonly maxHigh: number;
+  private readonly drainMs: number;
   private readonly schedule: Schedule;
+  private readonly now: () => number;
 
   constructor(private readonly options: OutputPumpOptions) {
     this.batchMs = options.batchMs ?? 5;
     this.maxBatch = options.maxBatchChars ?? 32_768;
-    this.high = options.highWaterChars ?? flowHighWaterChars;
-    this.low = options.lowWaterChars ?? flowLowWaterChars;
+    this.minHigh = options.highWaterChars ?? flowHighWaterChars;
+    this.maxHigh = Math.max(this.minHigh, options.maxHighWaterChars ?? flowMaxHighWaterChars);
+    this.drainMs = options.drainMs ?? flowDrainMs;
     this.schedule = options.schedule ?? realSchedule;
+    this.now = options.now ?? (() => performance.now());
+    this.high = this.minHigh;
+    this.periodStart = this.now();
   }
 
   /** Chars sent (or queued) that the renderer has not acknowledged yet. */
   get unackedChars(): number {
     return this.unacked;
+  }
+
+  /** Unacknowledged chars above which the source is paused now. */
+  get highWaterChars(): number {
+    return this.high;
   }
 
   /** True while the source is paused. */
@@ -83,6 +112,7 @@ export class OutputPump {
   /** The renderer parsed `chars` more chars. */
   ack(chars: number): void {
     this.unacked = Math.max(0, this.unacked - chars);
+    this.measure(chars);
     this.resumeIfCaughtUp();
   }
 
@@ -100,8 +130,19 @@ export class OutputPump {
     this.pendingChars = 0;
   }
 
+  /** Sizes the high-water mark to the renderer's pace over the last period (an idle stretch brings it back down). */
+  private measure(chars: number): void {
+    this.periodAcked += chars;
+    const elapsed = this.now() - this.periodStart;
+    if (elapsed < ratePeriodMs) return;
+    const perMs = this.periodAcked / elapsed;
+    this.high = Math.min(this.maxHigh, Math.max(this.minHigh, Math.round(perMs * this.drainMs)));
+    this.periodStart += elapsed;
+    this.periodAcked = 0;
+  }
+
   private resumeIfCaughtUp(): void {
-    if (this.paused && this.unacked < this.low) {
+    if (this.paused && this.unacked < this.high / 2) {
       this.paused = false;
       this.options.resume();
     }

@@ -6,6 +6,7 @@ import { HostKeyTrust } from '../../../main/ssh/host-key-trust';
 import { KnownHostsFile } from '../../../main/ssh/known-hosts-file';
 import { TerminalService } from '../../../main/terminal/terminal-service';
 import { ignoreClosed, MemoryLogger, RendererProbe, waitUntil } from '../ssh/terminal-fixture';
+import { flowMaxHighWaterChars } from '../../../main/terminal/output-pump';
 
 let service: TerminalService | undefined;
 
@@ -68,7 +69,7 @@ describe('local shell tab (node-pty)', () => {
     svc.input([info.sessionId], 'echo back-$((6*7))\r');
     await back;
     clearInterval(timer);
-    expect(maxUnacked).toBeLessThanOrEqual(100_000 + 256 * 1024);
+    expect(maxUnacked).toBeLessThanOrEqual(flowMaxHighWaterChars + 256 * 1024);
   });
 
   it('closing the tab hangs up the shell and its children', async () => {

@@ -5,13 +5,26 @@ import { manualClock } from './manual-clock';
 function pumpWith(clock = manualClock()) {
   const emitted: string[] = [];
   const flow: string[] = [];
+  const time = { ms: 0 };
   const pump = new OutputPump({
     emit: (text) => emitted.push(text),
     pause: () => flow.push('pause'),
     resume: () => flow.push('resume'),
     schedule: clock.schedule,
+    now: () => time.ms,
   });
-  return { pump, emitted, flow, clock };
+  return { pump, emitted, flow, clock, time };
+}
+
+/** The renderer parses `charsPerMs` for `ms`, acknowledging every 20,000 chars, while the source keeps the pump full. */
+function renderAtPace(pump: OutputPump, time: { ms: number }, charsPerMs: number, ms: number): void {
+  const unit = 20_000;
+  const step = unit / charsPerMs;
+  for (let elapsed = 0; elapsed < ms; elapsed += step) {
+    time.ms += step;
+    pump.ack(unit);
+    while (!pump.isPaused) pump.push('x'.repeat(unit));
+  }
 }
 
 describe('output batching', () => {
@@ -92,6 +105,36 @@ describe('flow control', () => {
     pump.resetAcks();
     expect(flow).toEqual(['pause', 'resume']);
     expect(pump.unackedChars).toBe(0);
+  });
+
+  it('a renderer that parses fast gets a higher mark, what it parses in 40 ms: 1.2 M chars at 30,000 a ms', () => {
+    const { pump, time } = pumpWith();
+    pump.push('x'.repeat(100_001));
+    renderAtPace(pump, time, 30_000, 500);
+    expect(pump.highWaterChars).toBe(1_200_000);
+    expect(pump.unackedChars).toBeGreaterThan(600_000);
+    expect(pump.unackedChars).toBeLessThanOrEqual(1_200_000 + 20_000);
+  });
+
+  it('slow output (5,000 chars a ms, like `yes` lines) keeps 200,000; the mark never goes below 100,000 nor above 2 M', () => {
+    const { pump, time } = pumpWith();
+    pump.push('x'.repeat(100_001));
+    renderAtPace(pump, time, 5_000, 500);
+    expect(pump.highWaterChars).toBe(200_000);
+    renderAtPace(pump, time, 1_000, 500);
+    expect(pump.highWaterChars).toBe(100_000);
+    renderAtPace(pump, time, 200_000, 500);
+    expect(pump.highWaterChars).toBe(2_000_000);
+  });
+
+  it('after an idle stretch the mark is back to 100,000 (a Ctrl-C at the next flood waits for little)', () => {
+    const { pump, time } = pumpWith();
+    pump.push('x'.repeat(100_001));
+    renderAtPace(pump, time, 30_000, 500);
+    time.ms += 10_000;
+    pump.push('x'.repeat(20_000));
+    pump.ack(20_000);
+    expect(pump.highWaterChars).toBe(100_000);
   });
 
   it('acknowledging more than was sent never goes below zero', () => {
