@@ -26,8 +26,8 @@ async function main(): Promise<void> {
   const log = new ConsoleFileLogger(redactor, join(dataDir, 'logs', 'main.log'), process.env.BATCH_DECK_QUIET !== '1');
   installProcessGuards(log);
   const rendererDir = resolve(__dirname, '..', 'renderer');
-  // Listen first, then load the app (Batch, SSH, terminals, zod schemas): the browser fetches and parses the page
-  // meanwhile, and its socket waits for the app.
+  // Listen first, then load the app (Batch, SSH, terminals, zod schemas): the address is printed at once, and the
+  // page's socket waits for the app.
   const host = await startWebHost({ app: () => loadApp(dataDir, log, redactor), log, rendererDir, port: readPort(process.argv) });
   host.app.catch((error: unknown) => {
     process.stderr.write(`Batch Deck web host failed to start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { contentSecurityPolicy } from '../security/csp';
@@ -13,6 +13,9 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
+
+/** The renderer's files by path, read once per version (a rebuild while the host runs changes the mtime). */
+const fileCache = new Map<string, { mtimeMs: number; body: Buffer }>();
 
 /**
  * Serves the built renderer, which holds no secret (the token guards only the WebSocket): GET/HEAD only, no path
@@ -46,8 +49,26 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
     'cache-control': isIndex ? 'no-store' : 'private, max-age=3600',
   });
   if (req.method === 'HEAD') res.end();
-  // A read error (the file vanished after the stat) ends this response only; an unhandled stream error would end the host.
-  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  else {
+    // Whole from memory: one turn of the event loop per file, so the steps loading the app never hold a file half sent.
+    const body = read(file);
+    if (body) res.end(body);
+    else res.destroy(); // it vanished after the stat: this response ends, the host goes on
+  }
+}
+
+/** The file's bytes (cached while its mtime stays), or undefined when it cannot be read. */
+function read(file: string): Buffer | undefined {
+  try {
+    const { mtimeMs } = statSync(file);
+    const cached = fileCache.get(file);
+    if (cached?.mtimeMs === mtimeMs) return cached.body;
+    const body = readFileSync(file);
+    fileCache.set(file, { mtimeMs, body });
+    return body;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when `path` is an existing regular file. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,11 +17,12 @@ describe('web host guards', () => {
   let host: RunningWebHost;
   let app: ReturnType<typeof createApp>;
   let host127: string;
+  let rendererDir: string;
   const secretFile = 'top-secret-outside-renderer';
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bd-web-'));
-    const rendererDir = join(dataDir, 'renderer');
+    rendererDir = join(dataDir, 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<html>app</html>');
     writeFileSync(join(dataDir, 'outside.txt'), secretFile);
@@ -47,6 +48,15 @@ describe('web host guards', () => {
     expect(res.body).toContain('app');
     expect(res.head.toLowerCase()).toContain("content-security-policy: default-src 'self'");
     expect(res.head.toLowerCase()).not.toContain('set-cookie');
+  });
+
+  it('serves a file rebuilt while the host runs as it is now, not as first read', async () => {
+    const file = join(rendererDir, 'rebuilt.js');
+    writeFileSync(file, 'first build');
+    expect((await rawRequest(host.port, '/rebuilt.js', { host: host127 })).body).toContain('first build');
+    writeFileSync(file, 'second build, longer');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect((await rawRequest(host.port, '/rebuilt.js', { host: host127 })).body).toContain('second build, longer');
   });
 
   it('answers 400 to malformed request targets, with or without the token, and keeps serving', async () => {
