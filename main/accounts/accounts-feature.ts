@@ -29,6 +29,9 @@ export interface AccountsHostOptions {
   openExternal?: (url: string) => Promise<void>;
 }
 
+/** The Local sandbox starts this long after the app (or when first needed): the window's first page comes first. */
+export const sandboxStartDelayMs = 1000;
+
 /** What the composition root passes in. */
 export interface AccountsFeatureDeps {
   dataDir: string;
@@ -40,6 +43,8 @@ export interface AccountsFeatureDeps {
   host?: AccountsHostOptions;
   /** Environment to read (BATCH_DECK_SANDBOX_TIME_SCALE, BATCH_DECK_AUTHORITY_HOST, proxies, …); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** How long the sandbox's start is put off unless needed first; default {@link sandboxStartDelayMs}. */
+  sandboxStartDelayMs?: number;
 }
 
 /** The accounts feature as the app sees it. */
@@ -88,7 +93,7 @@ export function createAccountsFeature(deps: AccountsFeatureDeps): AccountsFeatur
   });
   const clients = new AccountClients(records, deps.secretStore, sandbox, factory, entra, proxyFor, deps.redactor);
   const accounts: AccountsService = new AccountsService({ records, secrets: deps.secretStore, sandbox, clients, factory, entra, events: deps.events, redactor: deps.redactor });
-  if (env.BATCH_DECK_SANDBOX !== 'off') void sandbox.start();
+  if (env.BATCH_DECK_SANDBOX !== 'off') sandbox.startSoon(deps.sandboxStartDelayMs ?? sandboxStartDelayMs);
   return {
     handlers: { ...accountsHandlers(accounts), ...entraHandlers(entra, flows, accounts) },
     source: accounts,

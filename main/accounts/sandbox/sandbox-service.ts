@@ -47,6 +47,8 @@ export class SandboxService {
   private restarting: Promise<void> | undefined;
   /** Bumped by stop(): a launch from an older generation neither spawns nor reports. */
   private generation = 0;
+  /** The timer of a start put off by startSoon(). */
+  private deferred: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: SandboxOptions) {}
@@ -67,8 +69,21 @@ export class SandboxService {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Starts the emulator after `delayMs`, or at once when something needs it (ready()): at app start the first page
+   * loads first, without the emulator's start (a third of a second of CPU) competing for the two cores. Shows as
+   * starting meanwhile.
+   */
+  startSoon(delayMs: number): void {
+    if (this.deferred || this.starting || this.state.state !== 'stopped') return;
+    this.setState({ state: 'starting' });
+    this.deferred = setTimeout(() => void this.start(), delayMs);
+    this.deferred.unref();
+  }
+
   /** Starts the emulator unless it runs or is starting; resolves when it is ready or has failed. */
   start(): Promise<void> {
+    this.cancelDeferred();
     if (this.state.state === 'ready') return Promise.resolve();
     if (!this.starting) {
       const starting: Promise<void> = this.launch(this.generation).finally(() => {
@@ -84,6 +99,7 @@ export class SandboxService {
    * connection or throws NO_ACCOUNT with the reason.
    */
   async ready(): Promise<SandboxConnection> {
+    if (this.deferred) void this.start();
     for (let pending = this.restarting ?? this.starting; pending; pending = this.restarting ?? this.starting) await pending;
     if (this.state.state === 'ready' && this.connection) return this.connection;
     const why = this.state.state === 'failed' ? this.state.message : 'It is not running.';
@@ -109,6 +125,7 @@ export class SandboxService {
    */
   async stop(): Promise<void> {
     this.generation++;
+    if (this.cancelDeferred()) this.setState({ state: 'stopped' });
     const abandoned = this.starting;
     this.starting = undefined;
     const running = this.process;
@@ -128,6 +145,14 @@ export class SandboxService {
       running.stop();
     });
     this.setState({ state: 'stopped' });
+  }
+
+  /** Drops a start put off by startSoon(); true if there was one. */
+  private cancelDeferred(): boolean {
+    if (!this.deferred) return false;
+    clearTimeout(this.deferred);
+    this.deferred = undefined;
+    return true;
   }
 
   private async launch(generation: number): Promise<void> {

@@ -31,7 +31,14 @@ export interface AccountsFixture {
 
 /** Builds the feature with the emulator source (tsx) as the sandbox; `env` adds BATCH_DECK_* settings. */
 export function startAccounts(
-  options: { env?: Record<string, string>; settings?: Partial<Settings>; dataDir?: string; wrapLauncher?: (real: EmulatorLauncher) => EmulatorLauncher } = {},
+  options: {
+    env?: Record<string, string>;
+    settings?: Partial<Settings>;
+    dataDir?: string;
+    wrapLauncher?: (real: EmulatorLauncher) => EmulatorLauncher;
+    /** How long the sandbox's start is put off unless a call needs it (default: the app's). */
+    sandboxStartDelayMs?: number;
+  } = {},
 ): AccountsFixture {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'batch-deck-accounts-'));
   const redactor = new SecretRedactor();
@@ -55,6 +62,7 @@ export function startAccounts(
       ),
     },
     env: { ...process.env, BATCH_DECK_SANDBOX_TIME_SCALE: '0.01', ...options.env },
+    ...(options.sandboxStartDelayMs === undefined ? {} : { sandboxStartDelayMs: options.sandboxStartDelayMs }),
   });
   const router = new ContractRouter(feature.handlers as unknown as InvokeHandlers, log);
   const results: string[] = [];

@@ -44,3 +44,44 @@ describe('Restart sandbox while it is starting', () => {
     }
   });
 });
+
+describe('The Local sandbox starts after the first page, or when first needed', () => {
+  it('shows starting with no emulator process at first, and starts at once when a call needs it', async () => {
+    const launched: { exited: boolean }[] = [];
+    // A start put off for ten minutes: only the call below can have started it.
+    const app = startAccounts({ wrapLauncher: watchedLauncher(launched), sandboxStartDelayMs: 600_000 });
+    try {
+      expect((await app.call('accounts:list', {})).value[0].status.state).toBe('starting');
+      expect(launched).toHaveLength(0);
+      expect((await app.call('accounts:check', { id: 'sandbox' })).value).toEqual({ poolCount: 0, morePools: false });
+      expect(launched).toHaveLength(1);
+      expect((await app.call('accounts:list', {})).value[0].status).toEqual({ state: 'ready' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('starts by itself once the delay is over', async () => {
+    const launched: { exited: boolean }[] = [];
+    const app = startAccounts({ wrapLauncher: watchedLauncher(launched), sandboxStartDelayMs: 50 });
+    try {
+      await eventually(async () => ((await app.call('accounts:list', {})).value[0].status.state === 'ready' ? true : undefined), 20_000, 20);
+      expect(launched).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a quit before the delay is over leaves it stopped, and no emulator is ever started', async () => {
+    const launched: { exited: boolean }[] = [];
+    const app = startAccounts({ wrapLauncher: watchedLauncher(launched), sandboxStartDelayMs: 200 });
+    try {
+      await app.feature.dispose();
+      expect((await app.call('accounts:list', {})).value[0].status.state).toBe('stopped');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(launched).toHaveLength(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
