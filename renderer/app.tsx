@@ -10,7 +10,6 @@ import { WindowAccountScope } from './features/accounts/account-scope';
 import { AccountsPage } from './features/accounts/accounts-page';
 import { SettingsDialog } from './features/settings/settings-dialog';
 import { pageIds, useNavigation, type PageId } from './navigation';
-import { AddUserHost } from './palette/add-user-host';
 import { usePaletteCommands, type PoolTarget } from './palette/palette-commands';
 
 // Pages other than Accounts load on first visit, so the first window parses only what the Accounts page needs.
@@ -18,6 +17,8 @@ const ImagesPage = lazy(() => import('./features/images/images-page').then((m) =
 const PoolsPage = lazy(() => import('./features/pools/pools-page').then((m) => ({ default: m.PoolsPage })));
 const JobsPage = lazy(() => import('./features/jobs/jobs-page').then((m) => ({ default: m.JobsPage })));
 const TerminalsPage = lazy(() => import('./features/terminal/terminals-page').then((m) => ({ default: m.TerminalsPage })));
+// The palette's add-user dialog (and the zod schemas its form checks with) loads when first asked for.
+const AddUserHost = lazy(() => import('./palette/add-user-host').then((m) => ({ default: m.AddUserHost })));
 
 /** `scoped` pages work on an account: they render inside this window's account scope. */
 const pages: Record<PageId, { label: string; component: ComponentType; scoped: boolean }> = {
@@ -99,7 +100,11 @@ export function App() {
       </div>
       <StatusBar />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-      <AddUserHost key={addUser.opening} target={addUser.target} open={addUser.open} onClose={() => setAddUser((s) => ({ ...s, open: false }))} />
+      {addUser.target && (
+        <Suspense fallback={null}>
+          <AddUserHost key={addUser.opening} target={addUser.target} open={addUser.open} onClose={() => setAddUser((s) => ({ ...s, open: false }))} />
+        </Suspense>
+      )}
       <CommandPalette commands={commands} />
     </div>
   );

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './global.css';
 import { reportError } from './components/error-surface';
+import { accountsQuery } from './features/accounts/use-accounts';
 import { adoptAddressToken } from './ipc/web-bridge';
 import { ThemeRoot } from './theme/theme-root';
 
@@ -18,6 +19,8 @@ const queryClient = new QueryClient({
 
 // The web host's address carries its token in the fragment; move it out of the address bar before anything runs.
 adoptAddressToken();
+// Asked before the first render: the socket opens and the list comes back while React renders the shell.
+void queryClient.prefetchQuery(accountsQuery);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -106,9 +106,6 @@ const text = (max: number) => z.string().max(max);
 /** A GUID or a verified domain name, as Entra ID accepts for a tenant. */
 const tenant = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/, 'a tenant id (GUID) or domain such as contoso.onmicrosoft.com');
 
-/** Batch account names: 3–24 lower-case letters and digits (the form checks as you type; main checks again). */
-export const batchAccountNamePattern = /^[a-z0-9]{3,24}$/;
-
 /** Fields of a shared-key account as the user types them; main checks them precisely and with a real call. */
 const sharedKeyFields = {
   name: text(100),

@@ -1,5 +1,5 @@
 import { ContractFailure } from '../../contract/result';
-import { batchAccountNamePattern as accountNamePattern } from '../../contract/features/accounts';
+import { batchAccountNamePattern as accountNamePattern } from '../../contract/features/account-name';
 import { isLoopbackHost } from '../net/proxy-config';
 
 /** A shared-key account as typed by the user, checked and normalised. */

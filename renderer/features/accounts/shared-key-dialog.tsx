@@ -16,7 +16,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
-import { batchAccountNamePattern, type AccountView } from '../../../contract/features/accounts';
+import { batchAccountNamePattern } from '../../../contract/features/account-name';
+import type { AccountView } from '../../../contract/features/accounts';
 import { ContractCallError } from '../../ipc/client';
 import { InlineError } from './inline-error';
 import { useAccountActions } from './use-accounts';

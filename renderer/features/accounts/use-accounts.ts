@@ -7,6 +7,8 @@ import { useWindowAccountStore } from './window-account';
 
 /** Query key of the account list. */
 export const accountsQueryKey = ['accounts:list'] as const;
+/** The account list's query: every window asks for it first (the shell and the Accounts page both need it). */
+export const accountsQuery = { queryKey: accountsQueryKey, queryFn: () => call('accounts:list', {}) };
 /** Query key of one account's pool count. */
 export const poolCountQueryKey = (id: string) => ['accounts:check', id] as const;
 
@@ -17,7 +19,7 @@ export function useAccounts() {
     () => onEvent('accounts:changed', ({ accounts }) => client.setQueryData(accountsQueryKey, accounts)),
     [client],
   );
-  return useQuery({ queryKey: accountsQueryKey, queryFn: () => call('accounts:list', {}) });
+  return useQuery(accountsQuery);
 }
 
 /**
