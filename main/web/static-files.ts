@@ -50,7 +50,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   });
   if (req.method === 'HEAD') res.end();
   else {
-    // Whole from memory: one turn of the event loop per file, so the steps loading the app never hold a file half sent.
+    // Whole from memory, in one write: no file descriptor per request, and nothing left half sent for a later turn.
     const body = read(file);
     if (body) res.end(body);
     else res.destroy(); // it vanished after the stat: this response ends, the host goes on
