@@ -1,10 +1,10 @@
 // The "renderer" side of the terminal benchmarks, in its own process: a WebSocket client of the contract that parses
-// output with @xterm/headless and acknowledges in flowAckUnitChars units after each chunk was parsed (as the renderer
+// output with @xterm/headless and acknowledges what it parsed with the renderer's ParsedOutputAcks (as the renderer
 // does), plus the baselines: xterm parsing bytes directly, and a direct ssh2 shell with no Batch Deck in between.
 import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
 import WebSocket from 'ws';
-import { flowAckUnitChars } from '../contract/features/terminal';
+import { ParsedOutputAcks } from '../contract/terminal-acks';
 import { readDataFrame } from '../contract/transport';
 import type { NodeLoginTarget } from '../main/ssh/node-login';
 import { HeadlessTerminal } from '../main/terminal/headless-terminal';
@@ -35,13 +35,11 @@ export type ClientRequest =
 class Stream {
   readonly terminal: InstanceType<typeof HeadlessTerminal>;
   received = 0;
-  private parsedUnacked = 0;
+  private readonly acks: ParsedOutputAcks;
   private waiters: { needle: string; tail: string; resolve: () => void }[] = [];
 
-  constructor(
-    private readonly ack: (chars: number) => void,
-    scrollback = 1000,
-  ) {
+  constructor(ack: (chars: number) => void, scrollback = 1000) {
+    this.acks = new ParsedOutputAcks(ack);
     this.terminal = new HeadlessTerminal({ cols: 120, rows: 40, scrollback, allowProposedApi: true });
   }
 
@@ -50,12 +48,7 @@ class Stream {
     this.received += text.length;
     const waiters = this.waiters;
     this.terminal.write(text, () => {
-      this.parsedUnacked += text.length;
-      if (this.parsedUnacked >= flowAckUnitChars) {
-        const units = Math.floor(this.parsedUnacked / flowAckUnitChars) * flowAckUnitChars;
-        this.parsedUnacked -= units;
-        this.ack(units);
-      }
+      this.acks.parsedChars(text.length);
       for (const waiter of [...waiters]) {
         const window = waiter.tail + text;
         if (window.includes(waiter.needle)) {

@@ -11,9 +11,8 @@ import { nodeIdSchema, nodeUserNameSchema, poolIdSchema } from './provision';
  */
 export const flowHighWaterChars = 100_000;
 /**
- * The renderer acknowledges parsed output in units of this many chars: five per high mark keeps acknowledging
- * continuous, while at tens of MB/s it is ~1,000 contract calls a second instead of ~5,000 (each one JSON, validation
- * and an answer in both processes).
+ * The renderer acknowledges parsed output in whole units of this many chars (five per least high mark, so
+ * acknowledging stays continuous), at most every 10 ms at bulk rates (contract/terminal-acks.ts).
  */
 export const flowAckUnitChars = 20_000;
 /** Most sessions one broadcast may address, and most panes of the split view. */

@@ -4,7 +4,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { flowAckUnitChars } from '../../../contract/features/terminal';
+import { ParsedOutputAcks } from '../../../contract/terminal-acks';
 import { isPaletteShortcut } from '../../components/palette-shortcut';
 import { currentTerminalTheme, onTerminalThemeChange } from '../../theme/terminal-theme';
 
@@ -37,7 +37,7 @@ export class TerminalHandle {
   private readonly fit = new FitAddon();
   private webgl: WebglAddon | undefined;
   private opened = false;
-  private parsedUnacked = 0;
+  private readonly acks: ParsedOutputAcks;
   private minSeq = 0;
   private copyOnSelect: boolean;
   /** Stops following the app's theme (the terminal's colours switch live with it until then). */
@@ -49,6 +49,7 @@ export class TerminalHandle {
     options: HandleOptions,
   ) {
     this.copyOnSelect = options.copyOnSelect;
+    this.acks = new ParsedOutputAcks((chars) => this.channel.ack(chars));
     this.element.style.cssText = 'width:100%;height:100%';
     this.element.dataset.sessionId = sessionId;
     this.terminal = new Terminal({
@@ -76,14 +77,7 @@ export class TerminalHandle {
   /** Writes output in stream order; chunks a restored screen already covers are dropped. Acks after parsing. */
   write(data: string, seq: number): void {
     if (seq < this.minSeq) return;
-    this.terminal.write(data, () => {
-      this.parsedUnacked += data.length;
-      if (this.parsedUnacked >= flowAckUnitChars) {
-        const units = Math.floor(this.parsedUnacked / flowAckUnitChars) * flowAckUnitChars;
-        this.parsedUnacked -= units;
-        this.channel.ack(units);
-      }
-    });
+    this.terminal.write(data, () => this.acks.parsedChars(data.length));
   }
 
   /** Replaces the screen with a snapshot from main (after a reload), taken at `size`; output before `seq` is in it. */
@@ -92,7 +86,7 @@ export class TerminalHandle {
     this.terminal.resize(size.cols, size.rows);
     this.terminal.reset();
     this.minSeq = seq;
-    this.parsedUnacked = 0;
+    this.acks.reset();
     this.terminal.write(screen);
   }
 

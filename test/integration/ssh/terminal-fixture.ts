@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { flowAckUnitChars, type SessionStatus } from '../../../contract/features/terminal';
+import type { SessionStatus } from '../../../contract/features/terminal';
+import { ParsedOutputAcks } from '../../../contract/terminal-acks';
 import { EventBus } from '../../../main/events';
 import type { Logger } from '../../../main/log';
 import { HostKeyPrompts } from '../../../main/ssh/host-key-prompts';
@@ -30,7 +31,7 @@ export class MemoryLogger implements Logger {
 
 /**
  * Plays the renderer's part for one session: parses `term:data` with a headless xterm in `seq` order and acknowledges
- * in flowAckUnitChars units only after xterm parsed them (the write callback), as the real renderer does.
+ * only after xterm parsed them (the write callback), with the real renderer's ParsedOutputAcks.
  */
 export class RendererProbe {
   readonly terminal = new headless.Terminal({ cols: 80, rows: 24, scrollback: 5000, allowProposedApi: true });
@@ -45,12 +46,14 @@ export class RendererProbe {
   acking = true;
   /** Sees every chunk as it arrives (tests that check what came through, without keeping it all). */
   tap: ((data: string) => void) | undefined;
-  private parsedUnacked = 0;
+  private readonly acks: ParsedOutputAcks;
 
   constructor(
     readonly sessionId: string,
-    private readonly ack: (chars: number) => void,
-  ) {}
+    ack: (chars: number) => void,
+  ) {
+    this.acks = new ParsedOutputAcks(ack);
+  }
 
   /** Takes one output chunk. */
   data(data: string): void {
@@ -67,11 +70,7 @@ export class RendererProbe {
       }
     }
     this.terminal.write(data, () => {
-      this.parsedUnacked += data.length;
-      while (this.acking && this.parsedUnacked >= flowAckUnitChars) {
-        this.parsedUnacked -= flowAckUnitChars;
-        this.ack(flowAckUnitChars);
-      }
+      if (this.acking) this.acks.parsedChars(data.length);
     });
   }
 
