@@ -10,9 +10,9 @@
 const whole = /\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[\x20-\x2f]+[\x30-\x7e]|[\x30-\x4f\x51-\x57\x59\x5a\x5c\x60-\x7e])|[\x0e\x0f]/y;
 /** The start of a sequence that the end of the text cuts off. */
 const cutOff = /\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*|\][^\x07\x1b]*\x1b?|[PX^_][^\x1b]*\x1b?|[\x20-\x2f]*)$/y;
-/** Any char that may start a sequence. */
-const starts = /[\x1b\x0e\x0f]/g;
 /* eslint-enable no-control-regex */
+/** The chars that may start a sequence: ESC, SO, SI. */
+const startChars = ['\x1b', '\x0e', '\x0f'] as const;
 
 /** An unterminated sequence longer than this is not held back (a stray ESC P in binary output must not grow forever). */
 export const maxHeldBackChars = 65_536;
@@ -28,20 +28,38 @@ export interface SplitText {
 /** The control sequences of `text`, in order, and its cut-off end; printable text and plain C0 controls are dropped. */
 export function controlsOnly(text: string): SplitText {
   let head = '';
-  starts.lastIndex = 0;
-  for (let found = starts.exec(text); found; found = starts.exec(text)) {
-    const at = found.index;
+  const nextStart = startFinder(text);
+  for (let at = nextStart(0); at >= 0; ) {
     whole.lastIndex = at;
     const match = whole.exec(text);
     if (match) {
       head += match[0];
-      starts.lastIndex = whole.lastIndex;
+      at = nextStart(whole.lastIndex);
       continue;
     }
     if (isCutOff(text, at)) return { head, rest: text.slice(at) };
     // A malformed sequence: xterm would drop it too.
+    at = nextStart(at + 1);
   }
   return { head, rest: '' };
+}
+
+/**
+ * Where the next char that may start a sequence is, from a position on (-1: none). One `indexOf` per kind of char,
+ * remembered until passed: bulk text with no escapes costs three fast scans (a regex char class scanned it ~5x slower,
+ * a tenth of main's CPU while a terminal streamed base64).
+ */
+function startFinder(text: string): (from: number) => number {
+  const next = startChars.map(() => Number.NEGATIVE_INFINITY);
+  return (from) => {
+    let best = -1;
+    for (let k = 0; k < startChars.length; k += 1) {
+      let at = next[k] as number;
+      if (at !== -1 && at < from) next[k] = at = text.indexOf(startChars[k] as string, from);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    return best;
+  };
 }
 
 /** `text` with an unfinished sequence at its end split off. */
