@@ -1,5 +1,6 @@
 import type { BrowserDownloadStarted } from '../../../contract/features/files';
 import type { ErrorCode } from '../../../contract/errors';
+import { saveHref } from '../../components/save-file';
 import { call, ContractCallError } from '../../ipc/client';
 
 /** How often the page asks whether main finished fetching the file (the transfer list shows the progress meanwhile). */
@@ -23,11 +24,5 @@ export async function saveThroughBrowser(started: BrowserDownloadStarted): Promi
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-  const link = document.createElement('a');
-  link.href = started.href;
-  link.download = '';
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
+  saveHref(started.href);
 }

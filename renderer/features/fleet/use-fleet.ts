@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import type { RequestIn } from '../../../contract/channels';
 import type { FleetTarget } from '../../../contract/features/fleet';
+import { saveBlob } from '../../components/save-file';
 import { call } from '../../ipc/client';
 import { cancelOperation, useOperations, useOperationsStore } from '../operations/use-operations';
 
@@ -94,10 +95,5 @@ export function useFleetHistory(accountId: string, poolId: string) {
 /** Saves an export through the browser's download (both hosts serve the page from our own origin). */
 export async function downloadExport(operationId: string, format: 'json' | 'csv'): Promise<void> {
   const { fileName, text } = await call('fleet:export', { operationId, format });
-  const url = URL.createObjectURL(new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' }), fileName);
 }

@@ -1,3 +1,4 @@
+import { saveBlob } from '../../components/save-file';
 import { call } from '../../ipc/client';
 
 /**
@@ -13,10 +14,5 @@ export async function downloadTaskFile(accountId: string, jobId: string, taskId:
     if (slice.end >= slice.size || slice.end <= from) break;
     from = slice.end;
   }
-  const url = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${jobId}-${taskId}-${path.replaceAll('/', '_')}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob(parts, { type: 'application/octet-stream' }), `${jobId}-${taskId}-${path.replaceAll('/', '_')}`);
 }
