@@ -1,4 +1,5 @@
 import type { ClientChannel } from 'ssh2';
+import { PacedSize } from './paced-size';
 
 /** The receive window ssh2 opens channels with and tops up to whenever it falls to half (ssh2 lib/Channel.js MAX_WINDOW). */
 export const ssh2WindowBytes = 2 * 1024 * 1024;
@@ -14,8 +15,6 @@ export interface ChannelWindowOptions {
   now?: () => number;
 }
 
-/** How long consumption is measured before the window is resized. */
-const ratePeriodMs = 100;
 
 /** The parts of ssh2's channel internals the window takes over (ssh2 1.x; see lib/client.js CHANNEL_DATA). */
 interface ChannelInternals {
@@ -39,24 +38,19 @@ export class ChannelWindow {
   private credit: number;
   /** Bytes received that main has not consumed yet (in ssh2's stream buffer). */
   private buffered = 0;
-  private windowBytes: number;
-  private periodStart: number;
-  private periodBytes = 0;
-  private readonly minBytes: number;
-  private readonly maxBytes: number;
-  private readonly drainMs: number;
-  private readonly now: () => number;
+  /** The window: what main consumed in the last period, scaled to `drainMs`. */
+  private readonly window: PacedSize;
 
   private constructor(
     private readonly internals: ChannelInternals,
     options: ChannelWindowOptions,
   ) {
-    this.minBytes = options.minBytes ?? 128 * 1024;
-    this.maxBytes = options.maxBytes ?? 1024 * 1024;
-    this.drainMs = options.drainMs ?? 50;
-    this.now = options.now ?? (() => performance.now());
-    this.windowBytes = this.minBytes;
-    this.periodStart = this.now();
+    this.window = new PacedSize({
+      min: options.minBytes ?? 128 * 1024,
+      max: options.maxBytes ?? 1024 * 1024,
+      spanMs: options.drainMs ?? 50,
+      now: options.now ?? (() => performance.now()),
+    });
     this.credit = internals.incoming.window;
     // ssh2 subtracts each packet from `window` and tops it up below half of 2 MiB: it sees the real credit plus 2 MiB.
     Object.defineProperty(internals.incoming, 'window', {
@@ -86,28 +80,19 @@ export class ChannelWindow {
 
   /** The window now. */
   get sizeBytes(): number {
-    return this.windowBytes;
+    return this.window.value;
   }
 
   /** Main handed on `bytes` of the channel's data: once the node is less than half a window ahead, it may send more. */
   consumed(bytes: number): void {
     this.buffered = Math.max(0, this.buffered - bytes);
-    this.measure(bytes);
+    // Bulk output gets room, a slow or idle stream little.
+    this.window.record(bytes);
+    const windowBytes = this.window.value;
     const ahead = this.credit + this.buffered;
-    if (ahead > this.windowBytes / 2 || this.internals.outgoing.state !== 'open') return;
-    const grant = this.windowBytes - ahead;
+    if (ahead > windowBytes / 2 || this.internals.outgoing.state !== 'open') return;
+    const grant = windowBytes - ahead;
     this.credit += grant;
     this.internals._client._protocol.channelWindowAdjust(this.internals.outgoing.id, grant);
-  }
-
-  /** Sizes the window to what main consumed over the last period: bulk output gets room, a slow or idle stream little. */
-  private measure(bytes: number): void {
-    this.periodBytes += bytes;
-    const elapsed = this.now() - this.periodStart;
-    if (elapsed < ratePeriodMs) return;
-    const perMs = this.periodBytes / elapsed;
-    this.windowBytes = Math.min(this.maxBytes, Math.max(this.minBytes, Math.round(perMs * this.drainMs)));
-    this.periodStart += elapsed;
-    this.periodBytes = 0;
   }
 }

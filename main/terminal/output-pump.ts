@@ -1,12 +1,11 @@
 import { flowHighWaterChars } from '../../contract/features/terminal';
+import { PacedSize } from '../streams/paced-size';
 import { realSchedule, type Schedule } from '../streams/schedule';
 
 /** The most chars main lets a session have unacknowledged, however fast its renderer parses. */
 export const flowMaxHighWaterChars = 2_000_000;
 /** A session's high-water mark is what its renderer parses in this long: what a Ctrl-C waits for stays about this. */
 export const flowDrainMs = 40;
-/** How long acknowledgements are counted before the high-water mark is resized. */
-const ratePeriodMs = 100;
 
 /** Options of an {@link OutputPump}. */
 export interface OutputPumpOptions {
@@ -44,27 +43,23 @@ export class OutputPump {
   private cancelWindow: (() => void) | undefined;
   private unacked = 0;
   private paused = false;
-  private high: number;
-  private periodStart: number;
-  private periodAcked = 0;
+  /** The high-water mark: what the renderer acknowledged in the last period, scaled to `drainMs`. */
+  private readonly high: PacedSize;
   private readonly batchMs: number;
   private readonly maxBatch: number;
-  private readonly minHigh: number;
-  private readonly maxHigh: number;
-  private readonly drainMs: number;
   private readonly schedule: Schedule;
-  private readonly now: () => number;
 
   constructor(private readonly options: OutputPumpOptions) {
     this.batchMs = options.batchMs ?? 5;
     this.maxBatch = options.maxBatchChars ?? 32_768;
-    this.minHigh = options.highWaterChars ?? flowHighWaterChars;
-    this.maxHigh = Math.max(this.minHigh, options.maxHighWaterChars ?? flowMaxHighWaterChars);
-    this.drainMs = options.drainMs ?? flowDrainMs;
     this.schedule = options.schedule ?? realSchedule;
-    this.now = options.now ?? (() => performance.now());
-    this.high = this.minHigh;
-    this.periodStart = this.now();
+    const min = options.highWaterChars ?? flowHighWaterChars;
+    this.high = new PacedSize({
+      min,
+      max: Math.max(min, options.maxHighWaterChars ?? flowMaxHighWaterChars),
+      spanMs: options.drainMs ?? flowDrainMs,
+      now: options.now ?? (() => performance.now()),
+    });
   }
 
   /** Chars sent (or queued) that the renderer has not acknowledged yet. */
@@ -74,7 +69,7 @@ export class OutputPump {
 
   /** Unacknowledged chars above which the source is paused now. */
   get highWaterChars(): number {
-    return this.high;
+    return this.high.value;
   }
 
   /** True while the source is paused. */
@@ -94,7 +89,7 @@ export class OutputPump {
       this.options.emit(text);
       this.openWindow();
     }
-    if (!this.paused && this.unacked > this.high) {
+    if (!this.paused && this.unacked > this.high.value) {
       this.paused = true;
       this.options.pause();
       // Nothing more arrives until the renderer catches up: holding the batch would only leave it idle.
@@ -112,7 +107,7 @@ export class OutputPump {
   /** The renderer parsed `chars` more chars. */
   ack(chars: number): void {
     this.unacked = Math.max(0, this.unacked - chars);
-    this.measure(chars);
+    this.high.record(chars);
     this.resumeIfCaughtUp();
   }
 
@@ -130,19 +125,8 @@ export class OutputPump {
     this.pendingChars = 0;
   }
 
-  /** Sizes the high-water mark to the renderer's pace over the last period (an idle stretch brings it back down). */
-  private measure(chars: number): void {
-    this.periodAcked += chars;
-    const elapsed = this.now() - this.periodStart;
-    if (elapsed < ratePeriodMs) return;
-    const perMs = this.periodAcked / elapsed;
-    this.high = Math.min(this.maxHigh, Math.max(this.minHigh, Math.round(perMs * this.drainMs)));
-    this.periodStart += elapsed;
-    this.periodAcked = 0;
-  }
-
   private resumeIfCaughtUp(): void {
-    if (this.paused && this.unacked < this.high / 2) {
+    if (this.paused && this.unacked < this.high.value / 2) {
       this.paused = false;
       this.options.resume();
     }
