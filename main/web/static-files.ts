@@ -33,12 +33,19 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
     res.writeHead(400).end('Bad path');
     return;
   }
-  if (!isFile(file)) {
+  // Whole from memory, in one write: no file descriptor per request, and nothing left half sent for a later turn.
+  let body = read(file);
+  if (!body) {
     if (extname(relative)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
     file = join(root, 'index.html');
+    body = read(file);
+  }
+  if (!body) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the renderer is not built (run `npm run build`).');
+    return;
   }
   const isIndex = file === join(root, 'index.html');
   res.writeHead(200, {
@@ -48,34 +55,20 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
     'referrer-policy': 'no-referrer',
     'cache-control': isIndex ? 'no-store' : 'private, max-age=3600',
   });
-  if (req.method === 'HEAD') res.end();
-  else {
-    // Whole from memory, in one write: no file descriptor per request, and nothing left half sent for a later turn.
-    const body = read(file);
-    if (body) res.end(body);
-    else res.destroy(); // it vanished after the stat: this response ends, the host goes on
-  }
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** The file's bytes (cached while its mtime stays), or undefined when it cannot be read. */
+/** A regular file's bytes (one stat; cached while its mtime stays), or undefined for a folder or a missing file. */
 function read(file: string): Buffer | undefined {
   try {
-    const { mtimeMs } = statSync(file);
+    const stats = statSync(file);
+    if (!stats.isFile()) return undefined;
     const cached = fileCache.get(file);
-    if (cached?.mtimeMs === mtimeMs) return cached.body;
+    if (cached?.mtimeMs === stats.mtimeMs) return cached.body;
     const body = readFileSync(file);
-    fileCache.set(file, { mtimeMs, body });
+    fileCache.set(file, { mtimeMs: stats.mtimeMs, body });
     return body;
   } catch {
     return undefined;
-  }
-}
-
-/** True when `path` is an existing regular file. */
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
