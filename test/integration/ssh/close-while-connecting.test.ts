@@ -65,8 +65,10 @@ function acceptedPort(logStart: number): number | undefined {
 
 /** Whether sshd logged the end of the connection from `port`. */
 function sessionClosed(port: number): boolean {
-  // A socket dropped mid key exchange is logged as a broken pipe on "Connection from …" rather than as a disconnect.
-  const ended = '(Disconnected from user \\S+|Received disconnect from|Connection closed by( authenticating user \\S+)?|ssh_dispatch_run_fatal: Connection from)';
+  // A socket dropped mid key exchange is logged as a broken pipe on "Connection from …" rather than as a disconnect,
+  // and one the client reset (closed with data unread: more likely on a busy machine) as "Connection reset by …".
+  const ended =
+    '(Disconnected from user \\S+|Received disconnect from|Connection (closed|reset) by( authenticating user \\S+)?|(ssh_dispatch_run_fatal|banner exchange): Connection from)';
   return new RegExp(`${ended} 127\\.0\\.0\\.1 port ${port}\\b`).test(sshd.log());
 }
 
