@@ -161,7 +161,8 @@ export class SandboxService {
       this.setState({ state: 'failed', code: 'INTERNAL', message: 'The emulator program was not found next to Batch Deck (out/emulator/cli.js or emulator/cli.ts).' });
       return;
     }
-    this.setState({ state: 'starting' });
+    // A start put off by startSoon() already shows as starting: listeners hear it once.
+    if (this.state.state !== 'starting') this.setState({ state: 'starting' });
     let key: string;
     try {
       key = await this.accountKey();

@@ -61,12 +61,17 @@ describe('The Local sandbox starts after the first page, or when first needed', 
     }
   });
 
-  it('starts by itself once the delay is over', async () => {
+  it('starts by itself once the delay is over, announcing starting and ready once each', async () => {
     const launched: { exited: boolean }[] = [];
     const app = startAccounts({ wrapLauncher: watchedLauncher(launched), sandboxStartDelayMs: 50 });
     try {
       await eventually(async () => ((await app.call('accounts:list', {})).value[0].status.state === 'ready' ? true : undefined), 20_000, 20);
       expect(launched).toHaveLength(1);
+      const announced = app.events
+        .filter((e) => e.event === 'accounts:changed')
+        .map((e) => (e.payload as { accounts: { id: string; status: { state: string } }[] }).accounts.find((a) => a.id === 'sandbox')?.status.state);
+      expect(announced.filter((state, i) => state !== announced[i - 1])).toEqual(['starting', 'ready']);
+      expect(announced.filter((state) => state === 'starting')).toHaveLength(1);
     } finally {
       await app.close();
     }
