@@ -4,7 +4,7 @@ import type { BatchNodeFile } from '../batch/rest/models/files';
 import { restCall } from '../batch/rest-call';
 import type { OperationRegistry } from '../operations/operation-registry';
 import { endStream, runTransfers, writeChunk, type TransferFile } from './transfer-run';
-import { fileFailure } from './file-failure';
+import { fileFailure, folderRefused } from './file-failure';
 import { openLocalTarget } from './local-target';
 
 /** A node of an account. */
@@ -66,7 +66,7 @@ export class BatchFilesService {
   }
 
   /** Starts downloading `paths` (files, or folders with everything under them) into `localDir`. */
-  async download(request: NodeRef & { paths: string[]; localDir: string; overwrite: boolean }): Promise<TransferStarted> {
+  async download(request: NodeRef & { paths: string[]; localDir: string; overwrite: boolean }, filesOnly = false): Promise<TransferStarted> {
     const ctx = await this.source.forAccount(request.accountId);
     const { poolId, nodeId } = request;
     const endpoint = ctx.account.endpoint;
@@ -75,6 +75,7 @@ export class BatchFilesService {
       const props = await restCall(endpoint, () => ctx.rest.nodeFiles.getProperties(poolId, nodeId, p));
       const base = p.split('/').slice(0, -1).join('/');
       const strip = (name: string) => (base ? name.slice(base.length + 1) : name);
+      if (filesOnly && props.isDirectory) throw folderRefused(p, nodeId);
       if (!props.isDirectory) files.push({ id: p, relative: strip(p), size: props.contentLength });
       else {
         for (const f of await this.listRaw(request, p)) {

@@ -43,6 +43,20 @@ export class BrowserDownloads {
   }
 
   /**
+   * Reserves a folder for `name` and starts the transfer into it; the answer carries the href the page fetches once it
+   * ends. A transfer that cannot start (a folder, a missing file) gives its folder up at once.
+   */
+  async offer<T extends object>(name: string, start: (dir: string) => Promise<T>): Promise<T & { href: string }> {
+    const slot = await this.reserve(name);
+    try {
+      return { ...(await start(slot.dir)), href: slot.href };
+    } catch (error) {
+      this.drop(slot.id);
+      throw error;
+    }
+  }
+
+  /**
    * The file for `id`, once: undefined for an unknown, expired or already used id, or while the transfer has not
    * finished (the file is written as `.partial` and renamed at the end). Call `release` after serving it.
    */
@@ -65,11 +79,14 @@ export class BrowserDownloads {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, slot] of this.slots) {
-      if (slot.expires > now) continue;
-      this.slots.delete(id);
-      void rm(slot.dir, { recursive: true, force: true }).catch(() => undefined);
-    }
+    for (const [id, slot] of this.slots) if (slot.expires <= now) this.drop(id);
+  }
+
+  private drop(id: string): void {
+    const slot = this.slots.get(id);
+    if (!slot) return;
+    this.slots.delete(id);
+    void rm(slot.dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

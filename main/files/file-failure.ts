@@ -37,3 +37,8 @@ export function fileFailure(error: unknown, file: string, where: string): Contra
 export function nameClash(file: string, where: string): ContractFailure {
   return new ContractFailure('CONFLICT', `${file} already exists on ${where}; choose Overwrite to replace it.`, { reason: 'exists' });
 }
+
+/** The browser saves one file per download: a folder is refused before anything is fetched. */
+export function folderRefused(file: string, where: string): ContractFailure {
+  return new ContractFailure('FILE_ERROR', `${file} on ${where} is a folder: the browser saves single files. Download it to a folder instead.`, { reason: 'folder' });
+}

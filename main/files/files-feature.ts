@@ -39,10 +39,8 @@ export function createFiles(deps: FilesDeps): { handlers: PartialHandlers<keyof 
       'files:list': (request) => batchFiles.list(request),
       'files:delete': (request) => batchFiles.delete(request),
       'files:download': (request) => batchFiles.download(request),
-      'files:download-to-browser': async ({ path: file, ...node }) => {
-        const slot = await downloads.reserve(path.posix.basename(file));
-        return { ...(await batchFiles.download({ ...node, paths: [file], localDir: slot.dir, overwrite: true })), href: slot.href };
-      },
+      'files:download-to-browser': ({ path: file, ...node }) =>
+        downloads.offer(path.posix.basename(file), (dir) => batchFiles.download({ ...node, paths: [file], localDir: dir, overwrite: true }, true)),
       'files:local-defaults': async () => ({ downloadDir, nativePicker: deps.pickFolder !== undefined }),
       'files:pick-folder': async (request) => {
         const picked = await deps.pickFolder?.(request.title);
@@ -50,10 +48,8 @@ export function createFiles(deps: FilesDeps): { handlers: PartialHandlers<keyof 
       },
       'sftp:list': (request) => sftp.list(request),
       'sftp:download': (request) => sftp.download(request),
-      'sftp:download-to-browser': async ({ remotePath, ...ssh }) => {
-        const slot = await downloads.reserve(path.posix.basename(remotePath));
-        return { ...(await sftp.download({ ...ssh, remotePaths: [remotePath], localDir: slot.dir, overwrite: true })), href: slot.href };
-      },
+      'sftp:download-to-browser': ({ remotePath, ...ssh }) =>
+        downloads.offer(path.posix.basename(remotePath), (dir) => sftp.download({ ...ssh, remotePaths: [remotePath], localDir: dir, overwrite: true }, true)),
       'sftp:upload-local': (request) => sftp.uploadLocal(request),
       'sftp:upload-start': (request) => uploads.start(request),
       'sftp:upload-chunk': (request) => uploads.chunk(request),

@@ -5,7 +5,7 @@ import type { FileEntry, FolderListing, TransferStarted } from '../../contract/f
 import type { OperationRegistry } from '../operations/operation-registry';
 import type { SshConnectionKey, SshConnections } from '../ssh/connection-pool';
 import { byFolderThenName } from './batch-files-service';
-import { fileFailure } from './file-failure';
+import { fileFailure, folderRefused } from './file-failure';
 import { openLocalTarget } from './local-target';
 import { windowBytes, windowsInFlight } from './sftp-io';
 import { openSftpSession, type SftpSession } from './sftp-session';
@@ -67,12 +67,19 @@ export class SftpService {
   }
 
   /** Starts downloading remote files or folders into `localDir`. */
-  async download(request: SshConnectionKey & { remotePaths: string[]; localDir: string; overwrite: boolean }): Promise<TransferStarted> {
+  async download(
+    request: SshConnectionKey & { remotePaths: string[]; localDir: string; overwrite: boolean },
+    filesOnly = false,
+  ): Promise<TransferStarted> {
     const session = await openSftpSession(this.connections, request, { stallMs: this.stallMs });
     let files: PathPair[];
     try {
       files = [];
-      for (const p of request.remotePaths) await this.collectRemote(session, await session.files.realpath(p), '', files);
+      for (const p of request.remotePaths) {
+        const remote = await session.files.realpath(p);
+        if (filesOnly && (await session.files.statOrUndefined(remote))?.isDirectory()) throw folderRefused(p, session.where);
+        await this.collectRemote(session, remote, '', files);
+      }
     } catch (error) {
       session.end();
       throw fileFailure(error, request.remotePaths.join(', '), session.where);

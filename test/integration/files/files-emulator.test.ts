@@ -74,6 +74,21 @@ describe('node file browser (Batch files API)', () => {
     expect(batch.href).not.toBe(sftp.href);
   });
 
+  it('refuses a folder for the browser download up front: a clear error, no transfer started, nothing fetched', async () => {
+    randomFile(join(nodeDir(fx, poolId, nodeId), 'shared', 'tree', 'inside.bin'), 4096);
+    const before = fx.operations.list({ accountId: fx.accountId, poolId }).length;
+    await expect(call(rig, 'files:download-to-browser', { ...node(), path: 'shared/tree' })).rejects.toMatchObject({
+      code: 'FILE_ERROR',
+      message: `shared/tree on ${nodeId} is a folder: the browser saves single files. Download it to a folder instead.`,
+    });
+    await expect(call(rig, 'sftp:download-to-browser', { ...ssh(), remotePath: '/shared/tree' })).rejects.toMatchObject({
+      code: 'FILE_ERROR',
+      message: expect.stringContaining('/shared/tree on '),
+      details: { reason: 'folder' },
+    });
+    expect(fx.operations.list({ accountId: fx.accountId, poolId })).toHaveLength(before);
+  });
+
   it('deletes a node file so the next listing no longer shows it', async () => {
     randomFile(join(nodeDir(fx, poolId, nodeId), 'shared', 'gone.txt'), 10);
     await call(rig, 'files:delete', { ...node(), path: 'shared/gone.txt', recursive: false });
