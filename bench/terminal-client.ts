@@ -15,7 +15,8 @@ export type ClientRequest =
   | { op: 'open'; cols: number; rows: number }
   | { op: 'direct-open'; target: NodeLoginTarget; cols: number; rows: number }
   | { op: 'run'; via: 'contract' | 'direct'; command: string; marker: string }
-  | { op: 'echo'; via: 'contract' | 'direct'; count: number; gapMs: number }
+  /** Echo latency of both paths, keystroke by keystroke in turn (so both see the same moments of a drifting machine). */
+  | { op: 'echo'; count: number; gapMs: number }
   | { op: 'parse'; file: string }
   /** Sends input without waiting (start a flood, press Ctrl-C). */
   | { op: 'send'; via: 'contract' | 'direct'; data: string }
@@ -194,7 +195,7 @@ async function handle(request: ClientRequest): Promise<unknown> {
       streamOf(request.via).send(request.data);
       return 'sent';
     case 'echo':
-      return echoLatencies(request.via, request.count, request.gapMs);
+      return echoLatencies(request.count, request.gapMs);
     case 'parse': {
       const text = readFileSync(request.file, 'utf8');
       const terminal = new HeadlessTerminal({ cols: 120, rows: 40, scrollback: 1000, allowProposedApi: true });
@@ -238,24 +239,29 @@ async function sendUntil(via: 'contract' | 'direct', data: string, needle: strin
 }
 
 /**
- * Types `x` then backspace `count` times at an idle prompt, `gapMs` apart (a typist's pause); the time until each `x`
- * is echoed and parsed.
+ * Types `x` then backspace `count` times on each path at an idle prompt, `gapMs` apart (a typist's pause), the paths in
+ * turn; the time until each `x` is echoed and parsed, per path.
  */
-async function echoLatencies(via: 'contract' | 'direct', count: number, gapMs: number): Promise<number[]> {
-  const { stream, send } = streamOf(via);
-  const samples: number[] = [];
-  for (let i = 0; i < count; i += 1) {
+async function echoLatencies(count: number, gapMs: number): Promise<Record<'contract' | 'direct', number[]>> {
+  const samples = { contract: [] as number[], direct: [] as number[] };
+  const typeAndErase = async (via: 'contract' | 'direct'): Promise<void> => {
+    const { stream, send } = streamOf(via);
     // At an idle prompt the next chunk after a keystroke is its echo.
     const echoed = stream.next();
     const started = performance.now();
     send('x');
     await echoed;
-    samples.push(performance.now() - started);
+    samples[via].push(performance.now() - started);
     await pause(gapMs);
     const erased = stream.next();
     send('\x7f');
     await erased;
     await pause(gapMs);
+  };
+  for (let i = 0; i < count; i += 1) {
+    // Which path goes first alternates too.
+    const order = i % 2 === 0 ? (['direct', 'contract'] as const) : (['contract', 'direct'] as const);
+    for (const via of order) await typeAndErase(via);
   }
   return samples;
 }
