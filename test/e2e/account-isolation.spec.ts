@@ -3,7 +3,7 @@ import { BatchServiceClient, BatchSharedKeyCredentials } from '@azure/batch';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
 import { startBuiltEmulator, type BuiltEmulator } from './built-emulator';
 import { contractCall } from './contract-call';
-import { row, typeInto, withoutWebgl } from './terminal-page';
+import { row, trustAndConnect, typeInto, withoutWebgl } from './terminal-page';
 
 /**
  * Two browser tabs on one web host, two accounts that both have a pool with the same id: X is the Local sandbox, Y a
@@ -148,10 +148,7 @@ test("a terminal opened in tab A on X's node reconnects to X's node after tab B 
 
   // Reconnect in tab A: the session resolves its login in X, where ops now exists, whatever tab B chose.
   await pane.getByTestId('session-disconnected').getByRole('button', { name: 'Reconnect' }).click();
-  const prompt = pane.getByTestId('host-key-prompt');
-  await expect(prompt).toBeVisible({ timeout: 30_000 });
-  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+  await trustAndConnect(pane);
   // The node's working folder lives in the sandbox's data folder (Y's emulator keeps its nodes elsewhere).
   await typeInto(tabA, pane, 'pwd');
   await expect(row(pane, new RegExp(`^\\s*/\\S+/sandbox/nodes/login/${nodeId}\\s*$`))).toHaveCount(1);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
-import { withoutWebgl } from './terminal-page';
+import { trustAndConnect, withoutWebgl } from './terminal-page';
 
 /** The web host and page a jobs spec drives; filled in by its beforeAll. */
 export interface JobsHost {
@@ -38,9 +38,6 @@ export function useJobsHost(): JobsHost {
 export async function connectTaskShell(page: Page): Promise<Locator> {
   await expect(page.getByRole('tab', { name: 'Terminals', exact: true })).toHaveAttribute('aria-selected', 'true', { timeout: 30_000 });
   const pane = page.getByTestId('terminal-pane').first();
-  const prompt = pane.getByTestId('host-key-prompt');
-  await expect(prompt).toBeVisible({ timeout: 30_000 });
-  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 20_000 });
+  await trustAndConnect(pane);
   return pane;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
 import { contractCall } from './contract-call';
-import { openSshPool } from './ssh-pool-page';
+import { connectFromTable, openSshPool } from './ssh-pool-page';
 
 const run = promisify(execFile);
 const poolId = 'look';
@@ -126,23 +126,9 @@ test('with no ~/.ssh, copy ssh command exports the key to the default path (fold
   expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 });
 
-/** Clicks Connect on row `index` of the remote-login table and trusts the node's host key in its pane. */
-async function connect(index: number): Promise<string> {
-  await page.goto(`${host.url}#pools?poolId=${poolId}`);
-  await page.reload();
-  await page.getByRole('tab', { name: 'Remote login' }).click();
-  const tableRow = page.getByTestId('remote-login-row').nth(index);
-  const nodeId = (await tableRow.getAttribute('data-node-id')) ?? '';
-  await tableRow.getByRole('button', { name: 'Connect' }).click();
-  const pane = page.locator(`[data-testid="terminal-pane"][aria-label="Terminal ${poolId} / ${nodeId}"]`);
-  await pane.getByTestId('host-key-prompt').getByRole('button', { name: 'Trust and connect' }).click({ timeout: 30_000 });
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
-  return nodeId;
-}
-
 test('three SSH tabs fit at 1280×800 with short labels (whole id on hover) and are all in the overflow menu', async () => {
   const nodeIds: string[] = [];
-  for (let i = 0; i < 3; i += 1) nodeIds.push(await connect(i));
+  for (let i = 0; i < 3; i += 1) nodeIds.push((await connectFromTable(page, poolId, i)).nodeId);
   const tabs = page.getByTestId('terminal-tab');
   await expect(tabs).toHaveCount(3);
   const strip = await page.getByRole('tablist').filter({ has: tabs.first() }).boundingBox();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
 import { contractCall } from './contract-call';
-import { openLocalShell, row, typeInto, withoutWebgl } from './terminal-page';
+import { openLocalShell, row, trustAndConnect, typeInto, withoutWebgl } from './terminal-page';
 
 let host: WebHostProcess;
 
@@ -125,7 +125,7 @@ test('"Add user to pool…" then "Connect to node…": the palette picks the poo
   await expect(page.getByRole('tab', { name: 'Terminals' })).toHaveAttribute('aria-selected', 'true');
   // Earlier tests' local shells are still open in this web host: the node's session is the one named after the pool.
   const pane = page.getByTestId('terminal-pane').filter({ hasText: 'palette-pool' });
-  await pane.getByTestId('host-key-prompt').getByRole('button', { name: 'Trust and connect' }).click();
+  await trustAndConnect(pane);
   // The tab is the chosen node and user; the emulator's shell says which pool node it runs on.
   await expect(page.getByTestId('terminal-tab').filter({ hasText: 'palette-pool' })).toContainText('ops');
   await typeInto(page, pane, 'echo "pool=$AZ_BATCH_POOL_ID user=$USER"');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHostProcess, type WebHostProcess } from '../helpers/web-host-process';
 import { contractCall } from './contract-call';
-import { withoutWebgl } from './terminal-page';
+import { trustAndConnect, withoutWebgl } from './terminal-page';
 
 /**
  * Creates a Linux pool with SSH access (an inbound NAT pool for port 22) in the sandbox account through the pools
@@ -86,11 +86,6 @@ export async function connectFromTable(
   const nodeId = (await tableRow.getAttribute('data-node-id')) ?? '';
   await tableRow.getByRole('button', { name: 'Connect' }).click();
   const pane = nodePane(page, poolId, nodeId);
-  const prompt = pane.getByTestId('host-key-prompt');
-  await expect(prompt).toBeVisible({ timeout: 30_000 });
-  await expect(prompt.getByTestId('host-key-fingerprint')).toHaveText(/^SHA256:[A-Za-z0-9+/]{43}$/);
-  await onPrompt?.(prompt);
-  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
-  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+  await trustAndConnect(pane, onPrompt);
   return { nodeId, pane };
 }

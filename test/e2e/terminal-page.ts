@@ -53,6 +53,18 @@ export async function expectAnswerAndResize(page: Page, pane: Locator): Promise<
   return (await lastSize(pane))!;
 }
 
+/**
+ * Answers a pane's host-key prompt as a user who checked the fingerprint: the prompt shows a SHA256 fingerprint, `onPrompt`
+ * may look at it, then Trust and connect, and the session reaches Connected.
+ */
+export async function trustAndConnect(pane: Locator, onPrompt?: (prompt: Locator) => Promise<void>): Promise<void> {
+  const prompt = pane.getByTestId('host-key-prompt');
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  await expect(prompt.getByTestId('host-key-fingerprint')).toHaveText(/^SHA256:[A-Za-z0-9+/]{43}$/);
+  await onPrompt?.(prompt);
+  await prompt.getByRole('button', { name: 'Trust and connect' }).click();
+  await expect(pane.getByTestId('session-status')).toHaveText('Connected', { timeout: 30_000 });
+}
 
 /** Makes the page unable to create a webgl2 context: the WebGL addon fails and xterm draws rows the test can read. */
 export async function withoutWebgl(page: Page): Promise<void> {
