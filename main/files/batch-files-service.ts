@@ -65,7 +65,7 @@ export class BatchFilesService {
     return { deleted: true };
   }
 
-  /** Starts downloading `paths` (files, or folders with everything under them) into `localDir`. */
+  /** Starts downloading `paths` (files, or folders with everything under them) into `localDir`; with `filesOnly` a folder is refused. */
   async download(request: NodeRef & { paths: string[]; localDir: string; overwrite: boolean }, filesOnly = false): Promise<TransferStarted> {
     const ctx = await this.source.forAccount(request.accountId);
     const { poolId, nodeId } = request;

@@ -66,7 +66,7 @@ export class SftpService {
     }
   }
 
-  /** Starts downloading remote files or folders into `localDir`. */
+  /** Starts downloading remote files or folders into `localDir`; with `filesOnly` (a browser download) a folder is refused. */
   async download(
     request: SshConnectionKey & { remotePaths: string[]; localDir: string; overwrite: boolean },
     filesOnly = false,
@@ -75,11 +75,7 @@ export class SftpService {
     let files: PathPair[];
     try {
       files = [];
-      for (const p of request.remotePaths) {
-        const remote = await session.files.realpath(p);
-        if (filesOnly && (await session.files.statOrUndefined(remote))?.isDirectory()) throw folderRefused(p, session.where);
-        await this.collectRemote(session, remote, '', files);
-      }
+      for (const p of request.remotePaths) await this.collectRemote(session, await session.files.realpath(p), '', files, filesOnly ? p : undefined);
     } catch (error) {
       session.end();
       throw fileFailure(error, request.remotePaths.join(', '), session.where);
@@ -149,9 +145,11 @@ export class SftpService {
     );
   }
 
-  private async collectRemote(session: SftpSession, remote: string, prefix: string, out: PathPair[]): Promise<void> {
+  /** Walks a remote file or folder into files with their relative paths; `refuseFolder` (the path as asked) refuses a folder. */
+  private async collectRemote(session: SftpSession, remote: string, prefix: string, out: PathPair[], refuseFolder?: string): Promise<void> {
     const stats = await session.files.statOrUndefined(remote);
     if (!stats) throw nameMissing(remote, session.where);
+    if (refuseFolder !== undefined && stats.isDirectory()) throw folderRefused(refuseFolder, session.where);
     const name = prefix ? `${prefix}/${path.posix.basename(remote)}` : path.posix.basename(remote);
     if (!stats.isDirectory()) return void out.push({ id: remote, from: remote, relative: name, size: stats.size });
     for (const entry of await session.files.readdir(remote)) {
