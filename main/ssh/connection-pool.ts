@@ -160,6 +160,10 @@ export class SshConnectionPool implements SshConnections {
     }
     this.live.set(id, live);
     client.on('error', (error) => (live.lastError = error));
+    // The node hung up: new users get a new connection at once, not this one until its 'close' comes.
+    client.once('end', () => {
+      if (this.live.get(id) === live) this.live.delete(id);
+    });
     client.once('close', () => {
       if (this.live.get(id) === live) this.live.delete(id);
       const reason = live.lastError ? live.lastError.message : 'the server closed the connection';

@@ -61,6 +61,19 @@ function exec(client: Client, command: string): Promise<string> {
 const key = (nodeId: string): SshConnectionKey => ({ accountId: 'acct', poolId: 'pool-1', nodeId, user: sshd.user });
 
 describe('shared SSH connections', () => {
+  it('a connection the node hung up on is not handed out again: the next user at once gets a new one that works', async () => {
+    const first = await pool.acquire(key('n-hangup'));
+    const ended = new Promise<void>((resolve) => first.client.once('end', () => resolve()));
+    // The shell's parent is sshd's process for this connection: ending it hangs up on us.
+    void exec(first.client, 'kill -TERM $PPID').catch(() => undefined);
+    await ended;
+    const second = await pool.acquire(key('n-hangup'));
+    expect(second.client).not.toBe(first.client);
+    expect(await exec(second.client, 'echo fresh')).toBe('fresh\n');
+    first.release();
+    second.release();
+  });
+
   it('two users of one node share one logged-in connection, and the last release ends it on the node', async () => {
     const before = logins();
     const [a, b] = await Promise.all([pool.acquire(key('n1')), pool.acquire(key('n1'))]);
