@@ -123,6 +123,7 @@ export async function createTerminalFixture(
   const knownHostsPath = join(dataDir, 'user_known_hosts');
   writeFileSync(knownHostsPath, '');
   const log = new MemoryLogger();
+  lastLog = log;
   const trust = new HostKeyTrust(dataDir, new KnownHostsFile(knownHostsPath));
   const prompts = new HostKeyPrompts();
   if (options.trustServer !== false) writeFileSync(knownHostsPath, `${sshd.hostKeyId} ${sshd.hostPublicKey()}\n`);
@@ -186,13 +187,16 @@ export function ignoreClosed(call: () => unknown): void {
   }
 }
 
-/** Polls `check` until it returns a truthy value (or throws after `timeoutMs` with `what`). */
+/** The newest fixture's log: a wait that times out shows its end (why a session never connected, say). */
+let lastLog: MemoryLogger | undefined;
+
+/** Polls `check` until it returns a truthy value (or throws after `timeoutMs` with `what` and the log's last lines). */
 export async function waitUntil<T>(what: string, check: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; the service's last log lines:\n${lastLog?.lines.slice(-12).join('\n') ?? '(none)'}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
