@@ -160,12 +160,13 @@ export class SshConnectionPool implements SshConnections {
     }
     this.live.set(id, live);
     client.on('error', (error) => (live.lastError = error));
+    const forget = (): void => {
+      if (this.live.get(id) === live) this.live.delete(id);
+    };
     // The node hung up: new users get a new connection at once, not this one until its 'close' comes.
-    client.once('end', () => {
-      if (this.live.get(id) === live) this.live.delete(id);
-    });
+    client.once('end', forget);
     client.once('close', () => {
-      if (this.live.get(id) === live) this.live.delete(id);
+      forget();
       const reason = live.lastError ? live.lastError.message : 'the server closed the connection';
       if (live.leases > 0) this.deps.log.info('ssh', `${label} as ${username}: shared connection closed (${live.leases} users): ${reason}`);
       for (const listener of [...live.closeListeners]) listener(reason);

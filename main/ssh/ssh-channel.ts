@@ -20,7 +20,7 @@ export function openChannel(client: Client, size: { cols: number; rows: number }
       else client.shell(pty, done);
     } catch (error) {
       // ssh2 throws "Not connected" when the shared connection's socket closed before its 'close' event: a lost
-      // connection like any other, retried (the pool drops it on 'close'), not a bug that ends the session.
+      // connection like any other, retried (the pool drops it on 'end'), not a bug that ends the session.
       reject(new SshConnectFailure('SSH_ERROR', `The connection closed before ${command ? 'the command' : 'the shell'} could start: ${(error as Error).message}`, true));
     }
   });

@@ -15,7 +15,6 @@ export interface ChannelWindowOptions {
   now?: () => number;
 }
 
-
 /** The parts of ssh2's channel internals the window takes over (ssh2 1.x; see lib/client.js CHANNEL_DATA). */
 interface ChannelInternals {
   incoming: { window: number };
