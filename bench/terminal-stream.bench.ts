@@ -91,7 +91,8 @@ async function main(): Promise<void> {
       ['contract', 'sshd → main (pump, mirror) → WebSocket contract → xterm-headless, acked'],
     ] as const) {
       const m = median(rounds[name]!);
-      console.log(`| ${label} | ${m.chars} | ${(m.ms / 1000).toFixed(2)} s | ${mb(overall(rounds[name]!).chars, overall(rounds[name]!).ms)} |`);
+      const all = overall(rounds[name]!);
+      console.log(`| ${label} | ${m.chars} | ${(m.ms / 1000).toFixed(2)} s | ${mb(all.chars, all.ms)} |`);
     }
     // The headline is the two paths' throughput over all rounds, each path's chars over its time. Single rounds vary by
     // ±30 % on this shared VM: its speed changes within seconds, so even the two runs of one round (back to back, order
