@@ -36,6 +36,9 @@ export type ClientRequest =
 class Stream {
   readonly terminal: InstanceType<typeof HeadlessTerminal>;
   received = 0;
+  /** Wall-clock times (ms) the last chunk arrived and was parsed. */
+  arrivedAt = 0;
+  parsedAt = 0;
   private readonly acks: ParsedOutputAcks;
   private waiters: { needle: string; tail: string; resolve: () => void }[] = [];
 
@@ -46,9 +49,11 @@ class Stream {
 
   /** Takes a chunk; resolves waiters when a needle has been parsed (not merely received). */
   data(text: string): void {
+    this.arrivedAt = wallClock();
     this.received += text.length;
     const waiters = this.waiters;
     this.terminal.write(text, () => {
+      this.parsedAt = wallClock();
       this.acks.parsedChars(text.length);
       for (const waiter of [...waiters]) {
         const window = waiter.tail + text;
@@ -238,20 +243,34 @@ async function sendUntil(via: 'contract' | 'direct', data: string, needle: strin
   return { ms: performance.now() - started, chars: stream.received - before };
 }
 
+/** Milliseconds since the epoch, sub-millisecond: comparable across the bench's processes up to their clocks' offset. */
+function wallClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Echo latencies of both paths, and when each keystroke on each path was sent, its echo arrived and was parsed. */
+export interface EchoSamples {
+  direct: number[];
+  contract: number[];
+  marks: Record<'contract' | 'direct', { sentAt: number; arrivedAt: number; parsedAt: number }[]>;
+}
+
 /**
  * Types `x` then backspace `count` times on each path at an idle prompt, `gapMs` apart (a typist's pause), the paths in
  * turn; the time until each `x` is echoed and parsed, per path.
  */
-async function echoLatencies(count: number, gapMs: number): Promise<Record<'contract' | 'direct', number[]>> {
-  const samples = { contract: [] as number[], direct: [] as number[] };
+async function echoLatencies(count: number, gapMs: number): Promise<EchoSamples> {
+  const samples: EchoSamples = { contract: [], direct: [], marks: { contract: [], direct: [] } };
   const typeAndErase = async (via: 'contract' | 'direct'): Promise<void> => {
     const { stream, send } = streamOf(via);
     // At an idle prompt the next chunk after a keystroke is its echo.
     const echoed = stream.next();
     const started = performance.now();
+    const sentAt = wallClock();
     send('x');
     await echoed;
     samples[via].push(performance.now() - started);
+    samples.marks[via].push({ sentAt, arrivedAt: stream.arrivedAt, parsedAt: stream.parsedAt });
     await pause(gapMs);
     const erased = stream.next();
     send('\x7f');

@@ -26,6 +26,8 @@ export interface TerminalHarness {
   socketUrl: string;
   origin: string;
   protocols: string[];
+  /** Sees each contract request as it reaches the router, and each event as main emits it (the echo breakdown's clocks). */
+  probe: { request?(channel: string, payload: unknown): void; event?(event: string, payload: unknown): void };
   stop(): Promise<void>;
 }
 
@@ -51,7 +53,16 @@ export async function startTerminalHarness(): Promise<TerminalHarness> {
   const service = new TerminalService({ events, log: quiet, resolver: { resolve: async () => target }, trust, prompts });
   // Only the terminal channels exist here; the router refuses the others as it would refuse any unknown name.
   const router = new ContractRouter(terminalHandlers(service, trust, prompts) as unknown as InvokeHandlers, quiet);
-  const app: BatchDeckApp = { router, events, dispose: () => service.dispose() };
+  const probe: TerminalHarness['probe'] = {};
+  // Connected before any socket, so it hears each event before the socket bridge sends it.
+  events.connect('bench-probe', (event, payload) => probe.event?.(event, payload));
+  const probedRouter = {
+    dispatch: (...args: Parameters<ContractRouter['dispatch']>) => {
+      probe.request?.(args[0], args[1]);
+      return router.dispatch(...args);
+    },
+  } as ContractRouter;
+  const app: BatchDeckApp = { router: probedRouter, events, dispose: () => service.dispose() };
   const web = await startWebHost({ app, log: quiet, rendererDir: dataDir, token: 'bench-token' });
   const origin = `http://127.0.0.1:${web.port}`;
   return {
@@ -61,6 +72,7 @@ export async function startTerminalHarness(): Promise<TerminalHarness> {
     socketUrl: `ws://127.0.0.1:${web.port}/ws`,
     origin,
     protocols: [contractSubprotocol, `${tokenSubprotocolPrefix}${web.token}`],
+    probe,
     async stop() {
       await web.close();
       await app.dispose();

@@ -1,7 +1,9 @@
 // Terminal streams, side by side in one run (see docs/benchmarks.md, "Terminal streams"):
 // (1) throughput (11 rounds; the paths' throughput over all rounds): SSH → main → contract (WebSocket) → xterm-headless, against xterm-headless parsing the same bytes
-//     directly and against a direct ssh2 shell feeding xterm-headless (no Batch Deck);
-// (2) keystroke echo latency through Batch Deck against a direct ssh2 round trip, keystrokes in turn (p50/p99);
+//     directly and against a direct ssh2 shell feeding xterm-headless (no Batch Deck); (1b) the same with the renderer
+//     stand-in on a core of its own (supplementary);
+// (2) keystroke echo latency through Batch Deck against a direct ssh2 round trip, keystrokes in turn (p50/p99), and
+//     where the time goes (ssh round trip, the two WebSocket hops, parsing);
 // (3) floods (`yes` for 10 s, `head -c 100M /dev/urandom | base64`): main-process memory, chars in flight, echo while
 //     flooding, and Ctrl-C to a working prompt;
 // (4) Ctrl-C to a working prompt, 10 times during `yes` (p50/p95);
@@ -14,7 +16,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { ClientRequest } from './terminal-client';
+import type { ClientRequest, EchoSamples } from './terminal-client';
+import { pinRendererApart } from './cpu-pinning';
 import { startTerminalHarness } from './terminal-harness';
 
 const run = promisify(execFile);
@@ -71,46 +74,39 @@ async function main(): Promise<void> {
 
     console.log(`\n## Terminal streams (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})\n`);
     console.log(`### (1) Throughput of base64 text (76-column lines), ${throughputRounds} rounds of each path\n`);
-    const rounds: Record<string, { ms: number; chars: number }[]> = { parse: [], direct: [], contract: [] };
-    for (let i = 0; i < throughputRounds; i += 1) {
-      rounds.parse!.push(await ask({ op: 'parse', file: payload }));
-      // Direct and Batch Deck take turns going first; each starts from a collected heap on both sides.
-      for (const via of i % 2 === 0 ? (['direct', 'contract'] as const) : (['contract', 'direct'] as const)) {
-        (globalThis as { gc?: () => void }).gc?.();
-        rounds[via]!.push(await ask({ op: 'run', via, command: `cat ${payload}; echo END-$((1+1))`, marker: 'END-2' }));
+    await throughput(ask, payload, 'Throughput through Batch Deck ÷ direct ssh2');
+    // The same rounds with the renderer stand-in on a core of its own and main + sshd on the others: how much of the
+    // gap is three busy processes taking turns on two cores (the direct path has two: sshd and one client).
+    const pinned = await pinRendererApart(child.pid as number);
+    console.log(`\n### (1b) The same, the renderer stand-in on a core of its own (\`taskset\`; supplementary, not the goal's measure)\n`);
+    if ('reason' in pinned) console.log(`Skipped: ${pinned.reason}.`);
+    else {
+      try {
+        await throughput(ask, payload, 'Pinned: throughput through Batch Deck ÷ direct ssh2');
+      } finally {
+        await pinned.undo();
       }
     }
-    const median = (list: { ms: number; chars: number }[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor(list.length / 2)]!;
-    /** A path's rounds as one: all chars over all time (throughput as the issue measures it, MB/s ÷ MB/s). */
-    const overall = (list: { ms: number; chars: number }[]) => list.reduce((all, r) => ({ ms: all.ms + r.ms, chars: all.chars + r.chars }), { ms: 0, chars: 0 });
-    const perMs = ({ ms, chars }: { ms: number; chars: number }) => chars / ms;
-    console.log('| path | chars per round | median round | throughput over all rounds |\n|---|---|---|---|');
-    for (const [name, label] of [
-      ['parse', 'xterm-headless parsing the bytes directly'],
-      ['direct', 'sshd → ssh2 → xterm-headless (no Batch Deck)'],
-      ['contract', 'sshd → main (pump, mirror) → WebSocket contract → xterm-headless, acked'],
-    ] as const) {
-      const m = median(rounds[name]!);
-      const all = overall(rounds[name]!);
-      console.log(`| ${label} | ${m.chars} | ${(m.ms / 1000).toFixed(2)} s | ${mb(all.chars, all.ms)} |`);
-    }
-    // The headline is the two paths' throughput over all rounds, each path's chars over its time. Single rounds vary by
-    // ±30 % on this shared VM: its speed changes within seconds, so even the two runs of one round (back to back, order
-    // alternating) see different machines; their ratios are shown for the spread.
-    const ratio = perMs(overall(rounds.contract!)) / perMs(overall(rounds.direct!));
-    const paired = rounds.direct!.map((d, i) => d.ms / rounds.contract![i]!.ms);
-    const pairedMedian = [...paired].sort((a, b) => a - b)[Math.floor(paired.length / 2)]!;
-    console.log(`\nThroughput through Batch Deck ÷ direct ssh2 over all ${throughputRounds} rounds: **${ratio.toFixed(2)}** (goal ≥ 0.9)`);
-    console.log(`each round's ratio: ${paired.map((r) => r.toFixed(2)).join(', ')} (median ${pairedMedian.toFixed(2)})`);
 
     console.log(`\n### (2) Keystroke echo latency at an idle bash prompt, ${echoKeystrokes} keystrokes per path, 20 ms apart, the paths in turn\n`);
-    const echo: Record<'direct' | 'contract', number[]> = await ask({ op: 'echo', count: echoKeystrokes, gapMs: 20 });
+    const probed = { requests: [] as number[], echoes: [] as number[] };
+    const wallClock = () => performance.timeOrigin + performance.now();
+    harness.probe.request = (channel, payload) => {
+      if (channel === 'term:input' && (payload as { data?: string }).data === 'x') probed.requests.push(wallClock());
+    };
+    harness.probe.event = (event, payload) => {
+      if (event === 'term:data' && (payload as { data?: string }).data === 'x') probed.echoes.push(wallClock());
+    };
+    const echo: EchoSamples = await ask({ op: 'echo', count: echoKeystrokes, gapMs: 20 });
+    harness.probe.request = undefined;
+    harness.probe.event = undefined;
     const directEcho = echo.direct;
     const contractEcho = echo.contract;
     console.log('| path | p50 | p99 |\n|---|---|---|');
     console.log(`| direct ssh2 round trip | ${percentile(directEcho, 50).toFixed(2)} ms | ${percentile(directEcho, 99).toFixed(2)} ms |`);
     console.log(`| through Batch Deck (contract + main + ssh2) | ${percentile(contractEcho, 50).toFixed(2)} ms | ${percentile(contractEcho, 99).toFixed(2)} ms |`);
     console.log(`| added by Batch Deck (goal: p99 ≤ 2 ms) | ${(percentile(contractEcho, 50) - percentile(directEcho, 50)).toFixed(2)} ms | ${(percentile(contractEcho, 99) - percentile(directEcho, 99)).toFixed(2)} ms |`);
+    echoBreakdown(echo, probed);
 
     console.log('\n### (3) Floods through Batch Deck: main-process memory, chars in flight, typing, Ctrl-C\n');
     console.log('| flood | duration | chars parsed by the renderer | main RSS before → peak | main heap before → peak | max chars in flight | typed key echoed after | Ctrl-C → working prompt |');
@@ -160,7 +156,62 @@ async function main(): Promise<void> {
   }
 }
 
+/** Where an echo's time goes on each path, from the keystroke marks of the stand-in and main's probe (p50 / p99). */
+function echoBreakdown(echo: EchoSamples, probed: { requests: number[]; echoes: number[] }): void {
+  const { contract, direct } = echo.marks;
+  if (probed.requests.length !== contract.length || probed.echoes.length !== contract.length) {
+    console.log(`\n(No breakdown: main saw ${probed.requests.length} keystrokes and ${probed.echoes.length} echoes for ${contract.length} sent.)`);
+    return;
+  }
+  const row = (label: string, samples: number[]) =>
+    console.log(`| ${label} | ${percentile(samples, 50).toFixed(2)} ms | ${percentile(samples, 99).toFixed(2)} ms |`);
+  console.log('\nWhere the time goes (the two hops are summed: each process has its own clock, their sum cancels the offset):\n');
+  console.log('| part | p50 | p99 |\n|---|---|---|');
+  row('direct: keystroke sent → echo arrived (ssh2 ↔ sshd ↔ bash)', direct.map((m) => m.arrivedAt - m.sentAt));
+  row('direct: echo arrived → parsed by xterm', direct.map((m) => m.parsedAt - m.arrivedAt));
+  row('Batch Deck: main, keystroke at the router → echo emitted (ssh2 ↔ sshd ↔ bash)', contract.map((_, i) => probed.echoes[i]! - probed.requests[i]!));
+  row('Batch Deck: the two WebSocket hops (renderer → main, main → renderer)', contract.map((m, i) => probed.requests[i]! - m.sentAt + (m.arrivedAt - probed.echoes[i]!)));
+  row('Batch Deck: echo arrived → parsed by xterm', contract.map((m) => m.parsedAt - m.arrivedAt));
+}
+
 type Ask = (request: ClientRequest) => Promise<any>;
+
+type Round = { ms: number; chars: number };
+
+/** (1) Eleven rounds of each path (parse only, direct, through Batch Deck): the table and the two paths' ratio. */
+async function throughput(ask: Ask, payload: string, headline: string): Promise<void> {
+  const rounds: Record<'parse' | 'direct' | 'contract', Round[]> = { parse: [], direct: [], contract: [] };
+  for (let i = 0; i < throughputRounds; i += 1) {
+    rounds.parse.push(await ask({ op: 'parse', file: payload }));
+    // Direct and Batch Deck take turns going first; each starts from a collected heap on both sides.
+    for (const via of i % 2 === 0 ? (['direct', 'contract'] as const) : (['contract', 'direct'] as const)) {
+      (globalThis as { gc?: () => void }).gc?.();
+      rounds[via].push(await ask({ op: 'run', via, command: `cat ${payload}; echo END-$((1+1))`, marker: 'END-2' }));
+    }
+  }
+  const median = (list: Round[]) => [...list].sort((a, b) => a.ms - b.ms)[Math.floor(list.length / 2)]!;
+  /** A path's rounds as one: all chars over all time (throughput as the issue measures it, MB/s ÷ MB/s). */
+  const overall = (list: Round[]) => list.reduce((all, r) => ({ ms: all.ms + r.ms, chars: all.chars + r.chars }), { ms: 0, chars: 0 });
+  const perMs = ({ ms, chars }: Round) => chars / ms;
+  console.log('| path | chars per round | median round | throughput over all rounds |\n|---|---|---|---|');
+  for (const [name, label] of [
+    ['parse', 'xterm-headless parsing the bytes directly'],
+    ['direct', 'sshd → ssh2 → xterm-headless (no Batch Deck)'],
+    ['contract', 'sshd → main (pump, mirror) → WebSocket contract → xterm-headless, acked'],
+  ] as const) {
+    const m = median(rounds[name]);
+    const all = overall(rounds[name]);
+    console.log(`| ${label} | ${m.chars} | ${(m.ms / 1000).toFixed(2)} s | ${mb(all.chars, all.ms)} |`);
+  }
+  // The headline is the two paths' throughput over all rounds, each path's chars over its time. Single rounds vary by
+  // ±30 % on this shared VM: its speed changes within seconds, so even the two runs of one round (back to back, order
+  // alternating) see different machines; their ratios are shown for the spread.
+  const ratio = perMs(overall(rounds.contract)) / perMs(overall(rounds.direct));
+  const paired = rounds.direct.map((d, i) => d.ms / rounds.contract[i]!.ms);
+  const pairedMedian = [...paired].sort((a, b) => a - b)[Math.floor(paired.length / 2)]!;
+  console.log(`\n${headline} over all ${throughputRounds} rounds: **${ratio.toFixed(2)}** (goal ≥ 0.9)`);
+  console.log(`each round's ratio: ${paired.map((r) => r.toFixed(2)).join(', ')} (median ${pairedMedian.toFixed(2)})`);
+}
 
 /** (4) `yes`, 1.5 s of it, then Ctrl-C and a command: the time until the command's answer was parsed, 10 times. */
 async function interruptTenTimes(ask: Ask): Promise<void> {
