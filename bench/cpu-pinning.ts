@@ -49,7 +49,8 @@ export async function pinRendererApart(rendererPid: number): Promise<{ undo(): P
   } catch (error) {
     return { reason: `taskset failed: ${String(error)}` };
   }
-  await pin(renderer, String(count - 1));
+  // The stand-in itself is pinned already (the check above).
+  await pin(renderer.slice(1), String(count - 1));
   await pin(others, count === 2 ? '0' : `0-${count - 2}`);
   return {
     async undo() {
