@@ -54,8 +54,8 @@ export async function pinRendererApart(rendererPid: number): Promise<{ undo(): P
   await pin(others, count === 2 ? '0' : `0-${count - 2}`);
   return {
     async undo() {
-      const all = `0-${count - 1}`;
-      await pin([rendererPid, ...descendants(rendererPid), process.pid, ...descendants(process.pid)], all);
+      // The stand-in is one of this process's descendants.
+      await pin([process.pid, ...descendants(process.pid)], `0-${count - 1}`);
     },
   };
 }
