@@ -1,6 +1,7 @@
 // The "renderer" side of the terminal benchmarks, in its own process: a WebSocket client of the contract that parses
 // output with @xterm/headless and acknowledges what it parsed with the renderer's ParsedOutputAcks (as the renderer
-// does), plus the baselines: xterm parsing bytes directly, and a direct ssh2 shell with no Batch Deck in between.
+// does), plus the baselines: xterm parsing bytes directly, a direct ssh2 shell with no Batch Deck in between, and a shell
+// through the bare relay (the floor of any renderer/main split: bench/bare-relay.ts).
 import { readFileSync } from 'node:fs';
 import ssh2 from 'ssh2';
 import WebSocket from 'ws';
@@ -8,22 +9,28 @@ import { ParsedOutputAcks } from '../contract/terminal-acks';
 import { readDataFrame } from '../contract/transport';
 import type { NodeLoginTarget } from '../main/ssh/node-login';
 import { HeadlessTerminal } from '../main/terminal/headless-terminal';
+import { wallClock } from './terminal-echo';
+
+/** The paths a stream can take: Batch Deck's contract, a direct ssh2 client, or the bare relay (bench/bare-relay.ts). */
+export type Via = 'contract' | 'direct' | 'relay';
 
 /** Requests the bench sends to this process. */
 export type ClientRequest =
   | { op: 'connect'; socketUrl: string; origin: string; protocols: string[] }
   | { op: 'open'; cols: number; rows: number }
   | { op: 'direct-open'; target: NodeLoginTarget; cols: number; rows: number }
-  | { op: 'run'; via: 'contract' | 'direct'; command: string; marker: string }
-  /** Echo latency of both paths, keystroke by keystroke in turn (so both see the same moments of a drifting machine). */
-  | { op: 'echo'; count: number; gapMs: number }
+  /** Opens the bare relay's shell (its size is the relay's: 120 × 40). */
+  | { op: 'relay-open'; url: string }
+  | { op: 'run'; via: Via; command: string; marker: string }
+  /** Echo latency of each path, keystroke by keystroke in turn (so all see the same moments of a drifting machine). */
+  | { op: 'echo'; paths: Via[]; count: number; gapMs: number }
   | { op: 'parse'; file: string }
   /** Sends input without waiting (start a flood, press Ctrl-C). */
-  | { op: 'send'; via: 'contract' | 'direct'; data: string }
+  | { op: 'send'; via: Via; data: string }
   /** Sends `data`, then resolves when `needle` was parsed: the milliseconds in between and chars received meanwhile. */
-  | { op: 'send-until'; via: 'contract' | 'direct'; data: string; needle: string }
+  | { op: 'send-until'; via: Via; data: string; needle: string }
   /** Chars this process has received on a stream so far. */
-  | { op: 'stats'; via: 'contract' | 'direct' }
+  | { op: 'stats'; via: Via }
   /** Opens `count` more contract sessions (scrollback as the real renderer keeps: 5,000 lines); resolves with their ids. */
   | { op: 'open-many'; count: number; cols: number; rows: number }
   /** Sends `data` to each of these sessions, then resolves when each one has parsed `needle`. */
@@ -89,6 +96,7 @@ const early = new Map<string, string[]>();
 /** Sessions whose SSH connection is up (input before that is not delivered). */
 const connected = new Set<string>();
 let direct: { client: ssh2.Client; channel: ssh2.ClientChannel; stream: Stream } | undefined;
+let relay: { socket: WebSocket; stream: Stream } | undefined;
 
 function call(channel: string, payload: unknown): Promise<unknown> {
   const id = nextId++;
@@ -120,8 +128,9 @@ async function openSession(cols: number, rows: number, scrollback: number): Prom
   return id;
 }
 
-function streamOf(via: 'contract' | 'direct'): { stream: Stream; send: (data: string) => void } {
+function streamOf(via: Via): { stream: Stream; send: (data: string) => void } {
   if (via === 'direct' && direct) return { stream: direct.stream, send: (data) => direct?.channel.write(data) };
+  if (via === 'relay' && relay) return { stream: relay.stream, send: (data) => relay?.socket.send(data) };
   const stream = streams.get(sessionId);
   if (!stream) throw new Error('no session');
   return { stream, send: (data) => void call('term:input', { sessionIds: [sessionId], data }) };
@@ -190,6 +199,15 @@ async function handle(request: ClientRequest): Promise<unknown> {
       await ready('direct');
       return 'open';
     }
+    case 'relay-open': {
+      const relaySocket = new WebSocket(request.url);
+      const stream = new Stream(() => undefined);
+      relaySocket.on('message', (raw) => stream.data(utf8.decode(raw as Buffer)));
+      await new Promise((resolve, reject) => relaySocket.once('open', resolve).once('error', reject));
+      relay = { socket: relaySocket, stream };
+      await ready('relay');
+      return 'open';
+    }
     case 'run':
       // Every path's round starts from a collected heap, so none pays for the garbage of the one before.
       collectGarbage();
@@ -200,7 +218,7 @@ async function handle(request: ClientRequest): Promise<unknown> {
       streamOf(request.via).send(request.data);
       return 'sent';
     case 'echo':
-      return echoLatencies(request.count, request.gapMs);
+      return echoLatencies(request.paths, request.count, request.gapMs);
     case 'parse': {
       const text = readFileSync(request.file, 'utf8');
       const terminal = new HeadlessTerminal({ cols: 120, rows: 40, scrollback: 1000, allowProposedApi: true });
@@ -218,6 +236,7 @@ async function handle(request: ClientRequest): Promise<unknown> {
       return streamOf(request.via).stream.received;
     case 'close':
       direct?.client.end();
+      relay?.socket.close();
       socket?.close();
       setTimeout(() => process.exit(0), 100);
       return 'closing';
@@ -225,7 +244,7 @@ async function handle(request: ClientRequest): Promise<unknown> {
 }
 
 /** Waits for a shell prompt to be usable: a command's output comes back. */
-async function ready(via: 'contract' | 'direct'): Promise<void> {
+async function ready(via: Via): Promise<void> {
   const { stream, send } = streamOf(via);
   const done = stream.until('READY-2');
   send('stty -ixon; echo READY-$((1+1))\r');
@@ -233,7 +252,7 @@ async function ready(via: 'contract' | 'direct'): Promise<void> {
 }
 
 /** Sends `data`; resolves when `needle` has been parsed, with the time taken and the chars received meanwhile. */
-async function sendUntil(via: 'contract' | 'direct', data: string, needle: string): Promise<{ ms: number; chars: number }> {
+async function sendUntil(via: Via, data: string, needle: string): Promise<{ ms: number; chars: number }> {
   const { stream, send } = streamOf(via);
   const done = stream.until(needle);
   const before = stream.received;
@@ -243,25 +262,19 @@ async function sendUntil(via: 'contract' | 'direct', data: string, needle: strin
   return { ms: performance.now() - started, chars: stream.received - before };
 }
 
-/** Milliseconds since the epoch, sub-millisecond: comparable across the bench's processes up to their clocks' offset. */
-function wallClock(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-/** Echo latencies of both paths, and when each keystroke on each path was sent, its echo arrived and was parsed. */
+/** Echo latency per path, and when each keystroke on each path was sent, its echo arrived and was parsed. */
 export interface EchoSamples {
-  direct: number[];
-  contract: number[];
-  marks: Record<'contract' | 'direct', { sentAt: number; arrivedAt: number; parsedAt: number }[]>;
+  latencies: Partial<Record<Via, number[]>>;
+  marks: Partial<Record<Via, { sentAt: number; arrivedAt: number; parsedAt: number }[]>>;
 }
 
 /**
  * Types `x` then backspace `count` times on each path at an idle prompt, `gapMs` apart (a typist's pause), the paths in
  * turn; the time until each `x` is echoed and parsed, per path.
  */
-async function echoLatencies(count: number, gapMs: number): Promise<EchoSamples> {
-  const samples: EchoSamples = { contract: [], direct: [], marks: { contract: [], direct: [] } };
-  const typeAndErase = async (via: 'contract' | 'direct'): Promise<void> => {
+async function echoLatencies(paths: Via[], count: number, gapMs: number): Promise<EchoSamples> {
+  const samples: EchoSamples = { latencies: {}, marks: {} };
+  const typeAndErase = async (via: Via): Promise<void> => {
     const { stream, send } = streamOf(via);
     // At an idle prompt the next chunk after a keystroke is its echo.
     const echoed = stream.next();
@@ -269,8 +282,8 @@ async function echoLatencies(count: number, gapMs: number): Promise<EchoSamples>
     const sentAt = wallClock();
     send('x');
     await echoed;
-    samples[via].push(performance.now() - started);
-    samples.marks[via].push({ sentAt, arrivedAt: stream.arrivedAt, parsedAt: stream.parsedAt });
+    (samples.latencies[via] ??= []).push(performance.now() - started);
+    (samples.marks[via] ??= []).push({ sentAt, arrivedAt: stream.arrivedAt, parsedAt: stream.parsedAt });
     await pause(gapMs);
     const erased = stream.next();
     send('\x7f');
@@ -278,9 +291,9 @@ async function echoLatencies(count: number, gapMs: number): Promise<EchoSamples>
     await pause(gapMs);
   };
   for (let i = 0; i < count; i += 1) {
-    // Which path goes first alternates too.
-    const order = i % 2 === 0 ? (['direct', 'contract'] as const) : (['contract', 'direct'] as const);
-    for (const via of order) await typeAndErase(via);
+    // Which path goes first rotates too.
+    const first = i % paths.length;
+    for (const via of [...paths.slice(first), ...paths.slice(0, first)]) await typeAndErase(via);
   }
   return samples;
 }

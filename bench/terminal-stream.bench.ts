@@ -1,9 +1,10 @@
 // Terminal streams, side by side in one run (see docs/benchmarks.md, "Terminal streams"):
 // (1) throughput (11 rounds; the paths' throughput over all rounds): SSH → main → contract (WebSocket) → xterm-headless, against xterm-headless parsing the same bytes
-//     directly and against a direct ssh2 shell feeding xterm-headless (no Batch Deck); (1b) the same with the renderer
-//     stand-in on a core of its own (supplementary);
-// (2) keystroke echo latency through Batch Deck against a direct ssh2 round trip, keystrokes in turn (p50/p99), and
-//     where the time goes (ssh round trip, the two WebSocket hops, parsing);
+//     directly, against a direct ssh2 shell feeding xterm-headless (no Batch Deck) and against the bare relay (the floor
+//     of any renderer/main split: bench/bare-relay.ts); (1b) the same with the renderer stand-in on a core of its own
+//     (supplementary);
+// (2) keystroke echo latency through Batch Deck and the bare relay against a direct ssh2 round trip, keystrokes in turn
+//     (p50/p99), and where the time goes (ssh round trip, the two WebSocket hops, parsing): bench/terminal-echo.ts;
 // (3) floods (`yes` for 10 s, `head -c 100M /dev/urandom | base64`): main-process memory, chars in flight, echo while
 //     flooding, and Ctrl-C to a working prompt;
 // (4) Ctrl-C to a working prompt, 10 times during `yes` (p50/p95);
@@ -16,7 +17,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { ClientRequest, EchoSamples } from './terminal-client';
+import { startBareRelay } from './bare-relay';
+import type { ClientRequest, Via } from './terminal-client';
+import { measureEcho, percentile } from './terminal-echo';
 import { pinRendererApart } from './cpu-pinning';
 import { startTerminalHarness } from './terminal-harness';
 
@@ -25,8 +28,6 @@ const payloadMiB = Number(process.argv[2] ?? 24);
 const yesSeconds = Number(process.argv[3] ?? 10);
 /** Rounds of the throughput comparison: on two shared cores single rounds vary by ±30 %, so eleven of each path. */
 const throughputRounds = 11;
-/** Keystrokes per path for the echo latency: a p99 of 800 samples is their 8th slowest, not a single outlier. */
-const echoKeystrokes = 800;
 
 /** Talks to the renderer stand-in process. */
 function clientProcess(): { ask(request: ClientRequest): Promise<any>; child: ChildProcess } {
@@ -50,18 +51,13 @@ function clientProcess(): { ask(request: ClientRequest): Promise<any>; child: Ch
   };
 }
 
-/** p-th percentile of samples (nearest rank). */
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 const mb = (chars: number, ms: number): string => `${(chars / 1e6 / (ms / 1000)).toFixed(1)} MB/s`;
 const mib = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MiB`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<void> {
   const harness = await startTerminalHarness();
+  const relay = await startBareRelay(harness.target);
   const { ask, child } = clientProcess();
   const work = mkdtempSync(join(tmpdir(), 'bd-bench-payload-'));
   const payload = join(work, 'payload.txt');
@@ -70,6 +66,7 @@ async function main(): Promise<void> {
     await ask({ op: 'connect', socketUrl: harness.socketUrl, origin: harness.origin, protocols: harness.protocols });
     const sessionId: string = await ask({ op: 'open', cols: 120, rows: 40 });
     await ask({ op: 'direct-open', target: harness.target, cols: 120, rows: 40 });
+    await ask({ op: 'relay-open', url: relay.url });
     const session = harness.service.session(sessionId);
 
     console.log(`\n## Terminal streams (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)})\n`);
@@ -88,25 +85,7 @@ async function main(): Promise<void> {
       }
     }
 
-    console.log(`\n### (2) Keystroke echo latency at an idle bash prompt, ${echoKeystrokes} keystrokes per path, 20 ms apart, the paths in turn\n`);
-    const probed = { requests: [] as number[], echoes: [] as number[] };
-    const wallClock = () => performance.timeOrigin + performance.now();
-    harness.probe.request = (channel, payload) => {
-      if (channel === 'term:input' && (payload as { data?: string }).data === 'x') probed.requests.push(wallClock());
-    };
-    harness.probe.event = (event, payload) => {
-      if (event === 'term:data' && (payload as { data?: string }).data === 'x') probed.echoes.push(wallClock());
-    };
-    const echo: EchoSamples = await ask({ op: 'echo', count: echoKeystrokes, gapMs: 20 });
-    harness.probe.request = undefined;
-    harness.probe.event = undefined;
-    const directEcho = echo.direct;
-    const contractEcho = echo.contract;
-    console.log('| path | p50 | p99 |\n|---|---|---|');
-    console.log(`| direct ssh2 round trip | ${percentile(directEcho, 50).toFixed(2)} ms | ${percentile(directEcho, 99).toFixed(2)} ms |`);
-    console.log(`| through Batch Deck (contract + main + ssh2) | ${percentile(contractEcho, 50).toFixed(2)} ms | ${percentile(contractEcho, 99).toFixed(2)} ms |`);
-    console.log(`| added by Batch Deck (goal: p99 ≤ 2 ms) | ${(percentile(contractEcho, 50) - percentile(directEcho, 50)).toFixed(2)} ms | ${(percentile(contractEcho, 99) - percentile(directEcho, 99)).toFixed(2)} ms |`);
-    echoBreakdown(echo, probed);
+    await measureEcho(ask, harness);
 
     console.log('\n### (3) Floods through Batch Deck: main-process memory, chars in flight, typing, Ctrl-C\n');
     console.log('| flood | duration | chars parsed by the renderer | main RSS before → peak | main heap before → peak | max chars in flight | typed key echoed after | Ctrl-C → working prompt |');
@@ -151,27 +130,10 @@ async function main(): Promise<void> {
   } finally {
     await ask({ op: 'close' }).catch(() => undefined);
     child.kill();
+    await relay.close();
     await harness.stop();
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Where an echo's time goes on each path, from the keystroke marks of the stand-in and main's probe (p50 / p99). */
-function echoBreakdown(echo: EchoSamples, probed: { requests: number[]; echoes: number[] }): void {
-  const { contract, direct } = echo.marks;
-  if (probed.requests.length !== contract.length || probed.echoes.length !== contract.length) {
-    console.log(`\n(No breakdown: main saw ${probed.requests.length} keystrokes and ${probed.echoes.length} echoes for ${contract.length} sent.)`);
-    return;
-  }
-  const row = (label: string, samples: number[]) =>
-    console.log(`| ${label} | ${percentile(samples, 50).toFixed(2)} ms | ${percentile(samples, 99).toFixed(2)} ms |`);
-  console.log('\nWhere the time goes (the two hops are summed: each process has its own clock, their sum cancels the offset):\n');
-  console.log('| part | p50 | p99 |\n|---|---|---|');
-  row('direct: keystroke sent → echo arrived (ssh2 ↔ sshd ↔ bash)', direct.map((m) => m.arrivedAt - m.sentAt));
-  row('direct: echo arrived → parsed by xterm', direct.map((m) => m.parsedAt - m.arrivedAt));
-  row('Batch Deck: main, keystroke at the router → echo emitted (ssh2 ↔ sshd ↔ bash)', contract.map((_, i) => probed.echoes[i]! - probed.requests[i]!));
-  row('Batch Deck: the two WebSocket hops (renderer → main, main → renderer)', contract.map((m, i) => probed.requests[i]! - m.sentAt + (m.arrivedAt - probed.echoes[i]!)));
-  row('Batch Deck: echo arrived → parsed by xterm', contract.map((m) => m.parsedAt - m.arrivedAt));
 }
 
 type Ask = (request: ClientRequest) => Promise<any>;
@@ -180,11 +142,12 @@ type Round = { ms: number; chars: number };
 
 /** (1) Eleven rounds of each path (parse only, direct, through Batch Deck): the table and the two paths' ratio. */
 async function throughput(ask: Ask, payload: string, headline: string): Promise<void> {
-  const rounds: Record<'parse' | 'direct' | 'contract', Round[]> = { parse: [], direct: [], contract: [] };
+  const rounds: Record<'parse' | Via, Round[]> = { parse: [], direct: [], relay: [], contract: [] };
+  const paths: Via[] = ['direct', 'relay', 'contract'];
   for (let i = 0; i < throughputRounds; i += 1) {
     rounds.parse.push(await ask({ op: 'parse', file: payload }));
-    // Direct and Batch Deck take turns going first; each starts from a collected heap on both sides.
-    for (const via of i % 2 === 0 ? (['direct', 'contract'] as const) : (['contract', 'direct'] as const)) {
+    // The paths take turns going first; each starts from a collected heap on both sides.
+    for (const via of [...paths.slice(i % 3), ...paths.slice(0, i % 3)]) {
       (globalThis as { gc?: () => void }).gc?.();
       rounds[via].push(await ask({ op: 'run', via, command: `cat ${payload}; echo END-$((1+1))`, marker: 'END-2' }));
     }
@@ -197,6 +160,7 @@ async function throughput(ask: Ask, payload: string, headline: string): Promise<
   for (const [name, label] of [
     ['parse', 'xterm-headless parsing the bytes directly'],
     ['direct', 'sshd → ssh2 → xterm-headless (no Batch Deck)'],
+    ['relay', 'sshd → bare relay (a second process, no flow control) → WebSocket → xterm-headless'],
     ['contract', 'sshd → main (pump, mirror) → WebSocket contract → xterm-headless, acked'],
   ] as const) {
     const m = median(rounds[name]);
@@ -209,7 +173,9 @@ async function throughput(ask: Ask, payload: string, headline: string): Promise<
   const ratio = perMs(overall(rounds.contract)) / perMs(overall(rounds.direct));
   const paired = rounds.direct.map((d, i) => d.ms / rounds.contract[i]!.ms);
   const pairedMedian = [...paired].sort((a, b) => a - b)[Math.floor(paired.length / 2)]!;
+  const floor = perMs(overall(rounds.relay)) / perMs(overall(rounds.direct));
   console.log(`\n${headline} over all ${throughputRounds} rounds: **${ratio.toFixed(2)}** (goal ≥ 0.9)`);
+  console.log(`the bare relay ÷ direct ssh2 (the floor of a renderer/main split): ${floor.toFixed(2)}`);
   console.log(`each round's ratio: ${paired.map((r) => r.toFixed(2)).join(', ')} (median ${pairedMedian.toFixed(2)})`);
 }
 
