@@ -20,19 +20,21 @@ export async function startBareRelay(target: NodeLoginTarget): Promise<BareRelay
   server.on('connection', (socket) => {
     const client = new ssh2.Client();
     clients.add(client);
+    // A WebSocket close reason holds at most 123 bytes.
+    const closeWith = (error: Error): void => socket.close(1011, error.message.slice(0, 100));
     let channel: ssh2.ClientChannel | undefined;
     // Input that arrives before the shell is open waits for it.
     const early: string[] = [];
     socket.on('message', (data) => (channel ? channel.write(String(data)) : early.push(String(data))));
     client.on('ready', () =>
       client.shell({ term: 'xterm-256color', cols: 120, rows: 40 }, (error, opened) => {
-        if (error) return socket.close(1011, error.message);
+        if (error) return closeWith(error);
         opened.on('data', (chunk: Buffer) => socket.send(chunk, { binary: true }));
         channel = opened;
         for (const data of early.splice(0)) opened.write(data);
       }),
     );
-    client.on('error', (error) => socket.close(1011, error.message));
+    client.on('error', closeWith);
     socket.on('close', () => client.end());
     const auth = target.auth.kind === 'privateKey' ? { privateKey: target.auth.privateKey } : { password: target.auth.password };
     client.connect({ host: target.host, port: target.port, username: target.username, ...auth });
