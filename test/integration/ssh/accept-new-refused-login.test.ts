@@ -1,8 +1,8 @@
-import ssh2 from 'ssh2';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateEd25519KeyPair } from '../../../main/keys/managed-key-store';
 import { HostKeyPrompts } from '../../../main/ssh/host-key-prompts';
 import { HostKeyTrust } from '../../../main/ssh/host-key-trust';
 import { KnownHostsFile } from '../../../main/ssh/known-hosts-file';
@@ -30,7 +30,7 @@ describe('a first-seen host key trusted, then the login refused', () => {
     const prompts = new HostKeyPrompts();
     const events: HostKeyEvent[] = [];
     // A key sshd does not know: the server refuses the login after the user trusted its host key.
-    const strangerKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+    const strangerKey = generateEd25519KeyPair('stranger').private;
     const attempt = connectVerified(
       { host: sshd.host, port: sshd.port, username: sshd.user, auth: { kind: 'privateKey', privateKey: strangerKey }, label: 'test', hostKeyId: sshd.hostKeyId },
       {

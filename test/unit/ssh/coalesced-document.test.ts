@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateEd25519KeyPair, publicKeyBlob } from '../../../main/keys/managed-key-store';
 import { hostKeyFromBlob } from '../../../main/ssh/host-key-blob';
 import { CoalescedDocument } from '../../../main/ssh/coalesced-document';
 import { HostKeyTrust } from '../../../main/ssh/host-key-trust';
@@ -65,7 +65,7 @@ describe('coalesced document', () => {
 
 describe('host-key trust store on first contact with many nodes', () => {
   it('1,000 keys trusted at once are all on disk for the next start of the app', async () => {
-    const key = hostKeyFromBlob(Buffer.from(ssh2.utils.generateKeyPairSync('ed25519').public.split(' ')[1]!, 'base64'));
+    const key = hostKeyFromBlob(publicKeyBlob(generateEd25519KeyPair('').public));
     const trust = new HostKeyTrust(dir, new KnownHostsFile(join(dir, 'known_hosts')));
     const hosts = Array.from({ length: 1000 }, (_, i) => `[127.0.0.1]:${50_000 + i}`);
     await Promise.all(hosts.map((host) => trust.trust(host, key)));

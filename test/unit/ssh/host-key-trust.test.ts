@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateEd25519KeyPair } from '../../../main/keys/managed-key-store';
 import { hostKeyFromBlob, sha256Fingerprint } from '../../../main/ssh/host-key-blob';
 import { HostKeyPrompts } from '../../../main/ssh/host-key-prompts';
 import { HostKeyTrust } from '../../../main/ssh/host-key-trust';
@@ -10,7 +11,7 @@ import { KnownHostsFile } from '../../../main/ssh/known-hosts-file';
 
 /** A fresh host key as a server would present it (the blob) and as known_hosts holds it (the line). */
 function newHostKey(type: 'ed25519' | 'ecdsa' = 'ed25519') {
-  const line = ssh2.utils.generateKeyPairSync(type, type === 'ecdsa' ? { bits: 256 } : {}).public;
+  const line = type === 'ecdsa' ? ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 }).public : generateEd25519KeyPair('').public;
   const [keyType, base64] = line.split(' ');
   return { line: `${keyType} ${base64}`, key: hostKeyFromBlob(Buffer.from(base64!, 'base64')) };
 }

@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import ssh2 from 'ssh2';
+import { generateEd25519KeyPair } from '../../../main/keys/managed-key-store';
 import { hostMatches, parseKnownHosts } from '../../../main/ssh/known-hosts-file';
 
-const ed = ssh2.utils.generateKeyPairSync('ed25519').public.split(' ');
+const ed = generateEd25519KeyPair('').public.split(' ');
 const ecdsa = ssh2.utils.generateKeyPairSync('ecdsa', { bits: 256 }).public.split(' ');
 
 /** A `|1|salt|hash` host field as `ssh-keygen -H` writes it. */
