@@ -9,7 +9,7 @@ import { ParsedOutputAcks } from '../contract/terminal-acks';
 import { readDataFrame } from '../contract/transport';
 import type { NodeLoginTarget } from '../main/ssh/node-login';
 import { HeadlessTerminal } from '../main/terminal/headless-terminal';
-import { wallClock } from './terminal-echo';
+import { inTurn, wallClock } from './terminal-echo';
 
 /** The paths a stream can take: Batch Deck's contract, a direct ssh2 client, or the bare relay (bench/bare-relay.ts). */
 export type Via = 'contract' | 'direct' | 'relay';
@@ -291,9 +291,7 @@ async function echoLatencies(paths: Via[], count: number, gapMs: number): Promis
     await pause(gapMs);
   };
   for (let i = 0; i < count; i += 1) {
-    // Which path goes first rotates too.
-    const first = i % paths.length;
-    for (const via of [...paths.slice(first), ...paths.slice(0, first)]) await typeAndErase(via);
+    for (const via of inTurn(paths, i)) await typeAndErase(via);
   }
   return samples;
 }

@@ -1,6 +1,6 @@
 // Section (2) of the terminal bench: keystroke echo at an idle bash prompt through Batch Deck, through the bare relay
 // (the floor of any renderer/main split) and through a direct ssh2 client, keystrokes in turn; and where the time goes.
-import type { EchoSamples, Via } from './terminal-client';
+import type { ClientRequest, EchoSamples } from './terminal-client';
 import type { TerminalHarness } from './terminal-harness';
 
 /** Keystrokes per path: a p99 of 800 samples is their 8th slowest, not a single outlier. */
@@ -17,8 +17,14 @@ export function wallClock(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/** The paths in turn for round `round`: which one goes first rotates, so none always meets the machine first. */
+export function inTurn<T>(paths: readonly T[], round: number): T[] {
+  const first = round % paths.length;
+  return [...paths.slice(first), ...paths.slice(0, first)];
+}
+
 /** Runs the echo keystrokes on each path, with main's probe on, and prints the latency table and the breakdown. */
-export async function measureEcho(ask: (request: { op: 'echo'; paths: Via[]; count: number; gapMs: number }) => Promise<EchoSamples>, harness: TerminalHarness): Promise<void> {
+export async function measureEcho(ask: (request: Extract<ClientRequest, { op: 'echo' }>) => Promise<EchoSamples>, harness: TerminalHarness): Promise<void> {
   console.log(`\n### (2) Keystroke echo latency at an idle bash prompt, ${echoKeystrokes} keystrokes per path, 20 ms apart, the paths in turn\n`);
   const probed = { requests: [] as number[], echoes: [] as number[] };
   harness.probe.request = (channel, payload) => {

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startBareRelay } from './bare-relay';
 import type { ClientRequest, Via } from './terminal-client';
-import { measureEcho, percentile } from './terminal-echo';
+import { inTurn, measureEcho, percentile } from './terminal-echo';
 import { pinRendererApart } from './cpu-pinning';
 import { startTerminalHarness } from './terminal-harness';
 
@@ -147,7 +147,7 @@ async function throughput(ask: Ask, payload: string, headline: string): Promise<
   for (let i = 0; i < throughputRounds; i += 1) {
     rounds.parse.push(await ask({ op: 'parse', file: payload }));
     // The paths take turns going first; each starts from a collected heap on both sides.
-    for (const via of [...paths.slice(i % 3), ...paths.slice(0, i % 3)]) {
+    for (const via of inTurn(paths, i)) {
       (globalThis as { gc?: () => void }).gc?.();
       rounds[via].push(await ask({ op: 'run', via, command: `cat ${payload}; echo END-$((1+1))`, marker: 'END-2' }));
     }
